@@ -80,4 +80,28 @@ public final class Table {
     public String locate(int row, String column) {
         return locate(row) + ", column '" + column + "'";
     }
+
+    /**
+     * Why column {@code name} is not numeric: the location and text of its first value that is
+     * not a number, for error messages ("data.csv line 9, column 'score': 'high' is not a number").
+     */
+    public String firstNonNumeric(String name) {
+        Column column = column(name);
+        for (int row = 0; row < rowCount; row++) {
+            String text = column.text(row);
+            if (text != null && !isNumber(text)) {
+                return locate(row, name) + ": '" + text + "' is not a number";
+            }
+        }
+        return source + ", column '" + name + "': not numeric";
+    }
+
+    private static boolean isNumber(String text) {
+        try {
+            Double.parseDouble(text);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
 }

@@ -1,0 +1,97 @@
+package dev.touchstone.config;
+
+import dev.touchstone.QualityConfigurationException;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apiguardian.api.API;
+
+/**
+ * The settings that shape evaluation. Immutable; read from system properties by default, or
+ * installed for the current thread by a test engine with {@link #runWith}.
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public record TouchstoneSettings(long seed, double confidence, int resamples, double alpha,
+        InconclusivePolicy inconclusive) {
+
+    private static final ThreadLocal<TouchstoneSettings> SCOPED = new ThreadLocal<>();
+
+    public TouchstoneSettings {
+        if (!(confidence > 0 && confidence < 1)) {
+            throw invalid(ConfigKeys.CONFIDENCE, Double.toString(confidence), "a number in (0, 1), e.g. 0.95");
+        }
+        if (resamples < 100) {
+            throw invalid(ConfigKeys.BOOTSTRAP_RESAMPLES, Integer.toString(resamples), "an integer of at least 100");
+        }
+        if (!(alpha > 0 && alpha < 1)) {
+            throw invalid(ConfigKeys.ALPHA, Double.toString(alpha), "a number in (0, 1), e.g. 0.05");
+        }
+    }
+
+    public static TouchstoneSettings defaults() {
+        return new TouchstoneSettings(ConfigKeys.DEFAULT_SEED, ConfigKeys.DEFAULT_CONFIDENCE,
+                ConfigKeys.DEFAULT_RESAMPLES, ConfigKeys.DEFAULT_ALPHA, InconclusivePolicy.FAIL);
+    }
+
+    /** Settings from a key lookup (absent keys take their defaults); bad values fail fast. */
+    public static TouchstoneSettings from(Function<String, String> lookup) {
+        TouchstoneSettings d = defaults();
+        return new TouchstoneSettings(
+                parse(lookup, ConfigKeys.SEED, d.seed(), Long::parseLong, "an integer"),
+                parse(lookup, ConfigKeys.CONFIDENCE, d.confidence(), Double::parseDouble, "a number in (0, 1), e.g. 0.95"),
+                parse(lookup, ConfigKeys.BOOTSTRAP_RESAMPLES, d.resamples(), Integer::parseInt, "an integer of at least 100"),
+                parse(lookup, ConfigKeys.ALPHA, d.alpha(), Double::parseDouble, "a number in (0, 1), e.g. 0.05"),
+                parse(lookup, ConfigKeys.INCONCLUSIVE, d.inconclusive(),
+                        v -> InconclusivePolicy.valueOf(v.toUpperCase(Locale.ROOT)), "one of fail, skip"));
+    }
+
+    /** The settings in force on this thread: the engine's, else system properties. */
+    public static TouchstoneSettings current() {
+        TouchstoneSettings scoped = SCOPED.get();
+        return scoped != null ? scoped : from(System::getProperty);
+    }
+
+    /** Runs {@code action} with {@code settings} in force on this thread. */
+    public static <T> T runWith(TouchstoneSettings settings, Supplier<T> action) {
+        TouchstoneSettings previous = SCOPED.get();
+        SCOPED.set(settings);
+        try {
+            return action.get();
+        } finally {
+            if (previous == null) {
+                SCOPED.remove();
+            } else {
+                SCOPED.set(previous);
+            }
+        }
+    }
+
+    public TouchstoneSettings withSeed(long newSeed) {
+        return new TouchstoneSettings(newSeed, confidence, resamples, alpha, inconclusive);
+    }
+
+    public TouchstoneSettings withResamples(int newResamples) {
+        return new TouchstoneSettings(seed, confidence, newResamples, alpha, inconclusive);
+    }
+
+    public TouchstoneSettings withInconclusive(InconclusivePolicy policy) {
+        return new TouchstoneSettings(seed, confidence, resamples, alpha, policy);
+    }
+
+    private static <T> T parse(Function<String, String> lookup, String key, T fallback,
+            Function<String, T> parser, String allowed) {
+        String raw = lookup.apply(key);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            return parser.apply(raw.trim());
+        } catch (RuntimeException e) {
+            throw invalid(key, raw, allowed);
+        }
+    }
+
+    private static QualityConfigurationException invalid(String key, String value, String allowed) {
+        return new QualityConfigurationException("configuration " + key + "=" + value + " is invalid: expected " + allowed);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.touchstone.data.internal;
+
+import dev.touchstone.data.Table;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.apiguardian.api.API;
+
+/**
+ * Loads a table on first use and keeps it: every copy of a dataset shares one instance, so
+ * {@code withLabel(...)} and friends never re-read the file. Loading is deferred because test
+ * discovery initialises spec classes and must stay cheap.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class LazyTable {
+
+    private final String source;
+    private final Supplier<Table> loader;
+    private volatile Table table;
+
+    public LazyTable(String source, Supplier<Table> loader) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.loader = Objects.requireNonNull(loader, "loader");
+    }
+
+    public static LazyTable of(Table table) {
+        LazyTable lazy = new LazyTable(table.source(), () -> table);
+        lazy.table = table;
+        return lazy;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public Table get() {
+        Table loaded = table;
+        if (loaded == null) {
+            synchronized (this) {
+                loaded = table;
+                if (loaded == null) {
+                    loaded = loader.get();
+                    table = loaded;
+                }
+            }
+        }
+        return loaded;
+    }
+}

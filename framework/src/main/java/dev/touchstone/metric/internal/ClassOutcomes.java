@@ -1,0 +1,236 @@
+package dev.touchstone.metric.internal;
+
+import dev.touchstone.QualityConfigurationException;
+import dev.touchstone.data.CategoricalColumn;
+import dev.touchstone.data.Column;
+import dev.touchstone.data.Dataset;
+import dev.touchstone.data.NumericColumn;
+import dev.touchstone.data.Table;
+import dev.touchstone.model.Model;
+import dev.touchstone.model.Predictions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Classification outcomes as int codes into one class list, the union of true and predicted
+ * classes in natural order (scikit-learn's {@code unique_labels}).
+ */
+public final class ClassOutcomes {
+
+    private static final Set<String> IMPLICIT_POSITIVE = Set.of("1", "true", "yes");
+
+    final String[] classes;
+    final int[] label;
+    final int[] predicted;
+    final int positive;
+    final List<String> notes;
+    private final Table table;
+    private final NumericColumn scoreColumn;
+    private final String scoreName;
+    private volatile double[] scores;
+
+    private ClassOutcomes(String[] classes, int[] label, int[] predicted, int positive, List<String> notes,
+            Table table, NumericColumn scoreColumn, String scoreName) {
+        this.classes = classes;
+        this.label = label;
+        this.predicted = predicted;
+        this.positive = positive;
+        this.notes = notes;
+        this.table = table;
+        this.scoreColumn = scoreColumn;
+        this.scoreName = scoreName;
+    }
+
+    static ClassOutcomes build(Model model, Dataset dataset, Table table, Predictions predictions) {
+        String labelName = dataset.labelColumn().orElseThrow(() -> new QualityConfigurationException(
+                "dataset '" + dataset.name() + "' has no label column; call withLabel(\"column\") on it"));
+        CategoricalColumn labels = table.column(labelName).asCategorical();
+        CategoricalColumn preds = predictions.predicted().asCategorical();
+        requireNoMissing(table, labels, "label", "column '" + labelName + "'");
+        requireNoMissing(table, preds, "prediction", predictions.origin());
+
+        TreeSet<String> union = new TreeSet<>(naturalOrder());
+        union.addAll(labels.values());
+        union.addAll(preds.values());
+        String[] classes = union.toArray(String[]::new);
+        int[] labelCode = remap(labels, classes);
+        int[] predCode = remap(preds, classes);
+
+        int n = table.rowCount();
+        long[] trueCount = new long[classes.length];
+        long[] predCount = new long[classes.length];
+        for (int i = 0; i < n; i++) {
+            trueCount[labelCode[i]]++;
+            predCount[predCode[i]]++;
+        }
+        List<String> notes = new ArrayList<>();
+        for (int c = 0; c < classes.length; c++) {
+            if (predCount[c] == 0) {
+                notes.add("class '" + classes[c] + "' occurs in labels (" + trueCount[c] + " rows) but is never predicted");
+            } else if (trueCount[c] == 0) {
+                notes.add("class '" + classes[c] + "' is predicted (" + predCount[c] + " rows) but never occurs in labels");
+            }
+        }
+        int positive = positiveClass(dataset, labelName, classes, trueCount);
+        NumericColumn scores = predictions.scores();
+        String scoreName = dataset.scoreColumn().orElse(predictions.origin() + " score");
+        return new ClassOutcomes(classes, labelCode, predCode, positive, Collections.unmodifiableList(notes),
+                table, scores, scoreName);
+    }
+
+    private static int positiveClass(Dataset dataset, String labelName, String[] classes, long[] trueCount) {
+        if (dataset.positiveClass().isPresent()) {
+            String wanted = dataset.positiveClass().get();
+            int code = Arrays.asList(classes).indexOf(wanted);
+            if (code < 0) {
+                throw new QualityConfigurationException("positive class '" + wanted + "' of dataset '" + dataset.name()
+                        + "' does not occur in column '" + labelName + "' nor in the predictions; the classes are "
+                        + Arrays.toString(classes));
+            }
+            return code;
+        }
+        if (classes.length == 2 && IMPLICIT_POSITIVE.contains(classes[1].toLowerCase(Locale.ROOT))
+                && Set.of("0", "false", "no").contains(classes[0].toLowerCase(Locale.ROOT))) {
+            return 1;
+        }
+        if (classes.length == 1 && IMPLICIT_POSITIVE.contains(classes[0].toLowerCase(Locale.ROOT))) {
+            return 0;
+        }
+        return -1;
+    }
+
+    private static void requireNoMissing(Table table, CategoricalColumn column, String what, String origin) {
+        int[] codes = column.codesView();
+        int first = -1;
+        int count = 0;
+        for (int row = 0; row < codes.length; row++) {
+            if (codes[row] == CategoricalColumn.MISSING) {
+                if (first < 0) {
+                    first = row;
+                }
+                count++;
+            }
+        }
+        if (count > 0) {
+            throw new QualityConfigurationException(count + " row(s) have no " + what + " in " + origin
+                    + "; the first is " + table.locate(first) + ". Every example needs a " + what
+                    + " (rows are never dropped silently)");
+        }
+    }
+
+    private static int[] remap(CategoricalColumn column, String[] classes) {
+        List<String> order = Arrays.asList(classes);
+        int[] toClass = new int[column.cardinality()];
+        for (int code = 0; code < toClass.length; code++) {
+            toClass[code] = Collections.binarySearch(order, column.value(code), naturalOrder());
+        }
+        int[] codes = column.codesView();
+        int[] out = new int[codes.length];
+        for (int row = 0; row < codes.length; row++) {
+            out[row] = toClass[codes[row]];
+        }
+        return out;
+    }
+
+    /** Numbers in numeric order, numbers before text, text in lexicographic order. */
+    static Comparator<String> naturalOrder() {
+        return (a, b) -> {
+            double x = parse(a);
+            double y = parse(b);
+            boolean xn = !Double.isNaN(x);
+            boolean yn = !Double.isNaN(y);
+            if (xn && yn) {
+                int c = Double.compare(x, y);
+                return c != 0 ? c : a.compareTo(b);
+            }
+            if (xn != yn) {
+                return xn ? -1 : 1;
+            }
+            return a.compareTo(b);
+        };
+    }
+
+    private static double parse(String s) {
+        if (s.isEmpty() || !(Character.isDigit(s.charAt(0)) || s.charAt(0) == '-' || s.charAt(0) == '+' || s.charAt(0) == '.')) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    public int classCount() {
+        return classes.length;
+    }
+
+    public List<String> classes() {
+        return List.of(classes);
+    }
+
+    public boolean hasPositive() {
+        return positive >= 0;
+    }
+
+    public String positiveName() {
+        return positive >= 0 ? classes[positive] : null;
+    }
+
+    public int classCode(String name) {
+        return Arrays.asList(classes).indexOf(name);
+    }
+
+    public List<String> notes() {
+        return notes;
+    }
+
+    public boolean hasScores() {
+        return scoreColumn != null;
+    }
+
+    public String scoreName() {
+        return scoreName;
+    }
+
+    /** Positive-class scores, checked on first use: no missing, NaN or infinite value. */
+    double[] scores() {
+        double[] s = scores;
+        if (s == null) {
+            if (scoreColumn == null) {
+                throw new QualityConfigurationException("this metric needs scores, but dataset has none; call withScore(\"column\")"
+                        + " on the dataset (the score or probability of the positive class)");
+            }
+            double[] values = scoreColumn.valuesView();
+            for (int row = 0; row < values.length; row++) {
+                if (scoreColumn.isMissing(row)) {
+                    throw new QualityConfigurationException(table.locate(row, scoreColumn.name()) + ": the score is missing");
+                }
+                if (!Double.isFinite(values[row])) {
+                    throw new QualityConfigurationException(table.locate(row, scoreColumn.name()) + ": the score is "
+                            + scoreColumn.text(row) + "; scores must be finite numbers");
+                }
+            }
+            s = values;
+            scores = s;
+        }
+        return s;
+    }
+
+    /** Fails, naming the first offending row, unless every score is a probability in [0, 1]. */
+    void requireProbabilities(String metric) {
+        double[] s = scores();
+        for (int row = 0; row < s.length; row++) {
+            if (s[row] < 0 || s[row] > 1) {
+                throw new QualityConfigurationException(metric + " needs probabilities in [0, 1], but "
+                        + table.locate(row, scoreColumn.name()) + " is " + scoreColumn.text(row));
+            }
+        }
+    }
+}

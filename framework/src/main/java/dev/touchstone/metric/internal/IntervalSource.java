@@ -1,0 +1,64 @@
+package dev.touchstone.metric.internal;
+
+import dev.touchstone.stats.AucEstimate;
+import dev.touchstone.stats.Interval;
+import dev.touchstone.stats.Percentiles;
+import dev.touchstone.stats.ProportionIntervals;
+import java.util.function.Supplier;
+
+/**
+ * Gives a metric's interval at any confidence level. Bootstrap replicates are drawn once, on
+ * first use, and reused for every level, so {@code withConfidence(c)} costs nothing extra.
+ */
+interface IntervalSource {
+
+    Interval at(double level);
+
+    static IntervalSource wilson(long successes, long trials) {
+        return level -> ProportionIntervals.wilson(successes, trials, level);
+    }
+
+    static IntervalSource delong(AucEstimate estimate) {
+        return estimate::interval;
+    }
+
+    static IntervalSource exact(double value) {
+        return level -> new Interval(value, value, level, "exact");
+    }
+
+    static IntervalSource undefined(String method) {
+        return level -> Interval.undefined(level, method);
+    }
+
+    static IntervalSource bootstrap(String method, Supplier<double[]> replicates) {
+        return new Bootstrapped(method, replicates);
+    }
+
+    final class Bootstrapped implements IntervalSource {
+        private final String method;
+        private final Supplier<double[]> draw;
+        private volatile double[] sorted;
+
+        Bootstrapped(String method, Supplier<double[]> draw) {
+            this.method = method;
+            this.draw = draw;
+        }
+
+        @Override
+        public Interval at(double level) {
+            double[] replicates = sorted;
+            if (replicates == null) {
+                synchronized (this) {
+                    replicates = sorted;
+                    if (replicates == null) {
+                        replicates = draw.get();
+                        java.util.Arrays.sort(replicates);
+                        sorted = replicates;
+                    }
+                }
+            }
+            Interval interval = Percentiles.percentileInterval(replicates.clone(), level);
+            return new Interval(interval.low(), interval.high(), level, method);
+        }
+    }
+}

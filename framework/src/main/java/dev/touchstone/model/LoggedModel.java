@@ -1,0 +1,50 @@
+package dev.touchstone.model;
+
+import dev.touchstone.QualityConfigurationException;
+import dev.touchstone.data.Column;
+import dev.touchstone.data.Dataset;
+import dev.touchstone.data.NumericColumn;
+import dev.touchstone.data.Table;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Predictions read from the prediction (and score) columns of the model's own dataset. */
+final class LoggedModel extends Model {
+
+    private final Dataset dataset;
+
+    LoggedModel(String name, Dataset dataset) {
+        super(name);
+        this.dataset = Objects.requireNonNull(dataset, "dataset");
+    }
+
+    @Override
+    public Optional<Dataset> dataset() {
+        return Optional.of(dataset);
+    }
+
+    @Override
+    public Predictions predict(Dataset target) {
+        if (target.tableIdentity() != dataset.tableIdentity()) {
+            throw new QualityConfigurationException("model '" + name() + "' was logged on dataset '"
+                    + dataset.name() + "' (" + dataset.source() + "); it cannot predict on dataset '"
+                    + target.name() + "' (" + target.source() + ")");
+        }
+        String predictionColumn = dataset.predictionColumn().orElseThrow(() -> new QualityConfigurationException(
+                "logged model '" + name() + "': dataset '" + dataset.name()
+                        + "' has no prediction column; call withPrediction(\"column\") on it"));
+        Table table = dataset.table();
+        Column predicted = table.column(predictionColumn);
+        NumericColumn scores = null;
+        if (dataset.scoreColumn().isPresent()) {
+            String scoreColumn = dataset.scoreColumn().get();
+            Column column = table.column(scoreColumn);
+            if (!(column instanceof NumericColumn numeric)) {
+                throw new QualityConfigurationException(table.firstNonNumeric(scoreColumn)
+                        + ": the score column must be numeric");
+            }
+            scores = numeric;
+        }
+        return new Predictions(predicted, scores, "column '" + predictionColumn + "'");
+    }
+}

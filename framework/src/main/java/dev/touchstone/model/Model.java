@@ -1,0 +1,68 @@
+package dev.touchstone.model;
+
+import dev.touchstone.data.Dataset;
+import dev.touchstone.data.Row;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.apiguardian.api.API;
+
+/**
+ * The model under test. A logged model's predictions are columns of its dataset; an in-process
+ * model is a Java function called once per row (its outputs are cached for the run). A model
+ * that is not logged needs {@code .on(dataset)} in the statement.
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public abstract class Model {
+
+    private final String name;
+    private final Map<Object, Object> evaluations = new ConcurrentHashMap<>();
+
+    Model(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a model needs a name");
+        }
+        this.name = name;
+    }
+
+    /**
+     * A model whose predictions were logged: {@code dataset} names the prediction column (and the
+     * score column, if any). Several logged models can share one file:
+     * {@code Model.logged("champion", data.withPrediction("champion_pred"))}.
+     */
+    public static Model logged(String name, Dataset dataset) {
+        return new LoggedModel(name, dataset);
+    }
+
+    /** An in-process model: {@code predict} is called once per row and the result cached. */
+    public static Model of(String name, Function<Row, Prediction> predict) {
+        return new FunctionModel(name, predict);
+    }
+
+    public final String name() {
+        return name;
+    }
+
+    /** The dataset a logged model was recorded on; empty for models that need {@code .on(dataset)}. */
+    public abstract Optional<Dataset> dataset();
+
+    /** This model's outputs on every row of {@code dataset}. */
+    @API(status = API.Status.INTERNAL, since = "0.1")
+    public abstract Predictions predict(Dataset dataset);
+
+    /**
+     * Run-scoped memo of evaluations of this model, keyed by the evaluation core. Keeping it on
+     * the model means it lives exactly as long as the spec that declares the model.
+     */
+    @API(status = API.Status.INTERNAL, since = "0.1")
+    @SuppressWarnings("unchecked")
+    public final <T> T memo(Object key, Function<Object, T> compute) {
+        return (T) evaluations.computeIfAbsent(key, compute);
+    }
+
+    @Override
+    public String toString() {
+        return "Model[" + name + "]";
+    }
+}

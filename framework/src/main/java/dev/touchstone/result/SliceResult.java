@@ -1,0 +1,38 @@
+package dev.touchstone.result;
+
+import dev.touchstone.metric.MetricValue;
+import java.util.Objects;
+import java.util.OptionalLong;
+import org.apiguardian.api.API;
+
+/**
+ * The judged outcome of one statement on one slice: the evidence, the expectation, the verdict
+ * and why, and the full message in the one template every channel shows.
+ *
+ * @param model            the model's name
+ * @param dataset          the dataset's name
+ * @param sliceDefinition  how the slice was defined ({@code hour < 6 or hour >= 20})
+ * @param value            the evaluated metric, with its interval at the judged level
+ * @param expectation      what was expected
+ * @param verdict          PASSED, FAILED or INCONCLUSIVE
+ * @param reason           one sentence: why this verdict
+ * @param examplesNeeded   for INCONCLUSIVE, roughly how many examples would decide, if known
+ * @param message          the full, multi-line message
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public record SliceResult(String model, String dataset, String sliceDefinition, MetricValue value,
+        Expectation expectation, Verdict verdict, String reason, OptionalLong examplesNeeded, String message) {
+
+    public SliceResult {
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(verdict, "verdict");
+    }
+
+    public String slice() {
+        return value.slice();
+    }
+
+    public String metric() {
+        return value.metric();
+    }
+}

@@ -1,0 +1,144 @@
+package dev.touchstone.slice;
+
+import dev.touchstone.QualityConfigurationException;
+import dev.touchstone.data.CategoricalColumn;
+import dev.touchstone.data.Column;
+import dev.touchstone.data.NumericColumn;
+import dev.touchstone.data.Table;
+import java.util.BitSet;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** One condition on one column, evaluated over the column's arrays in a single pass. */
+final class Comparison extends Slice {
+
+    enum Op {
+        EQ("="), NE("!="), IN("in"), LT("<"), LE("<="), GT(">"), GE(">="), BETWEEN("between"), MISSING("is missing");
+
+        final String symbol;
+
+        Op(String symbol) {
+            this.symbol = symbol;
+        }
+    }
+
+    private final String column;
+    private final Op op;
+    private final List<Object> values;
+
+    Comparison(String column, Op op, List<Object> values) {
+        this.column = column;
+        this.op = op;
+        this.values = values;
+    }
+
+    @Override
+    public String describe() {
+        return switch (op) {
+            case IN -> column + " in " + values.stream().map(Comparison::text).collect(Collectors.joining(", ", "[", "]"));
+            case BETWEEN -> column + " between " + text(values.get(0)) + " and " + text(values.get(1));
+            case MISSING -> column + " is missing";
+            default -> column + " " + op.symbol + " " + text(values.get(0));
+        };
+    }
+
+    @Override
+    public BitSet select(Table table) {
+        Column c = table.column(column);
+        int n = table.rowCount();
+        BitSet rows = new BitSet(n);
+        switch (op) {
+            case MISSING -> {
+                for (int row = 0; row < n; row++) {
+                    if (c.isMissing(row)) {
+                        rows.set(row);
+                    }
+                }
+            }
+            case EQ, NE, IN -> selectEquality(c, rows, n);
+            default -> selectOrder(table, c, rows, n);
+        }
+        return rows;
+    }
+
+    private void selectEquality(Column c, BitSet rows, int n) {
+        CategoricalColumn categories = c.asCategorical();
+        boolean[] wanted = new boolean[categories.cardinality()];
+        for (Object value : values) {
+            matchCodes(c, categories, value, wanted);
+        }
+        boolean negate = op == Op.NE;
+        int[] codes = categories.codesView();
+        for (int row = 0; row < n; row++) {
+            int code = codes[row];
+            if (code != CategoricalColumn.MISSING && wanted[code] != negate) {
+                rows.set(row);
+            }
+        }
+    }
+
+    // A value matches a category written the same way, or, on a numeric column, the same number
+    // (so isEqualTo(6) matches "6" and "6.0").
+    private static void matchCodes(Column c, CategoricalColumn categories, Object value, boolean[] wanted) {
+        int exact = categories.codeOf(text(value));
+        if (exact != CategoricalColumn.MISSING) {
+            wanted[exact] = true;
+        }
+        if (c instanceof NumericColumn) {
+            double number = number(value);
+            if (!Double.isNaN(number)) {
+                for (int code = 0; code < wanted.length; code++) {
+                    if (Double.parseDouble(categories.value(code)) == number) {
+                        wanted[code] = true;
+                    }
+                }
+            }
+        }
+    }
+
+    private void selectOrder(Table table, Column c, BitSet rows, int n) {
+        if (!(c instanceof NumericColumn numeric)) {
+            throw new QualityConfigurationException("slice '" + describe() + "' compares column '" + column
+                    + "' as a number, but " + table.firstNonNumeric(column));
+        }
+        double a = ((Number) values.get(0)).doubleValue();
+        double b = values.size() > 1 ? ((Number) values.get(1)).doubleValue() : Double.NaN;
+        double[] x = numeric.valuesView();
+        for (int row = 0; row < n; row++) {
+            double v = x[row];
+            boolean in = switch (op) {
+                case LT -> v < a;
+                case LE -> v <= a;
+                case GT -> v > a;
+                case GE -> v >= a;
+                case BETWEEN -> v >= a && v <= b;
+                default -> throw new IllegalStateException(op.name());
+            };
+            // NaN (missing or literally NaN) compares false, so it is never in an order slice.
+            if (in) {
+                rows.set(row);
+            }
+        }
+    }
+
+    private static double number(Object value) {
+        if (value instanceof Number number) {
+            return number.doubleValue();
+        }
+        try {
+            return Double.parseDouble(value.toString());
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    static String text(Object value) {
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+                return Long.toString((long) d);
+            }
+        }
+        return String.valueOf(value);
+    }
+}
