@@ -1,0 +1,4 @@
+/**
+ * Datasets: columnar, dictionary-encoded tables with column roles and named slices.
+ */
+package dev.touchstone.data;

@@ -1,0 +1,4 @@
+/**
+ * Metric values and the interface for user-defined metrics.
+ */
+package dev.touchstone.metric;

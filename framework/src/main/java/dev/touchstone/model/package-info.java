@@ -1,0 +1,4 @@
+/**
+ * Models under test: logged predictions and in-process Java models.
+ */
+package dev.touchstone.model;

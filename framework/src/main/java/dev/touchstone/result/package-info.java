@@ -1,0 +1,4 @@
+/**
+ * Judged results: verdicts, expectations and per-slice evidence.
+ */
+package dev.touchstone.result;
