@@ -1,9 +1,7 @@
 package dev.touchstone.assertion;
 
-import dev.touchstone.assertion.error.InconclusiveQualityError;
-import dev.touchstone.assertion.error.QualityAssertionError;
+import dev.touchstone.assertion.error.QualityErrors;
 import dev.touchstone.assertion.error.QualityMessages;
-import dev.touchstone.config.InconclusivePolicy;
 import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.metric.MetricValue;
 import dev.touchstone.metric.internal.SliceEstimate;
@@ -12,7 +10,6 @@ import dev.touchstone.result.Expectation.Kind;
 import dev.touchstone.result.ResultSinks;
 import dev.touchstone.result.SliceResult;
 import dev.touchstone.result.StatementResult;
-import dev.touchstone.result.Verdict;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,7 +19,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
-import org.opentest4j.TestAbortedException;
 
 /**
  * Expectations on a metric over the slices of a statement. Every slice is evaluated and judged
@@ -127,16 +123,12 @@ public abstract class AbstractMetricAssert<SELF extends AbstractMetricAssert<SEL
         }
         StatementResult result = new StatementResult(description(), slices);
         ResultSinks.publish(result);
-        Verdict verdict = result.verdict();
-        if (verdict == Verdict.FAILED) {
-            throw new QualityAssertionError(QualityMessages.summary(result), result);
+        if (ResultSinks.defersFailures()) {
+            return myself;
         }
-        if (verdict == Verdict.INCONCLUSIVE) {
-            String message = QualityMessages.summary(result);
-            if (settings.inconclusive() == InconclusivePolicy.SKIP) {
-                throw new TestAbortedException(message);
-            }
-            throw new InconclusiveQualityError(message, result);
+        Optional<Throwable> failure = QualityErrors.toThrowable(result, settings.inconclusive());
+        if (failure.isPresent()) {
+            throw QualityErrors.sneaky(failure.get());
         }
         return myself;
     }

@@ -19,10 +19,11 @@ import org.apiguardian.api.API;
  * @param interval        the confidence interval at the statement's level
  * @param undefinedReason why the metric is undefined on this slice, if it is
  * @param notes           facts about the data worth knowing (a class never predicted, ...)
+ * @param confusion       the slice's confusion matrix, for classification metrics
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record MetricValue(String metric, String slice, double value, long n, Interval interval,
-        Optional<String> undefinedReason, List<String> notes) {
+        Optional<String> undefinedReason, List<String> notes, Optional<ConfusionCounts> confusion) {
 
     public MetricValue {
         Objects.requireNonNull(metric, "metric");
@@ -30,6 +31,7 @@ public record MetricValue(String metric, String slice, double value, long n, Int
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(undefinedReason, "undefinedReason");
         notes = List.copyOf(notes);
+        Objects.requireNonNull(confusion, "confusion");
     }
 
     public boolean isDefined() {

@@ -4,33 +4,48 @@ import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
 /**
- * Where judged statements go besides the thrown error: a test engine installs a sink for the
- * check it runs (results file, report entries, Allure). Without one, results only go to the
- * error message.
+ * Where judged statements go besides the thrown error. A test engine installs a sink for the
+ * check it runs (results file, report entries, Allure) and may defer failures: then a
+ * statement records its result and returns, so that every statement of a check is evaluated,
+ * and the engine decides the test's outcome. Without a sink, statements throw as plain
+ * AssertJ assertions do.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class ResultSinks {
 
-    private static final InheritableThreadLocal<Consumer<StatementResult>> SINK = new InheritableThreadLocal<>();
+    private record Sink(Consumer<StatementResult> consumer, boolean defersFailures) {
+    }
+
+    private static final ThreadLocal<Sink> SINK = new ThreadLocal<>();
 
     private ResultSinks() {
     }
 
-    /** Installs {@code sink} on this thread; returns the previous one so it can be restored. */
-    public static Consumer<StatementResult> install(Consumer<StatementResult> sink) {
-        Consumer<StatementResult> previous = SINK.get();
-        if (sink == null) {
-            SINK.remove();
-        } else {
-            SINK.set(sink);
+    /** Runs {@code action} with {@code sink} receiving every judged statement on this thread. */
+    public static void runWith(Consumer<StatementResult> sink, boolean deferFailures, Runnable action) {
+        Sink previous = SINK.get();
+        SINK.set(new Sink(sink, deferFailures));
+        try {
+            action.run();
+        } finally {
+            if (previous == null) {
+                SINK.remove();
+            } else {
+                SINK.set(previous);
+            }
         }
-        return previous;
     }
 
     public static void publish(StatementResult result) {
-        Consumer<StatementResult> sink = SINK.get();
+        Sink sink = SINK.get();
         if (sink != null) {
-            sink.accept(result);
+            sink.consumer().accept(result);
         }
+    }
+
+    /** Whether the installed sink decides outcomes itself, so statements must not throw. */
+    public static boolean defersFailures() {
+        Sink sink = SINK.get();
+        return sink != null && sink.defersFailures();
     }
 }

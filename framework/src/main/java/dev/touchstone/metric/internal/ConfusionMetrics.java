@@ -5,8 +5,8 @@ import dev.touchstone.metric.internal.Averaging.Kind;
 /**
  * Confusion-matrix metrics with scikit-learn's definitions and zero-division conventions: a
  * ratio whose denominator is zero counts as 0 (precision of a class never predicted, recall
- * of a class that never occurs), and averages include every class of the union of true and
- * predicted classes. Cohen's kappa is NaN when the expected agreement is 1, as in scikit-learn.
+ * of a class that never occurs), and averages run over the classes present in the slice, true
+ * or predicted. Cohen's kappa is NaN when the expected agreement is 1, as in scikit-learn.
  */
 final class ConfusionMetrics {
 
@@ -37,11 +37,16 @@ final class ConfusionMetrics {
             case DEFAULT, CLASS:
                 return perClass(metric, beta, target, cells, k, n);
             case MACRO: {
+                // Over the classes present in the slice (true or predicted), as scikit-learn does.
                 double sum = 0;
+                int present = 0;
                 for (int c = 0; c < k; c++) {
-                    sum += perClass(metric, beta, c, cells, k, n);
+                    if (ConfusionMatrix.rowSum(cells, k, c) + ConfusionMatrix.columnSum(cells, k, c) > 0) {
+                        sum += perClass(metric, beta, c, cells, k, n);
+                        present++;
+                    }
                 }
-                return sum / k;
+                return sum / present;
             }
             case WEIGHTED: {
                 double sum = 0;

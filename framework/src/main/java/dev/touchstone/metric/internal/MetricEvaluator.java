@@ -2,6 +2,7 @@ package dev.touchstone.metric.internal;
 
 import dev.touchstone.QualityConfigurationException;
 import dev.touchstone.config.TouchstoneSettings;
+import dev.touchstone.metric.ConfusionCounts;
 import dev.touchstone.metric.internal.Averaging.Kind;
 import dev.touchstone.metric.internal.MetricDefinition.BuiltIn;
 import dev.touchstone.stats.Bootstrap;
@@ -58,9 +59,11 @@ public final class MetricEvaluator {
         double value = ConfusionMetrics.value(metric.metric(), metric.beta(), kind, target, cells, k);
         String undefined = ConfusionReasons.undefined(metric, kind, target, cells, classes, n);
         List<String> notes = classes.notes();
+        ConfusionCounts confusion = new ConfusionCounts(classes.classes(), cells);
         if (undefined != null) {
             // The value keeps scikit-learn's zero-division convention; the verdict ignores it.
-            return new SliceEstimate(metric.name(), slice, value, undefined, notes, IntervalSource.undefined("none"));
+            return new SliceEstimate(metric.name(), slice, value, undefined, notes, IntervalSource.undefined("none"),
+                    confusion);
         }
         long[] proportion = ConfusionReasons.proportion(metric, kind, target, cells, k, n);
         IntervalSource intervals;
@@ -72,7 +75,7 @@ public final class MetricEvaluator {
                     settings.resamples(), settings.seed(), stream,
                     draw -> ConfusionMetrics.value(metric.metric(), metric.beta(), kind, target, draw, k)));
         }
-        return new SliceEstimate(metric.name(), slice, value, null, notes, intervals);
+        return new SliceEstimate(metric.name(), slice, value, null, notes, intervals, confusion);
     }
 
     private record CellsKey(String slice, String definition) {

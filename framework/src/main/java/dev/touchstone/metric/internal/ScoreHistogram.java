@@ -51,7 +51,7 @@ final class ScoreHistogram {
             positives += cells[g];
         }
         if (positives == 0) {
-            return Double.NaN;
+            return 0; // scikit-learn's value when recall is undefined; the caller marks it undefined
         }
         long tp = 0;
         long fp = 0;

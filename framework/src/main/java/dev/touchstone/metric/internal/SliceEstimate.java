@@ -1,5 +1,6 @@
 package dev.touchstone.metric.internal;
 
+import dev.touchstone.metric.ConfusionCounts;
 import dev.touchstone.metric.MetricValue;
 import java.util.List;
 import java.util.Optional;
@@ -16,15 +17,22 @@ public final class SliceEstimate {
     private final String undefinedReason;
     private final List<String> notes;
     private final IntervalSource intervals;
+    private final ConfusionCounts confusion;
 
     SliceEstimate(String metric, SliceRows slice, double value, String undefinedReason, List<String> notes,
             IntervalSource intervals) {
+        this(metric, slice, value, undefinedReason, notes, intervals, null);
+    }
+
+    SliceEstimate(String metric, SliceRows slice, double value, String undefinedReason, List<String> notes,
+            IntervalSource intervals, ConfusionCounts confusion) {
         this.metric = metric;
         this.slice = slice;
         this.value = value;
         this.undefinedReason = undefinedReason;
         this.notes = List.copyOf(notes);
         this.intervals = intervals;
+        this.confusion = confusion;
     }
 
     public String sliceName() {
@@ -42,6 +50,6 @@ public final class SliceEstimate {
     public MetricValue at(double level) {
         return new MetricValue(metric, slice.name(), value, slice.size(),
                 isDefined() ? intervals.at(level) : IntervalSource.undefined("none").at(level),
-                Optional.ofNullable(undefinedReason), notes);
+                Optional.ofNullable(undefinedReason), notes, Optional.ofNullable(confusion));
     }
 }

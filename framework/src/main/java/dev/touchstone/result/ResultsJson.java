@@ -1,0 +1,267 @@
+package dev.touchstone.result;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import dev.touchstone.QualityConfigurationException;
+import dev.touchstone.result.CheckEntry.BaselineEntry;
+import dev.touchstone.result.CheckEntry.ExpectationEntry;
+import dev.touchstone.result.CheckEntry.IntervalEntry;
+import dev.touchstone.result.CheckEntry.TestEntry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apiguardian.api.API;
+
+/**
+ * Reads and writes {@code results.json} (ARCHITECTURE.md §4). Writing goes to a temporary file
+ * in the same directory that is then moved over the target, so a crash never leaves a
+ * half-written file. Reading checks the schema and names the file and entry at fault.
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public final class ResultsJson {
+
+    public static final String FILE_NAME = "results.json";
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private ResultsJson() {
+    }
+
+    public static void write(Path file, RunResults results) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path temp = Files.createTempFile(dir, ".results-", ".json.tmp");
+            try (OutputStream out = Files.newOutputStream(temp);
+                    JsonGenerator json = JSON.createGenerator(out)) {
+                json.useDefaultPrettyPrinter();
+                writeRun(json, results);
+            }
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new QualityConfigurationException("cannot write the results file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeRun(JsonGenerator json, RunResults results) throws IOException {
+        json.writeStartObject();
+        json.writeNumberField("schemaVersion", results.schemaVersion());
+        json.writeObjectFieldStart("run");
+        json.writeStringField("startedAt", results.run().startedAt().toString());
+        json.writeStringField("finishedAt", results.run().finishedAt().toString());
+        json.writeNumberField("seed", results.run().seed());
+        json.writeStringField("touchstoneVersion", results.run().touchstoneVersion());
+        json.writeEndObject();
+        json.writeArrayFieldStart("checks");
+        for (CheckEntry c : results.checks()) {
+            writeEntry(json, c);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static void writeEntry(JsonGenerator json, CheckEntry c) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("uniqueId", c.uniqueId());
+        json.writeStringField("spec", c.spec());
+        json.writeStringField("check", c.check());
+        string(json, "model", c.model());
+        string(json, "dataset", c.dataset());
+        string(json, "slice", c.slice());
+        string(json, "metric", c.metric());
+        number(json, "value", c.value());
+        if (c.n() == null) {
+            json.writeNullField("n");
+        } else {
+            json.writeNumberField("n", c.n());
+        }
+        if (c.interval() == null) {
+            json.writeNullField("interval");
+        } else {
+            json.writeObjectFieldStart("interval");
+            json.writeNumberField("level", c.interval().level());
+            number(json, "low", c.interval().low());
+            number(json, "high", c.interval().high());
+            json.writeStringField("method", c.interval().method());
+            json.writeEndObject();
+        }
+        if (c.expectation() == null) {
+            json.writeNullField("expectation");
+        } else {
+            ExpectationEntry e = c.expectation();
+            json.writeObjectFieldStart("expectation");
+            json.writeStringField("kind", e.kind());
+            number(json, "threshold", e.threshold());
+            if (e.upper() != null) {
+                number(json, "upper", e.upper());
+            }
+            json.writeNumberField("tolerance", e.tolerance());
+            number(json, "confidence", e.confidence());
+            json.writeEndObject();
+        }
+        if (c.baseline() == null) {
+            json.writeNullField("baseline");
+        } else {
+            BaselineEntry b = c.baseline();
+            json.writeObjectFieldStart("baseline");
+            json.writeStringField("source", b.source());
+            number(json, "value", b.value());
+            if (b.n() == null) {
+                json.writeNullField("n");
+            } else {
+                json.writeNumberField("n", b.n());
+            }
+            json.writeBooleanField("paired", b.paired());
+            json.writeEndObject();
+        }
+        if (c.test() == null) {
+            json.writeNullField("test");
+        } else {
+            TestEntry t = c.test();
+            json.writeObjectFieldStart("test");
+            json.writeStringField("name", t.name());
+            number(json, "statistic", t.statistic());
+            number(json, "pValue", t.pValue());
+            number(json, "adjustedPValue", t.adjustedPValue());
+            json.writeNumberField("alpha", t.alpha());
+            string(json, "multiplicity", t.multiplicity());
+            string(json, "family", t.family());
+            json.writeEndObject();
+        }
+        json.writeStringField("verdict", c.verdict().name());
+        json.writeStringField("message", c.message());
+        json.writeNumberField("durationMillis", c.durationMillis());
+        json.writeEndObject();
+    }
+
+    private static void string(JsonGenerator json, String name, String value) throws IOException {
+        if (value == null) {
+            json.writeNullField(name);
+        } else {
+            json.writeStringField(name, value);
+        }
+    }
+
+    // NaN and infinities are not JSON: an undefined number is null.
+    private static void number(JsonGenerator json, String name, Double value) throws IOException {
+        if (value == null || !Double.isFinite(value)) {
+            json.writeNullField(name);
+        } else {
+            json.writeNumberField(name, value);
+        }
+    }
+
+    /** Reads a results file; a malformed one fails with the file and the entry at fault. */
+    public static RunResults read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new QualityConfigurationException("no results file at " + file.toAbsolutePath());
+        }
+        Object tree;
+        try (JsonParser parser = JSON.createParser(file.toFile())) {
+            parser.nextToken();
+            tree = JsonTree.read(parser);
+        } catch (IOException e) {
+            throw new QualityConfigurationException("results file " + file + " is not valid JSON: " + e.getMessage(), e);
+        }
+        return new ResultsReader(file).read(tree);
+    }
+
+    /** Converts the parsed tree into records, naming the file and entry of any problem. */
+    private static final class ResultsReader {
+        private final Path file;
+
+        ResultsReader(Path file) {
+            this.file = file;
+        }
+
+        RunResults read(Object tree) {
+            Map<String, Object> root = JsonTree.object(tree, () -> fail("the top level", "is not an object"));
+            Number version = JsonTree.number(root.get("schemaVersion"));
+            if (version == null || version.intValue() != RunResults.SCHEMA_VERSION) {
+                throw fail("schemaVersion", "is " + root.get("schemaVersion") + ", expected " + RunResults.SCHEMA_VERSION);
+            }
+            Map<String, Object> run = JsonTree.object(root.get("run"), () -> fail("run", "is missing"));
+            RunInfo info = new RunInfo(instant(run, "startedAt"), instant(run, "finishedAt"),
+                    JsonTree.number(run.get("seed")) == null ? 0 : JsonTree.number(run.get("seed")).longValue(),
+                    String.valueOf(run.get("touchstoneVersion")));
+            List<Object> checks = JsonTree.array(root.get("checks"), () -> fail("checks", "is missing"));
+            List<CheckEntry> entries = new ArrayList<>();
+            for (int i = 0; i < checks.size(); i++) {
+                final int index = i;
+                entries.add(entry(i, JsonTree.object(checks.get(i), () -> fail("checks[" + index + "]", "is not an object"))));
+            }
+            return new RunResults(version.intValue(), info, entries);
+        }
+
+        private CheckEntry entry(int i, Map<String, Object> c) {
+            String where = "checks[" + i + "]";
+            try {
+                Map<String, Object> interval = JsonTree.objectOrNull(c.get("interval"));
+                Map<String, Object> expectation = JsonTree.objectOrNull(c.get("expectation"));
+                Map<String, Object> baseline = JsonTree.objectOrNull(c.get("baseline"));
+                Map<String, Object> test = JsonTree.objectOrNull(c.get("test"));
+                return new CheckEntry(
+                        required(c, "uniqueId"), required(c, "spec"), required(c, "check"),
+                        JsonTree.string(c.get("model")), JsonTree.string(c.get("dataset")),
+                        JsonTree.string(c.get("slice")), JsonTree.string(c.get("metric")),
+                        JsonTree.dbl(c.get("value")), JsonTree.lng(c.get("n")),
+                        interval == null ? null : new IntervalEntry(JsonTree.dbl(interval.get("level")),
+                                JsonTree.dbl(interval.get("low")), JsonTree.dbl(interval.get("high")),
+                                JsonTree.string(interval.get("method"))),
+                        expectation == null ? null : new ExpectationEntry(JsonTree.string(expectation.get("kind")),
+                                JsonTree.dbl(expectation.get("threshold")), JsonTree.dbl(expectation.get("upper")),
+                                orZero(JsonTree.dbl(expectation.get("tolerance"))), JsonTree.dbl(expectation.get("confidence"))),
+                        baseline == null ? null : new BaselineEntry(JsonTree.string(baseline.get("source")),
+                                JsonTree.dbl(baseline.get("value")), JsonTree.lng(baseline.get("n")),
+                                Boolean.TRUE.equals(baseline.get("paired"))),
+                        test == null ? null : new TestEntry(JsonTree.string(test.get("name")),
+                                JsonTree.dbl(test.get("statistic")), JsonTree.dbl(test.get("pValue")),
+                                JsonTree.dbl(test.get("adjustedPValue")), orZero(JsonTree.dbl(test.get("alpha"))),
+                                JsonTree.string(test.get("multiplicity")), JsonTree.string(test.get("family"))),
+                        Verdict.valueOf(required(c, "verdict")),
+                        required(c, "message"),
+                        JsonTree.lng(c.get("durationMillis")) == null ? 0 : JsonTree.lng(c.get("durationMillis")));
+            } catch (QualityConfigurationException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw fail(where + " (" + c.get("uniqueId") + ")", "is malformed: " + e.getMessage());
+            }
+        }
+
+        private String required(Map<String, Object> c, String key) {
+            Object value = c.get(key);
+            if (!(value instanceof String s)) {
+                throw fail("entry " + c.get("uniqueId"), "has no string field '" + key + "'");
+            }
+            return s;
+        }
+
+        private Instant instant(Map<String, Object> run, String key) {
+            try {
+                return Instant.parse(String.valueOf(run.get(key)));
+            } catch (RuntimeException e) {
+                throw fail("run." + key, "is not an ISO-8601 instant: " + run.get(key));
+            }
+        }
+
+        private static double orZero(Double d) {
+            return d == null ? 0 : d;
+        }
+
+        private QualityConfigurationException fail(String where, String what) {
+            return new QualityConfigurationException("results file " + file + ": " + where + " " + what);
+        }
+    }
+}
