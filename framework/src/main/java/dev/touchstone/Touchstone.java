@@ -23,6 +23,19 @@ public final class Touchstone {
     private Touchstone() {
     }
 
+    /** Touchstone's version, as recorded in results files. */
+    public static String version() {
+        try (var in = Touchstone.class.getResourceAsStream("version.properties")) {
+            var properties = new java.util.Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "unknown");
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
     /** Starts a statement about {@code model}'s quality. */
     public static ModelAssert assertThat(Model model) {
         return new ModelAssert(model);

@@ -121,7 +121,7 @@ public abstract class AbstractMetricAssert<SELF extends AbstractMetricAssert<SEL
             slices.add(new SliceResult(statement.model().name(), statement.datasetName(), estimate.sliceDefinition(),
                     value, expectation, decision.verdict(), decision.reason(), decision.examplesNeeded(), message));
         }
-        StatementResult result = new StatementResult(description(), slices);
+        StatementResult result = new StatementResult(description(), slices, !statement.selection().single());
         ResultSinks.publish(result);
         if (ResultSinks.defersFailures()) {
             return myself;

@@ -7,6 +7,7 @@ import dev.touchstone.data.Dataset;
 import dev.touchstone.data.NumericColumn;
 import dev.touchstone.data.Row;
 import dev.touchstone.data.Table;
+import dev.touchstone.internal.Progress;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,7 +41,14 @@ final class FunctionModel extends Model {
     private Predictions run(Table table) {
         int n = table.rowCount();
         Prediction[] outputs = new Prediction[n];
-        for (int row = 0; row < n; row++) {
+        try (Progress progress = Progress.start("model '" + name() + "' on " + table.source(), n, "rows")) {
+            predictAll(table, outputs, progress);
+        }
+        return n > 0 && outputs[0].label().isEmpty() ? numeric(table, outputs) : categorical(table, outputs);
+    }
+
+    private void predictAll(Table table, Prediction[] outputs, Progress progress) {
+        for (int row = 0; row < outputs.length; row++) {
             Prediction p;
             try {
                 p = predict.apply(Row.of(table, row));
@@ -53,8 +61,8 @@ final class FunctionModel extends Model {
                         + table.locate(row));
             }
             outputs[row] = p;
+            progress.advance(row + 1);
         }
-        return n > 0 && outputs[0].label().isEmpty() ? numeric(table, outputs) : categorical(table, outputs);
     }
 
     private Predictions categorical(Table table, Prediction[] outputs) {

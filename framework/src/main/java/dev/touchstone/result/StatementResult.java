@@ -9,12 +9,18 @@ import org.apiguardian.api.API;
  *
  * @param description the {@code as(...)} description, if one was given
  * @param slices      one result per slice
+ * @param eachValue   whether the statement covers each value of a column ({@code onEachSliceOf}),
+ *                    so that every slice is a test of its own in a test tree
  */
 @API(status = API.Status.STABLE, since = "0.1")
-public record StatementResult(Optional<String> description, List<SliceResult> slices) {
+public record StatementResult(Optional<String> description, List<SliceResult> slices, boolean eachValue) {
 
     public StatementResult {
         slices = List.copyOf(slices);
+    }
+
+    public StatementResult(Optional<String> description, List<SliceResult> slices) {
+        this(description, slices, false);
     }
 
     /** The worst verdict over the slices. */

@@ -1,0 +1,164 @@
+package dev.touchstone.engine;
+
+import dev.touchstone.config.TouchstoneSettings;
+import dev.touchstone.result.CheckEntry;
+import dev.touchstone.result.ResultSinks;
+import dev.touchstone.result.SliceResult;
+import dev.touchstone.result.StatementResult;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.platform.commons.support.ReflectionSupport;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.engine.support.hierarchical.Node;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * A {@code @QualityCheck} method. Running it evaluates every statement (failures are deferred,
+ * so one failing statement does not hide the next), records them in the results file, registers
+ * one dynamic child per slice of each {@code onEachSliceOf} statement, and fails if any
+ * statement did not pass.
+ */
+final class CheckDescriptor extends AbstractTestDescriptor implements Node<QualityExecutionContext> {
+
+    private final Class<?> specClass;
+    private final Method method;
+    private boolean wholeSelected;
+    private final Set<String> selectedSlices = new LinkedHashSet<>();
+
+    CheckDescriptor(UniqueId uniqueId, Class<?> specClass, Method method) {
+        super(uniqueId, method.getName() + "()", MethodSource.from(specClass, method));
+        this.specClass = specClass;
+        this.method = method;
+    }
+
+    /** The whole check was selected: run every slice. */
+    void selectWhole() {
+        wholeSelected = true;
+    }
+
+    /** Only some slices were selected (a re-run of a slice's unique ID). */
+    void selectSlice(String slice) {
+        selectedSlices.add(slice);
+    }
+
+    private boolean runsEverything() {
+        return wholeSelected || selectedSlices.isEmpty();
+    }
+
+    @Override
+    public Type getType() {
+        return Type.CONTAINER_AND_TEST;
+    }
+
+    @Override
+    public String getLegacyReportingName() {
+        return method.getName();
+    }
+
+    @Override
+    public boolean mayRegisterTests() {
+        return true;
+    }
+
+    @Override
+    public QualityExecutionContext execute(QualityExecutionContext context, DynamicTestExecutor executor) throws Exception {
+        TouchstoneSettings settings = context.configuration().settings();
+        List<StatementResult> statements = new ArrayList<>();
+        List<Long> durations = new ArrayList<>();
+        long start = System.nanoTime();
+        long[] last = {start};
+        Throwable thrown = null;
+        try {
+            TouchstoneSettings.runWith(settings, () -> {
+                ResultSinks.runWith(result -> {
+                    long now = System.nanoTime();
+                    statements.add(result);
+                    durations.add(TimeUnit.NANOSECONDS.toMillis(now - last[0]));
+                    last[0] = now;
+                }, true, () -> ReflectionSupport.invokeMethod(method, context.specInstance()));
+                return null;
+            });
+        } catch (Throwable t) {
+            thrown = t;
+        }
+        List<StatementResult> judged = new ArrayList<>();
+        Map<String, List<StatementResult>> bySlice = new LinkedHashMap<>();
+        List<CheckEntry> entries = new ArrayList<>();
+        for (int i = 0; i < statements.size(); i++) {
+            StatementResult statement = statements.get(i);
+            long duration = durations.get(i);
+            if (!statement.eachValue()) {
+                if (runsEverything()) {
+                    judged.add(statement);
+                    statement.slices().forEach(s -> entries.add(entry(getUniqueId(), s, duration)));
+                    ReportEntries.publish(context, this, statement.slices());
+                    AllureBridge.instance().describe(statement.slices());
+                }
+                continue;
+            }
+            List<SliceResult> kept = new ArrayList<>();
+            for (SliceResult slice : statement.slices()) {
+                if (runsEverything() || selectedSlices.contains(slice.slice())) {
+                    kept.add(slice);
+                    bySlice.computeIfAbsent(slice.slice(), k -> new ArrayList<>())
+                            .add(new StatementResult(statement.description(), List.of(slice), true));
+                    entries.add(entry(QualityUniqueIds.slice(getUniqueId(), slice.slice()), slice, duration));
+                }
+            }
+            if (!kept.isEmpty()) {
+                judged.add(new StatementResult(statement.description(), kept, true));
+                AllureBridge.instance().chart(kept);
+            }
+        }
+        long total = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        if (thrown != null) {
+            entries.add(problemEntry(thrown, total));
+        }
+        context.collector().add(entries);
+
+        MethodSource source = (MethodSource) getSource().orElseThrow();
+        for (Map.Entry<String, List<StatementResult>> slice : bySlice.entrySet()) {
+            SliceDescriptor child = new SliceDescriptor(QualityUniqueIds.slice(getUniqueId(), slice.getKey()),
+                    slice.getKey(), method.getName(), source, new CheckOutcome(slice.getValue(), settings.inconclusive()));
+            addChild(child);
+            executor.execute(child);
+        }
+        executor.awaitFinished();
+
+        if (thrown != null) {
+            throw SliceDescriptor.sneaky(thrown);
+        }
+        Optional<Throwable> failure = new CheckOutcome(judged, settings.inconclusive()).failure();
+        if (failure.isPresent()) {
+            throw SliceDescriptor.sneaky(failure.get());
+        }
+        return context;
+    }
+
+    private CheckEntry entry(UniqueId id, SliceResult slice, long durationMillis) {
+        return CheckEntry.of(id.toString(), specClass.getName(), method.getName(), slice, durationMillis);
+    }
+
+    // A check that stopped before its statements were judged: a broken setup is an ERROR; an
+    // assertion of the user's own (not a Touchstone statement) is a failure.
+    private CheckEntry problemEntry(Throwable thrown, long durationMillis) {
+        String message = thrown.getClass().getName() + ": " + thrown.getMessage();
+        if (thrown instanceof AssertionError || thrown instanceof TestAbortedException) {
+            return new CheckEntry(getUniqueId().toString(), specClass.getName(), method.getName(), null, null, null,
+                    null, null, null, null, null, null, null,
+                    thrown instanceof AssertionError ? dev.touchstone.result.Verdict.FAILED
+                            : dev.touchstone.result.Verdict.INCONCLUSIVE,
+                    message, durationMillis);
+        }
+        return CheckEntry.error(getUniqueId().toString(), specClass.getName(), method.getName(), message, durationMillis);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.touchstone.engine;
+
+import java.util.Optional;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.engine.support.hierarchical.Node;
+
+/**
+ * One slice of an {@code onEachSliceOf} statement, registered while its check runs. It carries
+ * the verdict its check already judged: execution only reports it.
+ */
+final class SliceDescriptor extends AbstractTestDescriptor implements Node<QualityExecutionContext> {
+
+    private final String legacyName;
+    private final CheckOutcome outcome;
+
+    SliceDescriptor(UniqueId uniqueId, String slice, String methodName, MethodSource source, CheckOutcome outcome) {
+        super(uniqueId, slice, source);
+        this.legacyName = methodName + "[" + slice + "]";
+        this.outcome = outcome;
+    }
+
+    @Override
+    public Type getType() {
+        return Type.TEST;
+    }
+
+    @Override
+    public String getLegacyReportingName() {
+        return legacyName;
+    }
+
+    @Override
+    public QualityExecutionContext execute(QualityExecutionContext context, DynamicTestExecutor executor) throws Exception {
+        ReportEntries.publish(context, this, outcome.slices());
+        AllureBridge.instance().describe(outcome.slices());
+        Optional<Throwable> failure = outcome.failure();
+        if (failure.isPresent()) {
+            throw sneaky(failure.get());
+        }
+        return context;
+    }
+
+    static Exception sneaky(Throwable t) throws Exception {
+        if (t instanceof Exception e) {
+            throw e;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        throw new IllegalStateException(t);
+    }
+}
