@@ -126,9 +126,11 @@ final class CheckDescriptor extends AbstractTestDescriptor implements Node<Quali
         context.collector().add(entries);
 
         MethodSource source = (MethodSource) getSource().orElseThrow();
+        int index = 0;
         for (Map.Entry<String, List<StatementResult>> slice : bySlice.entrySet()) {
             SliceDescriptor child = new SliceDescriptor(QualityUniqueIds.slice(getUniqueId(), slice.getKey()),
-                    slice.getKey(), method.getName(), source, new CheckOutcome(slice.getValue(), settings.inconclusive()));
+                    slice.getKey(), ++index, method.getName(), source,
+                    new CheckOutcome(slice.getValue(), settings.inconclusive()));
             addChild(child);
             executor.execute(child);
         }

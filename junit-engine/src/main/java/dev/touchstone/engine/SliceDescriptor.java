@@ -15,9 +15,16 @@ final class SliceDescriptor extends AbstractTestDescriptor implements Node<Quali
     private final String legacyName;
     private final CheckOutcome outcome;
 
-    SliceDescriptor(UniqueId uniqueId, String slice, String methodName, MethodSource source, CheckOutcome outcome) {
+    /**
+     * @param index the slice's 1-based position in its check: the legacy name ends with it, as
+     *              Jupiter's parameterized tests do, because that is what makes Surefire's XML
+     *              report use the legacy name ({@code everyCamera[camera=front][1]}) instead of
+     *              the bare method name
+     */
+    SliceDescriptor(UniqueId uniqueId, String slice, int index, String methodName, MethodSource source,
+            CheckOutcome outcome) {
         super(uniqueId, slice, source);
-        this.legacyName = methodName + "[" + slice + "]";
+        this.legacyName = methodName + "[" + slice + "][" + index + "]";
         this.outcome = outcome;
     }
 

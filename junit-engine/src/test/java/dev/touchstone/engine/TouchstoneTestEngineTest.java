@@ -187,7 +187,7 @@ class TouchstoneTestEngineTest {
             EngineExecutionResults run = kit().selectors(selectMethod(MixedSpec.class, "everyCamera")).execute();
             assertThat(run.allEvents().dynamicallyRegistered().list())
                     .extracting(e -> e.getTestDescriptor().getLegacyReportingName())
-                    .contains("everyCamera[camera=side]");
+                    .contains("everyCamera[camera=side][3]");
             run.testEvents().assertThatEvents().haveAtLeastOne(event(displayName("everyCamera()")));
         }
     }
