@@ -51,7 +51,7 @@ public abstract class AbstractMetricAssert<SELF extends AbstractMetricAssert<SEL
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("confidence level must be in (0, 1) but was " + level);
         }
-        return copy(statement, OptionalDouble.of(level));
+        return copy(statement.withDescription(description()), OptionalDouble.of(level));
     }
 
     /** The metric must be greater than {@code threshold}. */

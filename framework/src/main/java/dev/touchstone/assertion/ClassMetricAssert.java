@@ -44,8 +44,9 @@ public final class ClassMetricAssert extends AbstractMetricAssert<ClassMetricAss
 
     private MetricAssert averaged(Averaging averaging) {
         BuiltIn metric = (BuiltIn) statement.metric();
-        MetricAssert averaged = new MetricAssert(statement.withMetric(metric.with(averaging)), confidence);
         String description = descriptionText();
-        return description == null || description.isEmpty() ? averaged : averaged.as(description);
+        Statement averaged = statement.withMetric(metric.with(averaging));
+        return new MetricAssert(description == null || description.isEmpty() ? averaged
+                : averaged.withDescription(java.util.Optional.of(description)), confidence);
     }
 }

@@ -1,10 +1,10 @@
 package dev.touchstone.assertion;
 
+import dev.touchstone.assertion.error.QualityMessages;
 import dev.touchstone.metric.MetricValue;
 import dev.touchstone.result.Expectation;
 import dev.touchstone.result.Verdict;
 import dev.touchstone.stats.Interval;
-import java.util.Locale;
 import java.util.OptionalLong;
 
 /**
@@ -41,7 +41,7 @@ final class Judge {
             case BETWEEN -> x >= t && x <= e.upper();
         };
         String bound = e.describe(decimals(e));
-        String reason = "the estimate " + fmt(x) + (pass ? " is " : " is not ") + bound;
+        String reason = "the estimate " + QualityMessages.estimate(x, e) + (pass ? " is " : " is not ") + bound;
         return new Decision(pass ? Verdict.PASSED : Verdict.FAILED, reason, OptionalLong.empty());
     }
 
@@ -63,7 +63,7 @@ final class Judge {
             case BETWEEN -> lo >= t && hi <= e.upper() ? Verdict.PASSED
                     : hi < t || lo > e.upper() ? Verdict.FAILED : Verdict.INCONCLUSIVE;
         };
-        String range = "[" + fmt(lo) + ", " + fmt(hi) + "]";
+        String range = "[" + QualityMessages.bound(lo, e, true) + ", " + QualityMessages.bound(hi, e, false) + "]";
         String bound = boundText(e);
         String reason = switch (verdict) {
             case PASSED -> "the whole " + level + " " + range + " is " + bound;
@@ -103,11 +103,7 @@ final class Judge {
     }
 
     private static int decimals(Expectation e) {
-        return dev.touchstone.assertion.error.QualityMessages.decimals(e);
-    }
-
-    private static String fmt(double x) {
-        return String.format(Locale.ROOT, "%.4f", x);
+        return QualityMessages.decimals(e);
     }
 
     private static String percent(double level) {

@@ -24,6 +24,10 @@ record Statement(Model model, Dataset dataset, Selection selection, MetricDefini
         return new Statement(model, dataset, selection, newMetric, description);
     }
 
+    Statement withDescription(Optional<String> newDescription) {
+        return new Statement(model, dataset, selection, metric, newDescription);
+    }
+
     Dataset resolveDataset() {
         if (dataset != null) {
             return dataset;

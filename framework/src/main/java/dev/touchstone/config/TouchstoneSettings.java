@@ -38,9 +38,10 @@ public record TouchstoneSettings(long seed, double confidence, int resamples, do
         TouchstoneSettings d = defaults();
         return new TouchstoneSettings(
                 parse(lookup, ConfigKeys.SEED, d.seed(), Long::parseLong, "an integer"),
-                parse(lookup, ConfigKeys.CONFIDENCE, d.confidence(), Double::parseDouble, "a number in (0, 1), e.g. 0.95"),
-                parse(lookup, ConfigKeys.BOOTSTRAP_RESAMPLES, d.resamples(), Integer::parseInt, "an integer of at least 100"),
-                parse(lookup, ConfigKeys.ALPHA, d.alpha(), Double::parseDouble, "a number in (0, 1), e.g. 0.05"),
+                parse(lookup, ConfigKeys.CONFIDENCE, d.confidence(), TouchstoneSettings::openUnit, "a number in (0, 1), e.g. 0.95"),
+                parse(lookup, ConfigKeys.BOOTSTRAP_RESAMPLES, d.resamples(), TouchstoneSettings::resampleCount,
+                        "an integer of at least 100"),
+                parse(lookup, ConfigKeys.ALPHA, d.alpha(), TouchstoneSettings::openUnit, "a number in (0, 1), e.g. 0.05"),
                 parse(lookup, ConfigKeys.INCONCLUSIVE, d.inconclusive(),
                         v -> InconclusivePolicy.valueOf(v.toUpperCase(Locale.ROOT)), "one of fail, skip"));
     }
@@ -89,6 +90,23 @@ public record TouchstoneSettings(long seed, double confidence, int resamples, do
         } catch (RuntimeException e) {
             throw invalid(key, raw, allowed);
         }
+    }
+
+    // Range checks happen on the text as written, so an error quotes the user's own value.
+    private static double openUnit(String text) {
+        double value = Double.parseDouble(text);
+        if (!(value > 0 && value < 1)) {
+            throw new IllegalArgumentException("out of range");
+        }
+        return value;
+    }
+
+    private static int resampleCount(String text) {
+        int value = Integer.parseInt(text);
+        if (value < 100) {
+            throw new IllegalArgumentException("out of range");
+        }
+        return value;
     }
 
     private static QualityConfigurationException invalid(String key, String value, String allowed) {

@@ -83,7 +83,7 @@ final class FunctionModel extends Model {
             }
         }
         Column predicted = new CategoricalColumn(name(), codes, dictionary.keySet().toArray(String[]::new));
-        NumericColumn scoreColumn = null;
+        Column scoreColumn = null;
         if (noScore.cardinality() < outputs.length) {
             if (!noScore.isEmpty()) {
                 int row = noScore.nextSetBit(0);

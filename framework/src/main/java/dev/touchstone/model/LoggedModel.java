@@ -3,7 +3,6 @@ package dev.touchstone.model;
 import dev.touchstone.QualityConfigurationException;
 import dev.touchstone.data.Column;
 import dev.touchstone.data.Dataset;
-import dev.touchstone.data.NumericColumn;
 import dev.touchstone.data.Table;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,16 +34,9 @@ final class LoggedModel extends Model {
                         + "' has no prediction column; call withPrediction(\"column\") on it"));
         Table table = dataset.table();
         Column predicted = table.column(predictionColumn);
-        NumericColumn scores = null;
-        if (dataset.scoreColumn().isPresent()) {
-            String scoreColumn = dataset.scoreColumn().get();
-            Column column = table.column(scoreColumn);
-            if (!(column instanceof NumericColumn numeric)) {
-                throw new QualityConfigurationException(table.firstNonNumeric(scoreColumn)
-                        + ": the score column must be numeric");
-            }
-            scores = numeric;
-        }
+        // The model's own score column, or else the one the statement's dataset names.
+        Optional<String> scoreColumn = dataset.scoreColumn().or(target::scoreColumn);
+        Column scores = scoreColumn.map(table::column).orElse(null);
         return new Predictions(predicted, scores, "column '" + predictionColumn + "'");
     }
 }

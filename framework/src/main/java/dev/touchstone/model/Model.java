@@ -5,6 +5,8 @@ import dev.touchstone.data.Row;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import org.apiguardian.api.API;
 
@@ -17,7 +19,7 @@ import org.apiguardian.api.API;
 public abstract class Model {
 
     private final String name;
-    private final Map<Object, Object> evaluations = new ConcurrentHashMap<>();
+    private final Map<Object, FutureTask<Object>> evaluations = new ConcurrentHashMap<>();
 
     Model(String name) {
         if (name == null || name.isBlank()) {
@@ -58,7 +60,30 @@ public abstract class Model {
     @API(status = API.Status.INTERNAL, since = "0.1")
     @SuppressWarnings("unchecked")
     public final <T> T memo(Object key, Function<Object, T> compute) {
-        return (T) evaluations.computeIfAbsent(key, compute);
+        // A task per key, run by the first caller: every other caller waits for the same result,
+        // and computations may memoise other keys (computeIfAbsent would forbid that).
+        FutureTask<Object> task = new FutureTask<>(() -> compute.apply(key));
+        FutureTask<Object> existing = evaluations.putIfAbsent(key, task);
+        if (existing == null) {
+            existing = task;
+            task.run();
+        }
+        try {
+            return (T) existing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while evaluating model '" + name + "'", e);
+        } catch (ExecutionException e) {
+            evaluations.remove(key, existing);
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 
     @Override

@@ -63,12 +63,24 @@ final class Comparison extends Slice {
 
     private void selectEquality(Column c, BitSet rows, int n) {
         CategoricalColumn categories = c.asCategorical();
+        int[] codes = categories.codesView();
+        double[] valueOfCode = c instanceof NumericColumn numeric ? valuesOfCodes(numeric, codes, categories) : null;
         boolean[] wanted = new boolean[categories.cardinality()];
         for (Object value : values) {
-            matchCodes(c, categories, value, wanted);
+            int exact = categories.codeOf(text(value));
+            if (exact != CategoricalColumn.MISSING) {
+                wanted[exact] = true;
+            }
+            double number = valueOfCode == null ? Double.NaN : number(value);
+            if (!Double.isNaN(number)) {
+                for (int code = 0; code < wanted.length; code++) {
+                    if (valueOfCode[code] == number) {
+                        wanted[code] = true;
+                    }
+                }
+            }
         }
         boolean negate = op == Op.NE;
-        int[] codes = categories.codesView();
         for (int row = 0; row < n; row++) {
             int code = codes[row];
             if (code != CategoricalColumn.MISSING && wanted[code] != negate) {
@@ -78,22 +90,22 @@ final class Comparison extends Slice {
     }
 
     // A value matches a category written the same way, or, on a numeric column, the same number
-    // (so isEqualTo(6) matches "6" and "6.0").
-    private static void matchCodes(Column c, CategoricalColumn categories, Object value, boolean[] wanted) {
-        int exact = categories.codeOf(text(value));
-        if (exact != CategoricalColumn.MISSING) {
-            wanted[exact] = true;
-        }
-        if (c instanceof NumericColumn) {
-            double number = number(value);
-            if (!Double.isNaN(number)) {
-                for (int code = 0; code < wanted.length; code++) {
-                    if (Double.parseDouble(categories.value(code)) == number) {
-                        wanted[code] = true;
-                    }
-                }
+    // (so isEqualTo(6) matches "6" and "6.0"). The number of a category is read from the column,
+    // never re-parsed from text, so spellings such as "inf" work too.
+    private static double[] valuesOfCodes(NumericColumn numeric, int[] codes, CategoricalColumn categories) {
+        double[] valueOfCode = new double[categories.cardinality()];
+        java.util.Arrays.fill(valueOfCode, Double.NaN);
+        boolean[] seen = new boolean[valueOfCode.length];
+        int remaining = valueOfCode.length;
+        for (int row = 0; row < codes.length && remaining > 0; row++) {
+            int code = codes[row];
+            if (code != CategoricalColumn.MISSING && !seen[code]) {
+                seen[code] = true;
+                valueOfCode[code] = numeric.value(row);
+                remaining--;
             }
         }
+        return valueOfCode;
     }
 
     private void selectOrder(Table table, Column c, BitSet rows, int n) {

@@ -49,7 +49,7 @@ public final class QualityMessages {
         fact(out, "slice", sliceDefinition.equals(value.slice()) ? value.slice()
                 : value.slice() + " (" + sliceDefinition + ")");
         fact(out, "metric", value.metric());
-        fact(out, "value", value.isDefined() ? number(value.value(), Math.max(decimals, 4), RoundingMode.HALF_EVEN)
+        fact(out, "value", value.isDefined() ? estimate(value.value(), expectation)
                 : "undefined: " + value.undefinedReason().orElse(""));
         fact(out, "n", String.format(Locale.ROOT, "%,d", value.n()));
         fact(out, "interval", interval(value.interval(), decimals));
@@ -131,10 +131,22 @@ public final class QualityMessages {
         };
     }
 
+    /** An estimate next to its expectation, one decimal finer than the bound, rounded away from meeting it. */
+    public static String estimate(double value, Expectation expectation) {
+        return number(value, decimals(expectation) + 1, rounding(expectation));
+    }
+
+    /** An interval bound: lows rounded down, highs up, so the shown interval always contains the real one. */
+    public static String bound(double value, Expectation expectation, boolean low) {
+        return number(value, decimals(expectation) + 1, low ? RoundingMode.FLOOR : RoundingMode.CEILING);
+    }
+
+    // From the shortest decimal that names the double (0.3, not 0.29999999999999998889...), so
+    // that exact decimals show as themselves.
     static String number(double value, int decimals, RoundingMode mode) {
         if (!Double.isFinite(value)) {
             return Double.toString(value);
         }
-        return new BigDecimal(value).setScale(decimals, mode).toPlainString();
+        return new BigDecimal(Double.toString(value)).setScale(decimals, mode).toPlainString();
     }
 }

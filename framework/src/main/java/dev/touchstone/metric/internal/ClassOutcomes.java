@@ -31,12 +31,12 @@ public final class ClassOutcomes {
     final int positive;
     final List<String> notes;
     private final Table table;
-    private final NumericColumn scoreColumn;
+    private final Column scoreColumn;
     private final String scoreName;
     private volatile double[] scores;
 
     private ClassOutcomes(String[] classes, int[] label, int[] predicted, int positive, List<String> notes,
-            Table table, NumericColumn scoreColumn, String scoreName) {
+            Table table, Column scoreColumn, String scoreName) {
         this.classes = classes;
         this.label = label;
         this.predicted = predicted;
@@ -78,7 +78,7 @@ public final class ClassOutcomes {
             }
         }
         int positive = positiveClass(dataset, labelName, classes, trueCount);
-        NumericColumn scores = predictions.scores();
+        Column scores = predictions.scores();
         String scoreName = dataset.scoreColumn().orElse(predictions.origin() + " score");
         return new ClassOutcomes(classes, labelCode, predCode, positive, Collections.unmodifiableList(notes),
                 table, scores, scoreName);
@@ -204,12 +204,17 @@ public final class ClassOutcomes {
         double[] s = scores;
         if (s == null) {
             if (scoreColumn == null) {
-                throw new QualityConfigurationException("this metric needs scores, but dataset has none; call withScore(\"column\")"
-                        + " on the dataset (the score or probability of the positive class)");
+                throw new QualityConfigurationException("this metric needs scores, but the model gives none: call "
+                        + "withScore(\"column\") on the dataset of a logged model (the score or probability of the "
+                        + "positive class), or return Prediction.of(label, score) from an in-process model");
             }
-            double[] values = scoreColumn.valuesView();
+            if (!(scoreColumn instanceof NumericColumn numeric)) {
+                throw new QualityConfigurationException(table.firstNonNumeric(scoreColumn.name())
+                        + "; the score column must hold numbers");
+            }
+            double[] values = numeric.valuesView();
             for (int row = 0; row < values.length; row++) {
-                if (scoreColumn.isMissing(row)) {
+                if (numeric.isMissing(row)) {
                     throw new QualityConfigurationException(table.locate(row, scoreColumn.name()) + ": the score is missing");
                 }
                 if (!Double.isFinite(values[row])) {

@@ -20,11 +20,13 @@ public final class MetricEvaluator {
 
     public static SliceEstimate evaluate(Outcomes outcomes, SliceRows slice, MetricDefinition metric,
             TouchstoneSettings settings) {
-        Key key = new Key(slice.name(), slice.definition(), metric, settings.seed(), settings.resamples());
+        Key key = new Key(outcomes.dataset().name(), slice.name(), slice.definition(), slice.size(), metric,
+                settings.seed(), settings.resamples());
         return outcomes.memo(key, k -> compute(outcomes, slice, metric, settings));
     }
 
-    private record Key(String slice, String definition, MetricDefinition metric, long seed, int resamples) {
+    private record Key(String dataset, String slice, String definition, int size, MetricDefinition metric, long seed,
+            int resamples) {
     }
 
     /** The name of the random stream of a statement: stable, independent of execution order. */
@@ -52,13 +54,13 @@ public final class MetricEvaluator {
         ClassOutcomes classes = outcomes.classification();
         int k = classes.classCount();
         int target = targetClass(classes, metric, outcomes);
-        long[] cells = outcomes.memo(new CellsKey(slice.name(), slice.definition()),
+        long[] cells = outcomes.memo(new CellsKey(slice.name(), slice.definition(), slice.size()),
                 key -> ConfusionMatrix.count(classes, slice));
         long n = ConfusionMatrix.total(cells);
         Kind kind = metric.averaging().kind();
         double value = ConfusionMetrics.value(metric.metric(), metric.beta(), kind, target, cells, k);
         String undefined = ConfusionReasons.undefined(metric, kind, target, cells, classes, n);
-        List<String> notes = classes.notes();
+        List<String> notes = sliceNotes(cells, classes);
         ConfusionCounts confusion = new ConfusionCounts(classes.classes(), cells);
         if (undefined != null) {
             // The value keeps scikit-learn's zero-division convention; the verdict ignores it.
@@ -78,7 +80,24 @@ public final class MetricEvaluator {
         return new SliceEstimate(metric.name(), slice, value, null, notes, intervals, confusion);
     }
 
-    private record CellsKey(String slice, String definition) {
+    /** Classes of the slice that occur only as labels or only as predictions: worth a note. */
+    static List<String> sliceNotes(long[] cells, ClassOutcomes classes) {
+        int k = classes.classCount();
+        List<String> notes = new java.util.ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            long asLabel = ConfusionMatrix.rowSum(cells, k, c);
+            long asPrediction = ConfusionMatrix.columnSum(cells, k, c);
+            if (asLabel > 0 && asPrediction == 0) {
+                notes.add("class '" + classes.classes[c] + "' occurs in labels (" + asLabel + " rows) but is never predicted");
+            } else if (asPrediction > 0 && asLabel == 0) {
+                notes.add("class '" + classes.classes[c] + "' is predicted (" + asPrediction
+                        + " rows) but never occurs in labels");
+            }
+        }
+        return notes;
+    }
+
+    private record CellsKey(String slice, String definition, int size) {
     }
 
     /** The class a per-class metric is about, or -1 for metrics over all classes. */

@@ -11,28 +11,19 @@ import java.util.function.Function;
 
 /**
  * A model evaluated on a dataset: the columnar outcomes every metric is computed from, plus a
- * memo of per-slice work (row sets, confusion matrices, bootstrap replicates). Built once per
- * model × dataset and kept on the model, so many statements share one evaluation.
+ * memo of per-slice work (row sets, confusion matrices, bootstrap replicates). The expensive
+ * part ({@link Core}) is built once per model, table and column roles and kept on the model, so
+ * many statements share it; each statement sees it through its own dataset copy, whose name and
+ * named slices may differ.
  */
 public final class Outcomes {
 
-    private final Model model;
+    private final Core core;
     private final Dataset dataset;
-    private final Table table;
-    private final Predictions predictions;
-    private volatile ClassOutcomes classification;
-    private volatile RegressionOutcomes regression;
-    private final Map<Object, Object> memo = new ConcurrentHashMap<>();
 
-    private Outcomes(Model model, Dataset dataset) {
-        this.model = model;
+    private Outcomes(Core core, Dataset dataset) {
+        this.core = core;
         this.dataset = dataset;
-        this.table = dataset.table();
-        if (table.rowCount() == 0) {
-            throw new QualityConfigurationException("dataset '" + dataset.name() + "' (" + dataset.source()
-                    + ") has no rows: there is nothing to evaluate model '" + model.name() + "' on");
-        }
-        this.predictions = model.predict(dataset);
     }
 
     /** The evaluation of {@code model} on {@code dataset}, computed once per model, data and roles. */
@@ -40,36 +31,59 @@ public final class Outcomes {
         Key key = new Key(dataset.tableIdentity(), dataset.labelColumn().orElse(null),
                 dataset.predictionColumn().orElse(null), dataset.scoreColumn().orElse(null),
                 dataset.positiveClass().orElse(null));
-        return model.memo(key, k -> new Outcomes(model, dataset));
+        return new Outcomes(model.memo(key, k -> new Core(model, dataset)), dataset);
     }
 
     private record Key(Object table, String label, String prediction, String score, String positive) {
     }
 
-    public Model model() {
-        return model;
+    /** What is shared by every copy of the dataset with the same table and roles. */
+    private static final class Core {
+        private final Model model;
+        private final Dataset dataset;
+        private final Table table;
+        private final Predictions predictions;
+        private volatile ClassOutcomes classification;
+        private volatile RegressionOutcomes regression;
+        private final Map<Object, Object> memo = new ConcurrentHashMap<>();
+
+        Core(Model model, Dataset dataset) {
+            this.model = model;
+            this.dataset = dataset;
+            this.table = dataset.table();
+            if (table.rowCount() == 0) {
+                throw new QualityConfigurationException("dataset '" + dataset.name() + "' (" + dataset.source()
+                        + ") has no rows: there is nothing to evaluate model '" + model.name() + "' on");
+            }
+            this.predictions = model.predict(dataset);
+        }
     }
 
+    public Model model() {
+        return core.model;
+    }
+
+    /** The dataset copy of the statement: its name and named slices. */
     public Dataset dataset() {
         return dataset;
     }
 
     public Table table() {
-        return table;
+        return core.table;
     }
 
     public int size() {
-        return table.rowCount();
+        return core.table.rowCount();
     }
 
     public ClassOutcomes classification() {
-        ClassOutcomes c = classification;
+        ClassOutcomes c = core.classification;
         if (c == null) {
-            synchronized (this) {
-                c = classification;
+            synchronized (core) {
+                c = core.classification;
                 if (c == null) {
-                    c = ClassOutcomes.build(model, dataset, table, predictions);
-                    classification = c;
+                    c = ClassOutcomes.build(core.model, core.dataset, core.table, core.predictions);
+                    core.classification = c;
                 }
             }
         }
@@ -77,21 +91,23 @@ public final class Outcomes {
     }
 
     public RegressionOutcomes regression() {
-        RegressionOutcomes r = regression;
+        RegressionOutcomes r = core.regression;
         if (r == null) {
-            synchronized (this) {
-                r = regression;
+            synchronized (core) {
+                r = core.regression;
                 if (r == null) {
-                    r = RegressionOutcomes.build(model, dataset, table, predictions);
-                    regression = r;
+                    r = RegressionOutcomes.build(core.model, core.dataset, core.table, core.predictions);
+                    core.regression = r;
                 }
             }
         }
         return r;
     }
 
+    /** Per-slice work shared by all copies; keys must include everything the value depends on. */
     @SuppressWarnings("unchecked")
     <T> T memo(Object key, Function<Object, T> compute) {
+        Map<Object, Object> memo = core.memo;
         Object value = memo.get(key);
         if (value == null) {
             // computeIfAbsent would block other keys' computations; a rare duplicate is cheaper.

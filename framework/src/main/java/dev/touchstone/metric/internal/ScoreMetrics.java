@@ -44,7 +44,7 @@ final class ScoreMetrics {
 
     private static SliceEstimate rocAuc(Outcomes outcomes, SliceRows slice, ClassOutcomes classes, int positive,
             double[] scores, String name, List<String> notes) {
-        AucEstimate estimate = outcomes.memo(new AucKey(slice.name(), slice.definition()), k -> {
+        AucEstimate estimate = outcomes.memo(new AucKey(slice.name(), slice.definition(), slice.size()), k -> {
             double[][] split = split(slice, classes, positive, scores);
             return DeLong.estimate(split[0], split[1]);
         });
@@ -56,7 +56,7 @@ final class ScoreMetrics {
         return new SliceEstimate(name, slice, estimate.auc(), null, notes, IntervalSource.delong(estimate));
     }
 
-    private record AucKey(String slice, String definition) {
+    private record AucKey(String slice, String definition, int size) {
     }
 
     /** {positive scores, negative scores} of the slice. */

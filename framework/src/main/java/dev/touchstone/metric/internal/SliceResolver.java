@@ -4,18 +4,24 @@ import dev.touchstone.QualityConfigurationException;
 import dev.touchstone.data.CategoricalColumn;
 import dev.touchstone.data.Column;
 import dev.touchstone.data.Dataset;
+import dev.touchstone.data.NumericColumn;
 import dev.touchstone.data.Table;
 import dev.touchstone.slice.Slice;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Turns what a statement says about slices into the rows of each slice. */
 public final class SliceResolver {
 
-    /** Label of the group of rows whose slicing column is missing. */
-    public static final String MISSING_VALUE = "(missing)";
+    /**
+     * Suffix of the slice of rows whose slicing column is missing: {@code "camera is missing"}.
+     * It has no '=', so it can never collide with a {@code column=value} slice.
+     */
+    public static final String MISSING_SUFFIX = " is missing";
 
     private SliceResolver() {
     }
@@ -33,7 +39,9 @@ public final class SliceResolver {
         Table table = outcomes.table();
         Slice named = dataset.slices().get(name);
         if (named != null) {
-            return outcomes.memo(new Key("named", name), k -> SliceRows.of(name, named.describe(), named.select(table)));
+            String definition = named.describe();
+            return outcomes.memo(new Key("named", name + '\u0000' + definition),
+                    k -> SliceRows.of(name, definition, named.select(table)));
         }
         int eq = name.indexOf('=');
         if (eq > 0) {
@@ -44,8 +52,14 @@ public final class SliceResolver {
                         + "' has no column '" + column + "'; the columns are " + table.columnNames());
             }
             String canonical = column + "=" + value;
-            return outcomes.memo(new Key("eq", canonical), k -> SliceRows.of(canonical, canonical,
-                    dev.touchstone.slice.ColumnCondition.where(column).isEqualTo(value).select(table)));
+            return outcomes.memo(new Key("eq", canonical), k -> {
+                BitSet rows = dev.touchstone.slice.ColumnCondition.where(column).isEqualTo(value).select(table);
+                // An empty slice is INCONCLUSIVE; say which values exist in case of a typo.
+                String definition = rows.isEmpty()
+                        ? canonical + ": no row has this value; " + column + " has " + someValues(table.column(column))
+                        : canonical;
+                return SliceRows.of(canonical, definition, rows);
+            });
         }
         throw new QualityConfigurationException("dataset '" + dataset.name() + "' has no slice named '" + name
                 + "'; the named slices are " + dataset.slices().keySet()
@@ -61,7 +75,7 @@ public final class SliceResolver {
 
     /**
      * One slice per distinct value of {@code column}, in natural order of the values (numbers
-     * numerically); rows where the column is missing form a last slice {@code column=(missing)}.
+     * numerically); rows where the column is missing form a last slice {@code column is missing}.
      */
     public static List<SliceRows> eachValueOf(Outcomes outcomes, String column) {
         return outcomes.memo(new Key("each", column), k -> group(outcomes, column));
@@ -72,10 +86,13 @@ public final class SliceResolver {
         Column column = table.column(columnName);
         CategoricalColumn categories = column.asCategorical();
         int[] codes = categories.codesView();
-        int k = categories.cardinality();
+        int[] groupOfCode = new int[categories.cardinality()];
+        List<String> groupNames = new ArrayList<>();
+        groupCodes(column, categories, codes, groupOfCode, groupNames);
+        int k = groupNames.size();
         int[] counts = new int[k + 1];
         for (int code : codes) {
-            counts[code == CategoricalColumn.MISSING ? k : code]++;
+            counts[code == CategoricalColumn.MISSING ? k : groupOfCode[code]]++;
         }
         int[][] rows = new int[k + 1][];
         for (int g = 0; g <= k; g++) {
@@ -83,7 +100,7 @@ public final class SliceResolver {
         }
         int[] fill = new int[k + 1];
         for (int row = 0; row < codes.length; row++) {
-            int g = codes[row] == CategoricalColumn.MISSING ? k : codes[row];
+            int g = codes[row] == CategoricalColumn.MISSING ? k : groupOfCode[codes[row]];
             rows[g][fill[g]++] = row;
         }
         Integer[] order = new Integer[k];
@@ -91,17 +108,63 @@ public final class SliceResolver {
             order[g] = g;
         }
         var natural = ClassOutcomes.naturalOrder();
-        Arrays.sort(order, (a, b) -> natural.compare(categories.value(a), categories.value(b)));
+        Arrays.sort(order, (a, b) -> natural.compare(groupNames.get(a), groupNames.get(b)));
         List<SliceRows> slices = new ArrayList<>(k + 1);
         for (int g : order) {
-            String value = categories.value(g);
-            String name = columnName + "=" + value;
+            String name = columnName + "=" + groupNames.get(g);
             slices.add(new SliceRows(name, name, rows[g], rows[g].length));
         }
         if (counts[k] > 0) {
-            slices.add(new SliceRows(columnName + "=" + MISSING_VALUE, columnName + " is missing", rows[k], counts[k]));
+            String name = columnName + MISSING_SUFFIX;
+            slices.add(new SliceRows(name, name, rows[k], counts[k]));
         }
         return List.copyOf(slices);
+    }
+
+    // Text values are their own groups. Numbers group by value, so "6" and "6.0" are one slice,
+    // named by the number's canonical text ("6"), exactly the rows that onSlice("hour=6") selects.
+    private static void groupCodes(Column column, CategoricalColumn categories, int[] codes, int[] groupOfCode,
+            List<String> groupNames) {
+        if (!(column instanceof NumericColumn numeric)) {
+            for (int code = 0; code < groupOfCode.length; code++) {
+                groupOfCode[code] = code;
+                groupNames.add(categories.value(code));
+            }
+            return;
+        }
+        double[] firstValue = new double[groupOfCode.length];
+        boolean[] seen = new boolean[groupOfCode.length];
+        for (int row = 0; row < codes.length; row++) {
+            int code = codes[row];
+            if (code != CategoricalColumn.MISSING && !seen[code]) {
+                seen[code] = true;
+                firstValue[code] = numeric.value(row);
+            }
+        }
+        Map<String, Integer> byCanonical = new HashMap<>();
+        for (int code = 0; code < groupOfCode.length; code++) {
+            String canonical = canonical(firstValue[code]);
+            Integer group = byCanonical.get(canonical);
+            if (group == null) {
+                group = groupNames.size();
+                byCanonical.put(canonical, group);
+                groupNames.add(canonical);
+            }
+            groupOfCode[code] = group;
+        }
+    }
+
+    static String canonical(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        return Double.toString(value);
+    }
+
+    private static String someValues(Column column) {
+        List<String> values = column.asCategorical().values();
+        List<String> shown = values.stream().sorted(ClassOutcomes.naturalOrder()).limit(20).toList();
+        return (values.size() > shown.size() ? values.size() + " values, among them " : "the values ") + shown;
     }
 
     // Suggest the column with the fewest distinct values: the likeliest slicing column.

@@ -1,0 +1,153 @@
+package dev.touchstone.data.internal;
+
+import dev.touchstone.data.DataFormatException;
+import dev.touchstone.data.Table;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apiguardian.api.API;
+
+/**
+ * Reads a CSV file (RFC 4180, UTF-8 with or without BOM, header row required) into a
+ * {@link Table}, inferring column types as {@link TableBuilder} does.
+ *
+ * <p>Quoted fields may hold commas, doubled quotes and CR/LF/CRLF newlines; records end with
+ * CRLF, LF or CR. An empty field, quoted ({@code ""}) or not, is a missing value. A blank line
+ * between records is an error (no row is dropped silently; in a one-column file write a missing
+ * value as {@code ""}); blank lines at the very end are ignored. A quote inside an unquoted
+ * field, or anything but a comma or line end after a closing quote, is an error. Every error is
+ * a {@link DataFormatException} naming the file as given, the line and, where one is at fault,
+ * the column. A header without data rows gives a table with no rows.
+ *
+ * <p>Speed: bytes are scanned in place ({@link CsvScanner}); categorical values are looked up
+ * as byte slices ({@link ByteDictionary}) and numbers parsed from bytes ({@link NumberParser}),
+ * so no String is created per field; only non-ASCII fields are checked for UTF-8 validity
+ * (ASCII always is). The calling thread scans and checks every record; for files above
+ * {@value #PARALLEL_THRESHOLD} bytes, one helper thread adds half of the columns of each batch
+ * of records while the caller adds the other half. Errors are all found while scanning, so
+ * they do not depend on that split.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class CsvReader {
+
+    private static final int BUFFER_SIZE = 1 << 20;
+    private static final long PARALLEL_THRESHOLD = 8L << 20;
+
+    private final String source;
+    private final CsvScanner scanner;
+
+    private CsvReader(String source, CsvScanner scanner) {
+        this.source = source;
+        this.scanner = scanner;
+    }
+
+    /** Reads the whole file. */
+    public static Table read(Path path) {
+        return read(path, Readers.size(path) > PARALLEL_THRESHOLD && Runtime.getRuntime().availableProcessors() > 1);
+    }
+
+    /** Reads the whole file, with or without a helper thread. */
+    static Table read(Path path, boolean parallel) {
+        String source = path.toString();
+        InputStream in = Readers.open(path);
+        int bufferSize = (int) Math.max(4096, Math.min(BUFFER_SIZE, Readers.size(path) + 1));
+        ExecutorService helper = parallel ? Executors.newSingleThreadExecutor(CsvReader::helperThread) : null;
+        try (CsvScanner scanner = new CsvScanner(source, in, bufferSize)) {
+            return new CsvReader(source, scanner).readAll(helper);
+        } catch (IOException e) {
+            throw new DataFormatException("cannot read " + source + ": " + e.getMessage(), e);
+        } finally {
+            if (helper != null) {
+                helper.shutdownNow();
+            }
+        }
+    }
+
+    private static Thread helperThread(Runnable task) {
+        Thread thread = new Thread(task, "touchstone-csv-reader");
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    private Table readAll(ExecutorService helper) throws IOException {
+        int status;
+        int blankLine = 0;
+        while ((status = scanner.next()) == CsvScanner.BLANK) {
+            blankLine = blankLine == 0 ? scanner.recordLine() : blankLine;
+        }
+        if (status == CsvScanner.END) {
+            throw new DataFormatException(source + ": empty file; expected a header row with the column names");
+        }
+        if (blankLine != 0) {
+            throw new DataFormatException(source + " line " + blankLine + ": blank line before the header row");
+        }
+        List<String> header = headerNames();
+        int columns = header.size();
+        TableBuilder builder = new TableBuilder(source, header);
+        scanner.header(header);
+        ColumnBuilder[] sinks = new ColumnBuilder[columns];
+        for (int i = 0; i < columns; i++) {
+            sinks[i] = builder.column(i);
+        }
+        CsvBatch batch = new CsvBatch(sinks);
+        while ((status = scanner.nextInBuffer()) != CsvScanner.END) {
+            if (status == CsvScanner.NEED_MORE) {
+                batch.flush(scanner.buffer(), helper); // before fill() moves the bytes
+                scanner.fill();
+                continue;
+            }
+            if (status == CsvScanner.BLANK) {
+                blankLine = blankLine == 0 ? scanner.recordLine() : blankLine;
+                continue;
+            }
+            if (blankLine != 0) {
+                throw new DataFormatException(source + " line " + blankLine + ": blank line between records;"
+                        + " remove it (every line must hold a record; a missing value is written as an empty field)");
+            }
+            int line = scanner.recordLine();
+            if (scanner.fieldCount() != columns) {
+                throw new DataFormatException(source + " line " + line + ": expected " + columns + " fields "
+                        + TableBuilder.describe(header) + " but found " + scanner.fieldCount());
+            }
+            for (int i = 0; i < columns; i++) {
+                checkUtf8(i, line);
+            }
+            batch.add(scanner);
+            builder.endCompleteRow(line);
+            if (batch.isFull()) {
+                batch.flush(scanner.buffer(), helper);
+            }
+        }
+        batch.flush(scanner.buffer(), helper);
+        return builder.build();
+    }
+
+    private List<String> headerNames() {
+        byte[] buffer = scanner.buffer();
+        List<String> names = new ArrayList<>(scanner.fieldCount());
+        for (int i = 0; i < scanner.fieldCount(); i++) {
+            checkUtf8(i, scanner.recordLine());
+            String raw = new String(buffer, scanner.start(i), scanner.end(i) - scanner.start(i), StandardCharsets.UTF_8);
+            names.add((scanner.flags(i) & CsvScanner.ESCAPED) != 0 ? raw.replace("\"\"", "\"") : raw);
+        }
+        return names;
+    }
+
+    private void checkUtf8(int field, int line) {
+        if ((scanner.flags(field) & CsvScanner.NON_ASCII) == 0) {
+            return;
+        }
+        byte[] buffer = scanner.buffer();
+        int end = scanner.end(field);
+        int bad = Utf8.firstInvalid(buffer, scanner.start(field), end);
+        if (bad >= 0) {
+            throw new DataFormatException(source + " line " + line + ", " + scanner.label(field)
+                    + ": invalid UTF-8 (bytes " + Utf8.describe(buffer, bad, end) + "); save the file as UTF-8");
+        }
+    }
+}

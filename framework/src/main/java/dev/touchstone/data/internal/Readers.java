@@ -1,0 +1,39 @@
+package dev.touchstone.data.internal;
+
+import dev.touchstone.data.DataFormatException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Opening input files with messages that say what is wrong with the path. */
+final class Readers {
+
+    private Readers() {
+    }
+
+    static InputStream open(Path path) {
+        if (Files.isDirectory(path)) {
+            throw new DataFormatException("cannot read " + path + ": it is a directory, not a data file");
+        }
+        try {
+            return Files.newInputStream(path);
+        } catch (NoSuchFileException e) {
+            throw new DataFormatException("no such file: " + path.toAbsolutePath().normalize(), e);
+        } catch (AccessDeniedException e) {
+            throw new DataFormatException("cannot read " + path + ": permission denied", e);
+        } catch (IOException e) {
+            throw new DataFormatException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    static long size(Path path) {
+        try {
+            return Files.size(path);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}
