@@ -3,7 +3,20 @@ package dev.touchstone.assertion;
 import dev.touchstone.assertion.error.QualityErrors;
 import dev.touchstone.assertion.error.QualityMessages;
 import dev.touchstone.config.TouchstoneSettings;
+import dev.touchstone.baseline.Baseline;
 import dev.touchstone.metric.MetricValue;
+import dev.touchstone.metric.internal.ComparisonEvaluator;
+import dev.touchstone.metric.internal.Outcomes;
+import dev.touchstone.metric.internal.Reference;
+import dev.touchstone.metric.internal.SliceRows;
+import dev.touchstone.model.Model;
+import dev.touchstone.result.ComparisonResult;
+import dev.touchstone.stats.Alternative;
+import dev.touchstone.stats.Interval;
+import dev.touchstone.stats.Multiplicity;
+import dev.touchstone.stats.Power;
+import java.util.Objects;
+import java.util.function.DoubleUnaryOperator;
 import dev.touchstone.metric.internal.SliceEstimate;
 import dev.touchstone.result.Expectation;
 import dev.touchstone.result.Expectation.Kind;
@@ -32,6 +45,9 @@ public abstract class AbstractMetricAssert<SELF extends AbstractMetricAssert<SEL
 
     final Statement statement;
     final OptionalDouble confidence;
+    // Set only on fresh copies, before they are returned: the assertion stays effectively immutable.
+    private double tolerance;
+    private double relativeTolerance = Double.NaN;
 
     AbstractMetricAssert(Statement statement, OptionalDouble confidence, Class<?> selfType) {
         super(null, selfType);
@@ -54,7 +70,143 @@ public abstract class AbstractMetricAssert<SELF extends AbstractMetricAssert<SEL
         return copy(statement.withDescription(description()), OptionalDouble.of(level));
     }
 
-    /** The metric must be greater than {@code threshold}. */
+    /**
+     * How much worse than the reference the model may be, in the metric's units (0.01 = one
+     * point of accuracy). For {@code isNotWorseThan} and {@code isNotSignificantlyWorseThan}.
+     */
+    public SELF withTolerance(double absolute) {
+        if (!(absolute >= 0) || Double.isInfinite(absolute)) {
+            throw new IllegalArgumentException("tolerance must be a finite number >= 0 but was " + absolute);
+        }
+        SELF copy = copy(statement.withDescription(description()), confidence);
+        ((AbstractMetricAssert<?>) copy).tolerance = absolute;
+        return copy;
+    }
+
+    /** The tolerance as a fraction of the reference's value: {@code withRelativeTolerance(0.01)} allows 1% worse. */
+    public SELF withRelativeTolerance(double fraction) {
+        if (!(fraction >= 0 && fraction < 1)) {
+            throw new IllegalArgumentException("relative tolerance must be in [0, 1) but was " + fraction);
+        }
+        SELF copy = copy(statement.withDescription(description()), confidence);
+        ((AbstractMetricAssert<?>) copy).relativeTolerance = fraction;
+        return copy;
+    }
+
+    /**
+     * Not worse than the champion model on the same examples, beyond the tolerance: judged on
+     * the point estimates, or, after {@code withConfidence(c)}, by non-inferiority (the whole
+     * c-interval of model − champion above −tolerance; INCONCLUSIVE when it straddles it).
+     */
+    public SELF isNotWorseThan(Model champion) {
+        return compare(Kind.NOT_WORSE_THAN, new Reference.Champion(requireModel(champion)));
+    }
+
+    /** Not worse than the recorded baseline, as {@link #isNotWorseThan(Model)}. */
+    public SELF isNotWorseThan(Baseline baseline) {
+        return compare(Kind.NOT_WORSE_THAN, new Reference.Recorded(Objects.requireNonNull(baseline, "baseline")));
+    }
+
+    /**
+     * FAILED only when a one-sided test shows the model worse than the champion by more than the
+     * tolerance, at α ({@code touchstone.alpha}) after the multiplicity correction over the slices.
+     */
+    public SELF isNotSignificantlyWorseThan(Model champion) {
+        return compare(Kind.NOT_SIGNIFICANTLY_WORSE_THAN, new Reference.Champion(requireModel(champion)));
+    }
+
+    /** As {@link #isNotSignificantlyWorseThan(Model)}, against a recorded baseline. */
+    public SELF isNotSignificantlyWorseThan(Baseline baseline) {
+        return compare(Kind.NOT_SIGNIFICANTLY_WORSE_THAN,
+                new Reference.Recorded(Objects.requireNonNull(baseline, "baseline")));
+    }
+
+    /** PASSED only when a one-sided test shows the model better than the champion at α (adjusted). */
+    public SELF isSignificantlyBetterThan(Model champion) {
+        return compare(Kind.SIGNIFICANTLY_BETTER_THAN, new Reference.Champion(requireModel(champion)));
+    }
+
+    /** As {@link #isSignificantlyBetterThan(Model)}, against a recorded baseline. */
+    public SELF isSignificantlyBetterThan(Baseline baseline) {
+        return compare(Kind.SIGNIFICANTLY_BETTER_THAN, new Reference.Recorded(Objects.requireNonNull(baseline, "baseline")));
+    }
+
+    private Model requireModel(Model champion) {
+        Objects.requireNonNull(champion, "champion");
+        if (champion == statement.model()) {
+            throw new IllegalArgumentException("a model cannot be compared with itself: '" + champion.name() + "'");
+        }
+        return champion;
+    }
+
+    private SELF compare(Kind kind, Reference reference) {
+        TouchstoneSettings settings = TouchstoneSettings.current();
+        double level = confidence.orElse(settings.confidence());
+        Outcomes outcomes = Outcomes.of(statement.model(), statement.resolveDataset());
+        List<SliceRows> rows = statement.selection().resolve(outcomes);
+        Alternative alternative = kind == Kind.SIGNIFICANTLY_BETTER_THAN ? Alternative.GREATER : Alternative.LESS;
+        double absolute = tolerance;
+        double relative = relativeTolerance;
+        DoubleUnaryOperator margin = kind == Kind.SIGNIFICANTLY_BETTER_THAN ? ref -> 0.0
+                : ref -> Double.isNaN(relative) ? absolute : relative * Math.abs(ref);
+        List<ComparisonEvaluator.SliceComparison> compared = new ArrayList<>();
+        for (SliceRows slice : rows) {
+            compared.add(ComparisonEvaluator.compare(outcomes, slice, statement.metric(), reference, settings, alternative,
+                    margin, level));
+        }
+        boolean significance = kind != Kind.NOT_WORSE_THAN;
+        double[] adjusted = significance ? adjust(compared, settings) : null;
+        String family = statement.metric().name() + " on " + (statement.selection().single() ? "one slice"
+                : rows.size() + " slices");
+        String correction = significance ? settings.multiplicity().name().toLowerCase(java.util.Locale.ROOT) : null;
+        List<SliceResult> slices = new ArrayList<>();
+        for (int i = 0; i < compared.size(); i++) {
+            ComparisonEvaluator.SliceComparison c = compared.get(i);
+            MetricValue value = c.model().at(level);
+            Expectation expectation = Expectation.comparison(kind, kind == Kind.NOT_WORSE_THAN ? confidence
+                    : OptionalDouble.empty(), c.margin(), Double.isNaN(relative) ? Double.NaN : relative);
+            Optional<ComparisonResult> result = Optional.empty();
+            if (c.isDefined() && c.test().isDefined()) {
+                var test = c.test();
+                double sign = statement.metric().higherIsBetter() ? 1 : -1;
+                Interval raw = sign > 0 ? test.interval()
+                        : new Interval(-test.interval().high(), -test.interval().low(), test.interval().level(),
+                                test.interval().method());
+                double mdd = Power.minimumDetectableDifference(test.standardError(), settings.alpha(), settings.power());
+                result = Optional.of(new ComparisonResult(c.source(), c.referenceValue(), c.referenceN(), c.paired(),
+                        c.pairing(), sign * test.difference(), raw, test.name(), test.statistic(), test.pValue(),
+                        significance ? adjusted[i] : test.pValue(), settings.alpha(), correction, family, mdd, c.margin(),
+                        statement.metric().higherIsBetter(), settings.power()));
+            }
+            String why = c.isDefined() ? "the comparison cannot be computed on this slice" : c.undefinedReason();
+            slices.add(ComparisonJudge.judge(statement.model().name(), statement.datasetName(),
+                    c.model().sliceDefinition(), value, expectation, result, why));
+        }
+        return publish(new StatementResult(description(), slices, !statement.selection().single(),
+                Optional.of(outcomes.asSource())), settings);
+    }
+
+    // Holm (or the configured correction) over the slices of this statement. A larger family
+    // (touchstone.multiplicity.scope=spec|run) is adjusted again by the engine.
+    private static double[] adjust(List<ComparisonEvaluator.SliceComparison> compared, TouchstoneSettings settings) {
+        double[] raw = new double[compared.size()];
+        int defined = 0;
+        for (ComparisonEvaluator.SliceComparison c : compared) {
+            if (c.isDefined() && c.test().isDefined()) {
+                raw[defined++] = c.test().pValue();
+            }
+        }
+        double[] adjustedDefined = Multiplicity.adjust(java.util.Arrays.copyOf(raw, defined),
+                Multiplicity.Method.valueOf(settings.multiplicity().name()));
+        double[] adjusted = new double[compared.size()];
+        int j = 0;
+        for (int i = 0; i < compared.size(); i++) {
+            ComparisonEvaluator.SliceComparison c = compared.get(i);
+            adjusted[i] = c.isDefined() && c.test().isDefined() ? adjustedDefined[j++] : 1.0;
+        }
+        return adjusted;
+    }
+
     public SELF isAbove(double threshold) {
         return check(Expectation.of(Kind.ABOVE, requireFinite(threshold), confidence));
     }
@@ -121,7 +273,11 @@ public abstract class AbstractMetricAssert<SELF extends AbstractMetricAssert<SEL
             slices.add(new SliceResult(statement.model().name(), statement.datasetName(), estimate.sliceDefinition(),
                     value, expectation, decision.verdict(), decision.reason(), decision.examplesNeeded(), message));
         }
-        StatementResult result = new StatementResult(description(), slices, !statement.selection().single());
+        return publish(new StatementResult(description(), slices, !statement.selection().single(),
+                Optional.of(Outcomes.of(statement.model(), statement.resolveDataset()).asSource())), settings);
+    }
+
+    private SELF publish(StatementResult result, TouchstoneSettings settings) {
         ResultSinks.publish(result);
         if (ResultSinks.defersFailures()) {
             return myself;

@@ -39,6 +39,7 @@ final class Judge {
             case BELOW -> x < t;
             case AT_MOST -> x <= t;
             case BETWEEN -> x >= t && x <= e.upper();
+            default -> throw new IllegalArgumentException("not an absolute expectation: " + e.kind());
         };
         String bound = e.describe(decimals(e));
         String reason = "the estimate " + QualityMessages.estimate(x, e) + (pass ? " is " : " is not ") + bound;
@@ -62,6 +63,7 @@ final class Judge {
             case AT_MOST -> hi <= t ? Verdict.PASSED : lo > t ? Verdict.FAILED : Verdict.INCONCLUSIVE;
             case BETWEEN -> lo >= t && hi <= e.upper() ? Verdict.PASSED
                     : hi < t || lo > e.upper() ? Verdict.FAILED : Verdict.INCONCLUSIVE;
+            default -> throw new IllegalArgumentException("not an absolute expectation: " + e.kind());
         };
         String range = "[" + QualityMessages.bound(lo, e, true) + ", " + QualityMessages.bound(hi, e, false) + "]";
         String bound = boundText(e);

@@ -32,8 +32,9 @@ public final class ConfigKeys {
     /** Where the results file goes; default {@code target/touchstone}. */
     public static final String RESULTS_DIR = "touchstone.results.dir";
 
-    /** Where baselines are kept; default {@code src/test/touchstone}. */
+    /** Where baselines are kept; default {@value #DEFAULT_BASELINE_DIR}. */
     public static final String BASELINE_DIR = "touchstone.baseline.dir";
+    public static final String DEFAULT_BASELINE_DIR = "src/test/touchstone";
 
     /** Multiple-comparison correction: {@code holm} (default), {@code bonferroni}, {@code bh}, {@code none}. */
     public static final String MULTIPLICITY = "touchstone.multiplicity";
@@ -41,8 +42,15 @@ public final class ConfigKeys {
     /** Family of the correction: {@code statement} (default), {@code spec}, {@code run}. */
     public static final String MULTIPLICITY_SCOPE = "touchstone.multiplicity.scope";
 
-    /** Target power for reporting detectable differences; default 0.8. */
+    /** Target power for reporting detectable differences; default {@value #DEFAULT_POWER}. */
     public static final String POWER = "touchstone.power";
+    public static final double DEFAULT_POWER = 0.8;
+
+    /** Which McNemar test paired proportions use: {@code exact} (default) or {@code chi-square}. */
+    public static final String MCNEMAR = "touchstone.test.mcnemar";
+
+    /** Where per-example outcomes of the run are recorded for later paired comparisons; default true. */
+    public static final String OUTCOMES_RECORD = "touchstone.outcomes.record";
 
     /** Record the current run as the new baseline; default false. */
     public static final String BASELINE_UPDATE = "touchstone.baseline.update";

@@ -1,6 +1,7 @@
 package dev.touchstone.config;
 
 import dev.touchstone.QualityConfigurationException;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -12,7 +13,9 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record TouchstoneSettings(long seed, double confidence, int resamples, double alpha,
-        InconclusivePolicy inconclusive) {
+        InconclusivePolicy inconclusive, Path baselineDir, MissingBaselinePolicy baselineMissing,
+        MultiplicityCorrection multiplicity, MultiplicityScope multiplicityScope, double power,
+        McNemarVariant mcnemar) {
 
     private static final ThreadLocal<TouchstoneSettings> SCOPED = new ThreadLocal<>();
 
@@ -26,6 +29,16 @@ public record TouchstoneSettings(long seed, double confidence, int resamples, do
         if (!(alpha > 0 && alpha < 1)) {
             throw invalid(ConfigKeys.ALPHA, Double.toString(alpha), "a number in (0, 1), e.g. 0.05");
         }
+        if (!(power > 0 && power < 1)) {
+            throw invalid(ConfigKeys.POWER, Double.toString(power), "a number in (0, 1), e.g. 0.8");
+        }
+    }
+
+    /** Settings with the default baseline and comparison options. */
+    public TouchstoneSettings(long seed, double confidence, int resamples, double alpha, InconclusivePolicy inconclusive) {
+        this(seed, confidence, resamples, alpha, inconclusive, Path.of(ConfigKeys.DEFAULT_BASELINE_DIR),
+                MissingBaselinePolicy.FAIL, MultiplicityCorrection.HOLM, MultiplicityScope.STATEMENT,
+                ConfigKeys.DEFAULT_POWER, McNemarVariant.EXACT);
     }
 
     public static TouchstoneSettings defaults() {
@@ -43,7 +56,18 @@ public record TouchstoneSettings(long seed, double confidence, int resamples, do
                         "an integer of at least 100"),
                 parse(lookup, ConfigKeys.ALPHA, d.alpha(), TouchstoneSettings::openUnit, "a number in (0, 1), e.g. 0.05"),
                 parse(lookup, ConfigKeys.INCONCLUSIVE, d.inconclusive(),
-                        v -> InconclusivePolicy.valueOf(v.toUpperCase(Locale.ROOT)), "one of fail, skip"));
+                        v -> InconclusivePolicy.valueOf(v.toUpperCase(Locale.ROOT)), "one of fail, skip"),
+                parse(lookup, ConfigKeys.BASELINE_DIR, d.baselineDir(), Path::of, "a directory path"),
+                parse(lookup, ConfigKeys.BASELINE_MISSING, d.baselineMissing(),
+                        v -> MissingBaselinePolicy.valueOf(v.toUpperCase(Locale.ROOT)), "one of fail, skip"),
+                parse(lookup, ConfigKeys.MULTIPLICITY, d.multiplicity(),
+                        v -> MultiplicityCorrection.valueOf(v.toUpperCase(Locale.ROOT)), "one of holm, bonferroni, bh, none"),
+                parse(lookup, ConfigKeys.MULTIPLICITY_SCOPE, d.multiplicityScope(),
+                        v -> MultiplicityScope.valueOf(v.toUpperCase(Locale.ROOT)), "one of statement, spec, run"),
+                parse(lookup, ConfigKeys.POWER, d.power(), TouchstoneSettings::openUnit, "a number in (0, 1), e.g. 0.8"),
+                parse(lookup, ConfigKeys.MCNEMAR, d.mcnemar(),
+                        v -> McNemarVariant.valueOf(v.toUpperCase(Locale.ROOT).replace('-', '_')),
+                        "one of exact, chi-square"));
     }
 
     /** The settings in force on this thread: the engine's, else system properties. */
@@ -68,15 +92,28 @@ public record TouchstoneSettings(long seed, double confidence, int resamples, do
     }
 
     public TouchstoneSettings withSeed(long newSeed) {
-        return new TouchstoneSettings(newSeed, confidence, resamples, alpha, inconclusive);
+        return new TouchstoneSettings(newSeed, confidence, resamples, alpha, inconclusive, baselineDir, baselineMissing,
+                multiplicity, multiplicityScope, power, mcnemar);
     }
 
     public TouchstoneSettings withResamples(int newResamples) {
-        return new TouchstoneSettings(seed, confidence, newResamples, alpha, inconclusive);
+        return new TouchstoneSettings(seed, confidence, newResamples, alpha, inconclusive, baselineDir, baselineMissing,
+                multiplicity, multiplicityScope, power, mcnemar);
     }
 
     public TouchstoneSettings withInconclusive(InconclusivePolicy policy) {
-        return new TouchstoneSettings(seed, confidence, resamples, alpha, policy);
+        return new TouchstoneSettings(seed, confidence, resamples, alpha, policy, baselineDir, baselineMissing,
+                multiplicity, multiplicityScope, power, mcnemar);
+    }
+
+    public TouchstoneSettings withBaselineDir(Path directory) {
+        return new TouchstoneSettings(seed, confidence, resamples, alpha, inconclusive, directory, baselineMissing,
+                multiplicity, multiplicityScope, power, mcnemar);
+    }
+
+    public TouchstoneSettings withMultiplicity(MultiplicityCorrection correction, MultiplicityScope scope) {
+        return new TouchstoneSettings(seed, confidence, resamples, alpha, inconclusive, baselineDir, baselineMissing,
+                correction, scope, power, mcnemar);
     }
 
     private static <T> T parse(Function<String, String> lookup, String key, T fallback,

@@ -2,6 +2,7 @@ package dev.touchstone.metric;
 
 import dev.touchstone.stats.Interval;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -20,10 +21,14 @@ import org.apiguardian.api.API;
  * @param undefinedReason why the metric is undefined on this slice, if it is
  * @param notes           facts about the data worth knowing (a class never predicted, ...)
  * @param confusion       the slice's confusion matrix, for classification metrics
+ * @param statistics      sufficient statistics that comparisons with a recorded baseline need:
+ *                        {@code successes}/{@code trials} for proportions, {@code variance},
+ *                        {@code positives}/{@code negatives} for ROC AUC, {@code standardError}
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record MetricValue(String metric, String slice, double value, long n, Interval interval,
-        Optional<String> undefinedReason, List<String> notes, Optional<ConfusionCounts> confusion) {
+        Optional<String> undefinedReason, List<String> notes, Optional<ConfusionCounts> confusion,
+        Map<String, Double> statistics) {
 
     public MetricValue {
         Objects.requireNonNull(metric, "metric");
@@ -32,6 +37,12 @@ public record MetricValue(String metric, String slice, double value, long n, Int
         Objects.requireNonNull(undefinedReason, "undefinedReason");
         notes = List.copyOf(notes);
         Objects.requireNonNull(confusion, "confusion");
+        statistics = Map.copyOf(statistics);
+    }
+
+    public MetricValue(String metric, String slice, double value, long n, Interval interval,
+            Optional<String> undefinedReason, List<String> notes, Optional<ConfusionCounts> confusion) {
+        this(metric, slice, value, n, interval, undefinedReason, notes, confusion, Map.of());
     }
 
     public boolean isDefined() {

@@ -58,7 +58,7 @@ final class Facts {
         RoundingMode mode = e == null ? RoundingMode.HALF_EVEN : switch (e.kind()) {
             case ABOVE, AT_LEAST -> RoundingMode.FLOOR;
             case BELOW, AT_MOST -> RoundingMode.CEILING;
-            case BETWEEN -> RoundingMode.HALF_EVEN;
+            default -> RoundingMode.HALF_EVEN;
         };
         return Markup.number(result.value().value(), decimals(e), mode);
     }

@@ -6,19 +6,46 @@ import org.apiguardian.api.API;
 
 /**
  * What a statement expects of a metric: a bound (or a range for {@code between}), judged on the
- * point estimate, or on a confidence interval when {@code confidence} is present.
+ * point estimate, or on a confidence interval when {@code confidence} is present; or a
+ * comparison with a reference (a champion model or a baseline) within a tolerance.
+ *
+ * @param tolerance         the allowed shortfall against a reference, in the metric's units
+ *                          (already computed from a relative tolerance)
+ * @param relativeTolerance the relative tolerance as given ({@code 0.01} for 1%), or NaN
  */
 @API(status = API.Status.STABLE, since = "0.1")
-public record Expectation(Kind kind, double threshold, double upper, OptionalDouble confidence) {
+public record Expectation(Kind kind, double threshold, double upper, OptionalDouble confidence, double tolerance,
+        double relativeTolerance) {
+
+    public Expectation(Kind kind, double threshold, double upper, OptionalDouble confidence) {
+        this(kind, threshold, upper, confidence, 0.0, Double.NaN);
+    }
+
+    /** A comparison with a reference. */
+    public static Expectation comparison(Kind kind, OptionalDouble confidence, double tolerance, double relativeTolerance) {
+        return new Expectation(kind, Double.NaN, Double.NaN, confidence, tolerance, relativeTolerance);
+    }
+
+    public boolean isComparison() {
+        return kind.comparison;
+    }
 
     /** Contract names as written to the results file. */
     public enum Kind {
-        ABOVE(">"), AT_LEAST(">="), BELOW("<"), AT_MOST("<="), BETWEEN("between");
+        ABOVE(">"), AT_LEAST(">="), BELOW("<"), AT_MOST("<="), BETWEEN("between"),
+        NOT_WORSE_THAN("not worse than", true), NOT_SIGNIFICANTLY_WORSE_THAN("not significantly worse than", true),
+        SIGNIFICANTLY_BETTER_THAN("significantly better than", true);
 
         private final String symbol;
+        private final boolean comparison;
 
         Kind(String symbol) {
+            this(symbol, false);
+        }
+
+        Kind(String symbol, boolean comparison) {
             this.symbol = symbol;
+            this.comparison = comparison;
         }
 
         public String symbol() {
@@ -41,16 +68,34 @@ public record Expectation(Kind kind, double threshold, double upper, OptionalDou
 
     /** "above 0.900", "between 0.800 and 0.900", "at least 0.800 with 95% confidence". */
     public String describe(int decimals) {
+        if (isComparison()) {
+            return describeComparison(decimals);
+        }
         String bound = switch (kind) {
             case ABOVE -> "above " + fmt(threshold, decimals);
             case AT_LEAST -> "at least " + fmt(threshold, decimals);
             case BELOW -> "below " + fmt(threshold, decimals);
             case AT_MOST -> "at most " + fmt(threshold, decimals);
             case BETWEEN -> "between " + fmt(threshold, decimals) + " and " + fmt(upper, decimals);
+            default -> throw new IllegalStateException(kind.name());
         };
         return confidence.isPresent()
                 ? bound + " with " + percent(confidence.getAsDouble()) + " confidence"
                 : bound;
+    }
+
+    // "not worse than the reference (tolerance 0.010) with 95% confidence"
+    private String describeComparison(int decimals) {
+        StringBuilder text = new StringBuilder(kind.symbol).append(" the reference");
+        if (tolerance > 0) {
+            text.append(" (tolerance ").append(fmt(tolerance, decimals));
+            if (!Double.isNaN(relativeTolerance)) {
+                text.append(" = ").append(percent(relativeTolerance)).append(" of it");
+            }
+            text.append(')');
+        }
+        confidence.ifPresent(c -> text.append(" with ").append(percent(c)).append(" confidence"));
+        return text.toString();
     }
 
     static String fmt(double value, int decimals) {

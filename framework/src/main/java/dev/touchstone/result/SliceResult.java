@@ -2,6 +2,7 @@ package dev.touchstone.result;
 
 import dev.touchstone.metric.MetricValue;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.apiguardian.api.API;
 
@@ -18,14 +19,23 @@ import org.apiguardian.api.API;
  * @param reason           one sentence: why this verdict
  * @param examplesNeeded   for INCONCLUSIVE, roughly how many examples would decide, if known
  * @param message          the full, multi-line message
+ * @param comparison       the comparison with a reference, for comparison statements
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record SliceResult(String model, String dataset, String sliceDefinition, MetricValue value,
-        Expectation expectation, Verdict verdict, String reason, OptionalLong examplesNeeded, String message) {
+        Expectation expectation, Verdict verdict, String reason, OptionalLong examplesNeeded, String message,
+        Optional<ComparisonResult> comparison) {
 
     public SliceResult {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(comparison, "comparison");
+    }
+
+    public SliceResult(String model, String dataset, String sliceDefinition, MetricValue value,
+            Expectation expectation, Verdict verdict, String reason, OptionalLong examplesNeeded, String message) {
+        this(model, dataset, sliceDefinition, value, expectation, verdict, reason, examplesNeeded, message,
+                Optional.empty());
     }
 
     public String slice() {

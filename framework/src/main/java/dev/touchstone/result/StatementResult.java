@@ -11,12 +11,22 @@ import org.apiguardian.api.API;
  * @param slices      one result per slice
  * @param eachValue   whether the statement covers each value of a column ({@code onEachSliceOf}),
  *                    so that every slice is a test of its own in a test tree
+ * @param source      the evaluation behind the statement, for recording baselines
  */
 @API(status = API.Status.STABLE, since = "0.1")
-public record StatementResult(Optional<String> description, List<SliceResult> slices, boolean eachValue) {
+public record StatementResult(Optional<String> description, List<SliceResult> slices, boolean eachValue,
+        Optional<EvaluationSource> source) {
 
     public StatementResult {
         slices = List.copyOf(slices);
+    }
+
+    public StatementResult(Optional<String> description, List<SliceResult> slices, boolean eachValue) {
+        this(description, slices, eachValue, Optional.empty());
+    }
+
+    public StatementResult withSlices(List<SliceResult> newSlices) {
+        return new StatementResult(description, newSlices, eachValue, source);
     }
 
     public StatementResult(Optional<String> description, List<SliceResult> slices) {

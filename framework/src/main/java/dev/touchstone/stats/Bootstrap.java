@@ -40,15 +40,20 @@ public final class Bootstrap {
         for (long c : cells) {
             n += c;
         }
+        double[] replicates = new double[resamples];
+        if (n == 0) {
+            java.util.Arrays.fill(replicates, Double.NaN);
+            return replicates;
+        }
         double[] p = new double[cells.length];
         for (int i = 0; i < cells.length; i++) {
-            p[i] = n == 0 ? 0 : (double) cells[i] / n;
+            p[i] = (double) cells[i] / n;
         }
+        MultinomialSampler sampler = MultinomialSampler.of(p);
         UniformRandomProvider rng = Randomness.stream(seed, key);
         long[] draw = new long[cells.length];
-        double[] replicates = new double[resamples];
         for (int b = 0; b < resamples; b++) {
-            MultinomialSampler.sample(rng, n, p, draw);
+            sampler.sample(rng, n, draw);
             replicates[b] = statistic.applyAsDouble(draw);
         }
         return replicates;

@@ -121,8 +121,8 @@ public final class DeLong {
      * order-preserving bit patterns of its scores (linear, no comparisons; about a second for 10
      * million scores, against several seconds for a binary search per example, whose memory
      * accesses are random), then one sweep computes the placement of every run of tied scores
-     * and writes it to the original positions. Memory: about 24 bytes per score of the larger
-     * class, transiently.
+     * and writes it to the original positions. Memory: 24 bytes per score of the class being
+     * sorted, transiently, plus 20 bytes per score for the permutations, sorted copies and result.
      *
      * @throws IllegalArgumentException if a score is NaN
      */
@@ -164,7 +164,7 @@ public final class DeLong {
             }
             double placement = (below + (double) notAbove) / twiceN;
             for (; i < end; i++) {
-                positive[i] = placement;
+                positive[positiveOrder[i]] = placement;
             }
         }
         double twiceM = 2.0 * m;
@@ -195,8 +195,8 @@ public final class DeLong {
     }
 
     /**
-     * The permutation that sorts {@code scores} ascending ({@code -0.0} and {@code 0.0} equal),
-     * stable. The bit pattern of a double, with the sign bit flipped for non-negative values and
+     * The permutation that sorts {@code scores} ascending, stable ({@code -0.0} lands right before
+     * {@code 0.0}, which the sweeps treat as tied). The bit pattern of a double, with the sign bit flipped for non-negative values and
      * all bits flipped for negative ones, orders like the double when compared as an unsigned
      * integer; an LSD radix sort on bytes sorts those keys, skipping bytes that are the same for
      * every key (such as the exponent of scores in [0.5, 1)).
@@ -206,7 +206,7 @@ public final class DeLong {
         long[] keys = new long[size];
         int[] order = new int[size];
         for (int i = 0; i < size; i++) {
-            long bits = Double.doubleToRawLongBits(scores[i] + 0.0); // + 0.0 turns -0.0 into 0.0
+            long bits = Double.doubleToRawLongBits(scores[i]);
             keys[i] = bits ^ ((bits >> 63) | Long.MIN_VALUE);
             order[i] = i;
         }

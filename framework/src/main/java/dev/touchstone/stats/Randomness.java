@@ -46,8 +46,9 @@ public final class Randomness {
     public static UniformRandomProvider stream(long seed, String key) {
         Objects.requireNonNull(key, "key must not be null");
         long state = streamSeed(seed, key);
-        long s0 = mix(state += GOLDEN_GAMMA);
-        long s1 = mix(state + GOLDEN_GAMMA);
+        // The first two outputs of a SplitMix64 generator whose state is the hash.
+        long s0 = mix(state + GOLDEN_GAMMA);
+        long s1 = mix(state + 2 * GOLDEN_GAMMA);
         return RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {s0, s1});
     }
 

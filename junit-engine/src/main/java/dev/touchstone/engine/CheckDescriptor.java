@@ -1,5 +1,6 @@
 package dev.touchstone.engine;
 
+import dev.touchstone.baseline.CheckId;
 import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.result.CheckEntry;
 import dev.touchstone.result.ResultSinks;
@@ -69,8 +70,16 @@ final class CheckDescriptor extends AbstractTestDescriptor implements Node<Quali
         return true;
     }
 
-    @Override
-    public QualityExecutionContext execute(QualityExecutionContext context, DynamicTestExecutor executor) throws Exception {
+    private CheckRun run;
+
+    /**
+     * Runs the check method once and keeps what it produced: called ahead of execution when
+     * p-values must be adjusted over a whole spec or run, otherwise by {@link #execute}.
+     */
+    CheckRun evaluate(QualityExecutionContext context) {
+        if (run != null) {
+            return run;
+        }
         TouchstoneSettings settings = context.configuration().settings();
         List<StatementResult> statements = new ArrayList<>();
         List<Long> durations = new ArrayList<>();
@@ -79,17 +88,30 @@ final class CheckDescriptor extends AbstractTestDescriptor implements Node<Quali
         Throwable thrown = null;
         try {
             TouchstoneSettings.runWith(settings, () -> {
-                ResultSinks.runWith(result -> {
-                    long now = System.nanoTime();
-                    statements.add(result);
-                    durations.add(TimeUnit.NANOSECONDS.toMillis(now - last[0]));
-                    last[0] = now;
-                }, true, () -> ReflectionSupport.invokeMethod(method, context.specInstance()));
+                CheckId.runAs(new CheckId(specClass.getName(), method.getName()), () ->
+                        ResultSinks.runWith(result -> {
+                            long now = System.nanoTime();
+                            statements.add(result);
+                            durations.add(TimeUnit.NANOSECONDS.toMillis(now - last[0]));
+                            last[0] = now;
+                        }, true, () -> ReflectionSupport.invokeMethod(method, context.specInstance())));
                 return null;
             });
         } catch (Throwable t) {
             thrown = t;
         }
+        run = new CheckRun(statements, durations, thrown, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        return run;
+    }
+
+    @Override
+    public QualityExecutionContext execute(QualityExecutionContext context, DynamicTestExecutor executor) throws Exception {
+        TouchstoneSettings settings = context.configuration().settings();
+        CheckRun done = evaluate(context);
+        List<StatementResult> statements = done.statements;
+        List<Long> durations = done.durations;
+        Throwable thrown = done.thrown;
+        context.collector().record(new CheckId(specClass.getName(), method.getName()), statements);
         List<StatementResult> judged = new ArrayList<>();
         Map<String, List<StatementResult>> bySlice = new LinkedHashMap<>();
         List<CheckEntry> entries = new ArrayList<>();
@@ -119,7 +141,7 @@ final class CheckDescriptor extends AbstractTestDescriptor implements Node<Quali
                 AllureBridge.instance().chart(kept);
             }
         }
-        long total = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        long total = done.totalMillis;
         if (thrown != null) {
             entries.add(problemEntry(thrown, total));
         }

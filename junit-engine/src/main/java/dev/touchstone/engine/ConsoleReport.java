@@ -11,4 +11,11 @@ final class ConsoleReport {
     static void resultsWritten(Path file) {
         System.out.println("[touchstone] results written to " + file.toAbsolutePath().normalize());
     }
+
+    static void baselineUpdated(dev.touchstone.baseline.BaselineChange change) {
+        System.out.println("[touchstone] baseline updated: " + change.directory().toAbsolutePath().normalize()
+                + " (" + change.added().size() + " new, " + change.removed().size() + " removed, "
+                + change.improved().size() + " improved, " + change.degraded().size() + " degraded, "
+                + change.unchanged().size() + " unchanged)");
+    }
 }

@@ -31,6 +31,8 @@ public final class Constants {
     public static final String BASELINE_UPDATE = ConfigKeys.BASELINE_UPDATE;
     public static final String BASELINE_MISSING = ConfigKeys.BASELINE_MISSING;
     public static final String CACHE_DIR = ConfigKeys.CACHE_DIR;
+    public static final String MCNEMAR = ConfigKeys.MCNEMAR;
+    public static final String OUTCOMES_RECORD = ConfigKeys.OUTCOMES_RECORD;
 
     private Constants() {
     }

@@ -1,5 +1,6 @@
 package dev.touchstone.engine;
 
+import dev.touchstone.QualityConfigurationException;
 import dev.touchstone.config.TouchstoneSettings;
 import java.nio.file.Path;
 import org.junit.platform.engine.ConfigurationParameters;
@@ -9,11 +10,24 @@ import org.junit.platform.engine.ConfigurationParameters;
  * (which include system properties and {@code junit-platform.properties}). Bad values fail fast
  * with the key, the value and what is allowed.
  */
-record EngineConfiguration(TouchstoneSettings settings, Path resultsDir) {
+record EngineConfiguration(TouchstoneSettings settings, Path resultsDir, boolean recordOutcomes,
+        boolean updateBaseline) {
 
     static EngineConfiguration from(ConfigurationParameters parameters) {
         TouchstoneSettings settings = TouchstoneSettings.from(key -> parameters.get(key).orElse(null));
         Path resultsDir = Path.of(parameters.get(Constants.RESULTS_DIR).orElse(Constants.DEFAULT_RESULTS_DIR));
-        return new EngineConfiguration(settings, resultsDir);
+        return new EngineConfiguration(settings, resultsDir, bool(parameters, Constants.OUTCOMES_RECORD, true),
+                bool(parameters, Constants.BASELINE_UPDATE, false));
+    }
+
+    private static boolean bool(ConfigurationParameters parameters, String key, boolean fallback) {
+        String raw = parameters.get(key).orElse(null);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        if (raw.trim().equalsIgnoreCase("true") || raw.trim().equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(raw.trim());
+        }
+        throw new QualityConfigurationException("configuration " + key + "=" + raw + " is invalid: expected true or false");
     }
 }

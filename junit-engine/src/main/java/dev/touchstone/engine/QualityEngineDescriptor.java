@@ -1,5 +1,9 @@
 package dev.touchstone.engine;
 
+import dev.touchstone.baseline.Baseline;
+import dev.touchstone.baseline.BaselineChange;
+import dev.touchstone.baseline.BaselineStore;
+import dev.touchstone.config.MultiplicityScope;
 import java.nio.file.Path;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
@@ -18,9 +22,25 @@ final class QualityEngineDescriptor extends EngineDescriptor implements Node<Qua
     }
 
     @Override
+    public QualityExecutionContext before(QualityExecutionContext context) {
+        if (context.configuration().settings().multiplicityScope() == MultiplicityScope.RUN) {
+            Families.adjust(this, context);
+        }
+        return context;
+    }
+
+    @Override
     public void after(QualityExecutionContext context) {
         EngineConfiguration configuration = context.configuration();
         Path file = context.collector().write(configuration.resultsDir(), configuration.settings().seed());
         ConsoleReport.resultsWritten(file);
+        if (configuration.recordOutcomes() || configuration.updateBaseline()) {
+            Path candidate = context.collector().writeCandidate(configuration.resultsDir());
+            if (configuration.updateBaseline()) {
+                BaselineChange change = BaselineStore.replace(candidate,
+                        configuration.settings().baselineDir().resolve(Baseline.PREVIOUS_RUN));
+                ConsoleReport.baselineUpdated(change);
+            }
+        }
     }
 }

@@ -1,23 +1,64 @@
 package dev.touchstone.engine;
 
+import dev.touchstone.QualityConfigurationException;
 import dev.touchstone.Touchstone;
+import dev.touchstone.baseline.BaselineEntry;
+import dev.touchstone.baseline.BaselineFile;
+import dev.touchstone.baseline.BaselineStore;
+import dev.touchstone.baseline.CheckId;
+import dev.touchstone.metric.MetricValue;
 import dev.touchstone.result.CheckEntry;
+import dev.touchstone.result.EvaluationSource;
 import dev.touchstone.result.ResultsJson;
 import dev.touchstone.result.RunInfo;
 import dev.touchstone.result.RunResults;
+import dev.touchstone.result.SliceResult;
+import dev.touchstone.result.StatementResult;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Collects the entries of the results file during a run; writes the file once, at the end. */
+/**
+ * Collects what a run produced: the entries of the results file, and the statements from which
+ * the run's baseline candidate is recorded. Writes both once, at the end.
+ */
 final class RunCollector {
 
     private final Instant startedAt = Instant.now();
     private final List<CheckEntry> entries = new ArrayList<>();
+    private final Map<String, BaselineEntry> baseline = new LinkedHashMap<>();
+    private final Map<String, EvaluationSource> sources = new LinkedHashMap<>();
 
     synchronized void add(List<CheckEntry> checkEntries) {
         entries.addAll(checkEntries);
+    }
+
+    /** Remembers the statements of a check for the baseline candidate (first statement per key wins). */
+    synchronized void record(CheckId check, List<StatementResult> statements) {
+        for (StatementResult statement : statements) {
+            if (statement.source().isEmpty()) {
+                continue;
+            }
+            EvaluationSource source = statement.source().get();
+            String outcomes = BaselineStore.OUTCOMES + "/" + source.outcomesFileName();
+            for (SliceResult slice : statement.slices()) {
+                MetricValue value = slice.value();
+                String key = BaselineEntry.key(check.spec(), check.check(), value.slice(), value.metric());
+                if (baseline.containsKey(key) || !value.isDefined()) {
+                    continue;
+                }
+                sources.putIfAbsent(outcomes, source);
+                baseline.put(key, new BaselineEntry(key, check.spec(), check.check(), value.slice(), value.metric(),
+                        slice.model(), slice.dataset(), value.value(), value.n(), value.interval().level(),
+                        value.interval().low(), value.interval().high(), value.interval().method(), value.statistics(),
+                        source.fingerprint(), outcomes));
+            }
+        }
     }
 
     synchronized RunResults results(long seed) {
@@ -29,5 +70,38 @@ final class RunCollector {
         Path file = resultsDir.resolve(ResultsJson.FILE_NAME);
         ResultsJson.write(file, results(seed));
         return file;
+    }
+
+    /** Writes the run's baseline candidate (values and per-example outcomes) under the results directory. */
+    synchronized Path writeCandidate(Path resultsDir) {
+        Path candidate = resultsDir.resolve(BaselineStore.CANDIDATE);
+        try {
+            Path staging = resultsDir.resolve(BaselineStore.CANDIDATE + ".tmp");
+            if (Files.exists(staging)) {
+                deleteTree(staging);
+            }
+            Files.createDirectories(staging.resolve(BaselineStore.OUTCOMES));
+            for (Map.Entry<String, EvaluationSource> source : sources.entrySet()) {
+                source.getValue().writeOutcomes(staging.resolve(source.getKey()));
+            }
+            BaselineFile.write(staging.resolve(BaselineFile.FILE_NAME), "candidate", Instant.now().toString(),
+                    Touchstone.version(), new ArrayList<>(baseline.values()));
+            if (Files.exists(candidate)) {
+                deleteTree(candidate);
+            }
+            Files.move(staging, candidate);
+            return candidate;
+        } catch (IOException e) {
+            throw new QualityConfigurationException("cannot write the baseline candidate " + candidate + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 }

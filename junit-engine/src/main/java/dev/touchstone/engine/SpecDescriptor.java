@@ -1,5 +1,6 @@
 package dev.touchstone.engine;
 
+import dev.touchstone.config.MultiplicityScope;
 import org.junit.platform.commons.support.ReflectionSupport;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
@@ -34,8 +35,22 @@ final class SpecDescriptor extends AbstractTestDescriptor implements Node<Qualit
         return specClass.getName();
     }
 
+    private Object instance;
+
+    /** The spec's one instance; created on first use (ahead of execution for run-wide families). */
+    Object instance() {
+        if (instance == null) {
+            instance = ReflectionSupport.newInstance(specClass);
+        }
+        return instance;
+    }
+
     @Override
     public QualityExecutionContext before(QualityExecutionContext context) {
-        return context.withSpecInstance(ReflectionSupport.newInstance(specClass));
+        QualityExecutionContext mine = context.withSpecInstance(instance());
+        if (context.configuration().settings().multiplicityScope() == MultiplicityScope.SPEC) {
+            Families.adjust(this, mine);
+        }
+        return mine;
     }
 }

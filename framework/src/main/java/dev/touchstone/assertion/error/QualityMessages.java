@@ -67,6 +67,33 @@ public final class QualityMessages {
         return out.toString();
     }
 
+    /** The full message for one slice of a comparison statement: the same template, plus the reference and the test. */
+    public static String formatComparison(String model, String dataset, String sliceDefinition, MetricValue value,
+            Expectation expectation, java.util.Optional<dev.touchstone.result.ComparisonResult> comparison,
+            Verdict verdict, String reason, OptionalLong examplesNeeded) {
+        StringBuilder out = new StringBuilder(format(model, dataset, sliceDefinition, value, expectation, verdict, reason,
+                examplesNeeded));
+        comparison.ifPresent(c -> {
+            fact(out, "reference", c.source() + ": " + number(c.referenceValue(), 4, RoundingMode.HALF_EVEN)
+                    + String.format(Locale.ROOT, " (n = %,d)", c.referenceN()));
+            fact(out, "pairing", c.pairing());
+            fact(out, "difference", signed(c.difference()) + " (model − reference), "
+                    + interval(c.interval(), 4));
+            fact(out, "test", c.test() + String.format(Locale.ROOT, ", statistic %.4f, p = %s", c.statistic(),
+                    ComparisonPValues.text(c.pValue()))
+                    + (c.multiplicity() == null ? "" : ", adjusted p = " + ComparisonPValues.text(c.adjustedPValue())
+                            + " (" + c.multiplicity() + " over " + c.family() + ")")
+                    + String.format(Locale.ROOT, ", α = %s", c.alpha()));
+            fact(out, "power", "detects a true difference of " + number(c.minimumDetectableDifference(), 4,
+                    RoundingMode.HALF_EVEN) + " or more with " + percent(c.power()) + " power");
+        });
+        return out.toString();
+    }
+
+    private static String signed(double value) {
+        return (value >= 0 ? "+" : "") + number(value, 4, RoundingMode.HALF_EVEN);
+    }
+
     /** The message of a thrown error: a heading, then every failing or inconclusive slice. */
     public static String summary(StatementResult result) {
         List<SliceResult> slices = result.slices();
@@ -88,6 +115,16 @@ public final class QualityMessages {
             out.append(System.lineSeparator()).append(System.lineSeparator()).append(s.message());
         }
         return out.toString();
+    }
+
+    /** p-values with enough digits to compare with α. */
+    static final class ComparisonPValues {
+        private ComparisonPValues() {
+        }
+
+        static String text(double p) {
+            return p < 1e-4 ? String.format(Locale.ROOT, "%.1e", p) : String.format(Locale.ROOT, "%.4f", p);
+        }
     }
 
     private static void fact(StringBuilder out, String key, String value) {
@@ -127,7 +164,7 @@ public final class QualityMessages {
         return switch (expectation.kind()) {
             case ABOVE, AT_LEAST -> RoundingMode.FLOOR;
             case BELOW, AT_MOST -> RoundingMode.CEILING;
-            case BETWEEN -> RoundingMode.HALF_EVEN;
+            default -> RoundingMode.HALF_EVEN;
         };
     }
 

@@ -62,10 +62,6 @@ final class ColumnBuilder {
         return size;
     }
 
-    boolean isNumeric() {
-        return values != null;
-    }
-
     /** Adds a value given as text: {@code null} or empty is missing. */
     void add(String text) {
         if (text == null || text.isEmpty()) {

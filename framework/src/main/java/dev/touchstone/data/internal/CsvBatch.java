@@ -1,18 +1,14 @@
 package dev.touchstone.data.internal;
 
-import dev.touchstone.data.DataFormatException;
 import java.util.Arrays;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Records scanned but not yet added to their columns: field positions in the scanner's buffer
- * (or, for fields with doubled quotes, in this batch's own arena, where they were unescaped).
- * {@link #flush} hands each column its values; with a helper thread, the helper and the caller
- * each take columns until none is left (columns are independent, so nothing else is shared;
- * the batch is only read, and the caller waits for the helper before scanning on).
+ * Records scanned but not yet added to their columns: the positions of their fields in the
+ * scanner's buffer (fields with doubled quotes are unescaped into an arena of the batch's own).
+ *
+ * <p>{@link #addToColumns} adds every record to the columns, reading the bytes either in place
+ * from the scanner's buffer or, after {@link #detach}, from the batch's own copy of them, so
+ * that the scanner can move on (and refill its buffer) while another thread adds the batch.
  */
 final class CsvBatch {
 
@@ -23,8 +19,13 @@ final class CsvBatch {
     private final boolean[] inArena;
     private byte[] arena = new byte[4096];
     private int arenaSize;
-    private int size;                  // records
     private boolean anyInArena;
+    private int size;                  // records
+    private int regionStart;           // the buffer range that holds every field of the batch
+    private int regionEnd;
+    private byte[] copy = new byte[0];
+    private byte[] source;             // where the positions point: the scanner's buffer or the copy
+    private int base;                  // buffer position of source[0]
 
     CsvBatch(ColumnBuilder[] columns) {
         this.columns = columns;
@@ -38,12 +39,20 @@ final class CsvBatch {
         return size == capacity;
     }
 
+    boolean isEmpty() {
+        return size == 0;
+    }
+
     /** Adds the scanner's current record, which has exactly one field per column. */
     void add(CsvScanner scanner) {
-        int base = size * columns.length;
+        int width = columns.length;
+        if (size == 0) {
+            regionStart = scanner.start(0);
+        }
+        regionEnd = scanner.end(width - 1);
+        int slot = size * width;
         byte[] buffer = scanner.buffer();
-        for (int i = 0; i < columns.length; i++) {
-            int slot = base + i;
+        for (int i = 0; i < width; i++, slot++) {
             if ((scanner.flags(i) & CsvScanner.ESCAPED) == 0) {
                 starts[slot] = scanner.start(i);
                 ends[slot] = scanner.end(i);
@@ -73,56 +82,39 @@ final class CsvBatch {
         return arenaSize;
     }
 
-    /** Adds every record to the columns, then empties the batch. */
-    void flush(byte[] buffer, ExecutorService helper) {
-        if (size == 0) {
-            return;
+    /** The fields will be read in place from the scanner's buffer, which must not move meanwhile. */
+    void readInPlace(byte[] buffer) {
+        source = buffer;
+        base = 0;
+    }
+
+    /** Copies the bytes of the batch out of the scanner's buffer, which is then free to move. */
+    void detach(byte[] buffer) {
+        int length = regionEnd - regionStart;
+        if (copy.length < length) {
+            copy = new byte[Math.max(length, copy.length + (copy.length >> 1))];
         }
-        if (helper == null || columns.length < 2) {
-            for (int i = 0; i < columns.length; i++) {
-                addColumn(buffer, i);
-            }
-        } else {
-            // both threads take the next column not yet taken, so uneven column costs balance out
-            AtomicInteger next = new AtomicInteger();
-            Runnable work = () -> {
-                for (int i = next.getAndIncrement(); i < columns.length; i = next.getAndIncrement()) {
-                    addColumn(buffer, i);
+        System.arraycopy(buffer, regionStart, copy, 0, length);
+        source = copy;
+        base = regionStart;
+    }
+
+    /** Adds every record to its columns and empties the batch. */
+    void addToColumns() {
+        int width = columns.length;
+        for (int i = 0; i < width; i++) {
+            ColumnBuilder column = columns[i];
+            for (int slot = i, end = size * width; slot < end; slot += width) {
+                if (anyInArena && inArena[slot]) {
+                    column.add(arena, starts[slot], ends[slot]);
+                } else {
+                    column.add(source, starts[slot] - base, ends[slot] - base);
                 }
-            };
-            Future<?> other = helper.submit(work);
-            work.run();
-            await(other);
+            }
         }
         size = 0;
         arenaSize = 0;
         anyInArena = false;
-    }
-
-    private void addColumn(byte[] buffer, int index) {
-        ColumnBuilder column = columns[index];
-        int width = columns.length;
-        for (int slot = index, end = size * width; slot < end; slot += width) {
-            byte[] source = anyInArena && inArena[slot] ? arena : buffer;
-            column.add(source, starts[slot], ends[slot]);
-        }
-    }
-
-    private static void await(Future<?> other) {
-        try {
-            other.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new DataFormatException("reading failed: " + cause, cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DataFormatException("interrupted while reading", e);
-        }
+        source = null;
     }
 }

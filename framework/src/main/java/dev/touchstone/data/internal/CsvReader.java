@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apiguardian.api.API;
 
 /**
@@ -28,9 +30,9 @@ import org.apiguardian.api.API;
  * as byte slices ({@link ByteDictionary}) and numbers parsed from bytes ({@link NumberParser}),
  * so no String is created per field; only non-ASCII fields are checked for UTF-8 validity
  * (ASCII always is). The calling thread scans and checks every record; for files above
- * {@value #PARALLEL_THRESHOLD} bytes, one helper thread adds half of the columns of each batch
- * of records while the caller adds the other half. Errors are all found while scanning, so
- * they do not depend on that split.
+ * {@value #PARALLEL_THRESHOLD} bytes, one helper thread adds each batch of scanned records to
+ * the columns while the caller scans the next (see {@code Batches}). Every format error is
+ * found while scanning, on the calling thread, so errors do not depend on that overlap.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class CsvReader {
@@ -57,7 +59,7 @@ public final class CsvReader {
         InputStream in = Readers.open(path);
         int bufferSize = (int) Math.max(4096, Math.min(BUFFER_SIZE, Readers.size(path) + 1));
         ExecutorService helper = parallel ? Executors.newSingleThreadExecutor(CsvReader::helperThread) : null;
-        try (CsvScanner scanner = new CsvScanner(source, in, bufferSize)) {
+        try (in; CsvScanner scanner = new CsvScanner(source, in, bufferSize)) {
             return new CsvReader(source, scanner).readAll(helper);
         } catch (IOException e) {
             throw new DataFormatException("cannot read " + source + ": " + e.getMessage(), e);
@@ -94,10 +96,10 @@ public final class CsvReader {
         for (int i = 0; i < columns; i++) {
             sinks[i] = builder.column(i);
         }
-        CsvBatch batch = new CsvBatch(sinks);
+        Batches batches = new Batches(sinks, helper);
         while ((status = scanner.nextInBuffer()) != CsvScanner.END) {
             if (status == CsvScanner.NEED_MORE) {
-                batch.flush(scanner.buffer(), helper); // before fill() moves the bytes
+                batches.flush(scanner.buffer()); // before fill() moves the bytes
                 scanner.fill();
                 continue;
             }
@@ -117,14 +119,79 @@ public final class CsvReader {
             for (int i = 0; i < columns; i++) {
                 checkUtf8(i, line);
             }
-            batch.add(scanner);
+            batches.current().add(scanner);
             builder.endCompleteRow(line);
-            if (batch.isFull()) {
-                batch.flush(scanner.buffer(), helper);
+            if (batches.current().isFull()) {
+                batches.flush(scanner.buffer());
             }
         }
-        batch.flush(scanner.buffer(), helper);
+        batches.flush(scanner.buffer());
+        batches.finish();
         return builder.build();
+    }
+
+    /**
+     * Sequential: a full batch is added to the columns at once, in place. With a helper thread:
+     * double buffering. The full batch copies its bytes and goes to the helper, which adds it to
+     * the columns while this thread scans into the other batch; before handing over the next
+     * one, this thread waits for the previous hand-over (the helper runs them in order), so the
+     * columns are only ever touched by one thread at a time, and {@link Future#get} orders it.
+     */
+    private static final class Batches {
+        private final ExecutorService helper;
+        private CsvBatch current;
+        private CsvBatch spare;
+        private Future<?> pending;
+
+        Batches(ColumnBuilder[] columns, ExecutorService helper) {
+            this.helper = helper;
+            this.current = new CsvBatch(columns);
+            this.spare = helper == null ? null : new CsvBatch(columns);
+        }
+
+        CsvBatch current() {
+            return current;
+        }
+
+        void flush(byte[] buffer) {
+            if (current.isEmpty()) {
+                return;
+            }
+            if (helper == null) {
+                current.readInPlace(buffer);
+                current.addToColumns();
+                return;
+            }
+            current.detach(buffer);
+            finish(); // the spare batch is free once the helper is done with it
+            CsvBatch full = current;
+            pending = helper.submit(full::addToColumns);
+            current = spare;
+            spare = full;
+        }
+
+        void finish() {
+            if (pending == null) {
+                return;
+            }
+            try {
+                pending.get();
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (cause instanceof Error error) {
+                    throw error;
+                }
+                throw new DataFormatException("reading failed: " + cause, cause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DataFormatException("interrupted while reading", e);
+            } finally {
+                pending = null;
+            }
+        }
     }
 
     private List<String> headerNames() {

@@ -36,24 +36,12 @@ final class GrowableArrays {
             data[size++] = value;
         }
 
-        void addRepeated(int value, int count) {
-            ensure(size + count);
-            Arrays.fill(data, size, size + count, value);
-            size += count;
-        }
-
         int get(int index) {
             return data[index];
         }
 
         int size() {
             return size;
-        }
-
-        void ensure(int capacity) {
-            if (capacity > data.length) {
-                data = Arrays.copyOf(data, grow(data.length, capacity));
-            }
         }
 
         /** The content as an exactly sized array; the list must not be used afterwards. */

@@ -69,15 +69,17 @@ public final class MetricEvaluator {
         }
         long[] proportion = ConfusionReasons.proportion(metric, kind, target, cells, k, n);
         IntervalSource intervals;
+        java.util.Map<String, Double> statistics = java.util.Map.of();
         if (proportion != null) {
             intervals = IntervalSource.wilson(proportion[0], proportion[1]);
+            statistics = java.util.Map.of("successes", (double) proportion[0], "trials", (double) proportion[1]);
         } else {
             String stream = streamKey(outcomes, slice, metric.name());
             intervals = IntervalSource.bootstrap(Bootstrap.PERCENTILE, () -> Bootstrap.ofCells(cells,
                     settings.resamples(), settings.seed(), stream,
                     draw -> ConfusionMetrics.value(metric.metric(), metric.beta(), kind, target, draw, k)));
         }
-        return new SliceEstimate(metric.name(), slice, value, null, notes, intervals, confusion);
+        return new SliceEstimate(metric.name(), slice, value, null, notes, intervals, confusion, statistics);
     }
 
     /** Classes of the slice that occur only as labels or only as predictions: worth a note. */

@@ -104,6 +104,86 @@ public final class Outcomes {
         return r;
     }
 
+    /** The example's id: the id column's text, or {@code row:N} (1-based) when the data has none. */
+    public String exampleId(int row) {
+        String idColumn = dataset.idColumn().orElse(null);
+        if (idColumn == null) {
+            return "row:" + (row + 1);
+        }
+        String id = core.table.column(idColumn).text(row);
+        if (id == null) {
+            throw new QualityConfigurationException(core.table.locate(row, idColumn) + ": the example id is missing");
+        }
+        return id;
+    }
+
+    /**
+     * A fingerprint of the examples: SHA-256 over the row count, ids and labels in row order.
+     * Equal fingerprints mean the same examples with the same ground truth.
+     */
+    public String fingerprint() {
+        return memo(new FingerprintKey(dataset.idColumn().orElse(null)), k -> {
+            try {
+                java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+                digest.update(Integer.toString(size()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                dev.touchstone.data.Column label = dataset.labelColumn().map(core.table::column).orElse(null);
+                for (int row = 0; row < size(); row++) {
+                    digest.update((byte) '\n');
+                    digest.update(exampleId(row).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    digest.update((byte) ',');
+                    String text = label == null ? null : label.text(row);
+                    digest.update(String.valueOf(text).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+                return "sha256:" + java.util.HexFormat.of().formatHex(digest.digest());
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private record FingerprintKey(String idColumn) {
+    }
+
+    /** This evaluation as a source of baseline records: names, fingerprint, per-example outcomes. */
+    public dev.touchstone.result.EvaluationSource asSource() {
+        Outcomes self = this;
+        return new dev.touchstone.result.EvaluationSource() {
+            @Override
+            public String model() {
+                return core.model.name();
+            }
+
+            @Override
+            public String dataset() {
+                return dataset.name();
+            }
+
+            @Override
+            public String fingerprint() {
+                return self.fingerprint();
+            }
+
+            @Override
+            public String outcomesFileName() {
+                return (core.model.name() + "@" + dataset.name()).replaceAll("[^A-Za-z0-9._@-]", "_") + ".csv";
+            }
+
+            @Override
+            public void writeOutcomes(java.nio.file.Path file) throws java.io.IOException {
+                OutcomesWriter.write(self, file);
+            }
+        };
+    }
+
+    /** Whether the classification (or regression) view was built, i.e. what metrics were asked. */
+    public boolean hasClassification() {
+        return core.classification != null;
+    }
+
+    public boolean hasRegression() {
+        return core.regression != null;
+    }
+
     /** Per-slice work shared by all copies; keys must include everything the value depends on. */
     @SuppressWarnings("unchecked")
     <T> T memo(Object key, Function<Object, T> compute) {

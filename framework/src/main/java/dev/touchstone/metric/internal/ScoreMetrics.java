@@ -53,7 +53,9 @@ final class ScoreMetrics {
             return new SliceEstimate(name, slice, Double.NaN, "ROC AUC needs both classes, but the slice has no "
                     + missing + " example", notes, IntervalSource.undefined("delong"));
         }
-        return new SliceEstimate(name, slice, estimate.auc(), null, notes, IntervalSource.delong(estimate));
+        return new SliceEstimate(name, slice, estimate.auc(), null, notes, IntervalSource.delong(estimate), null,
+                java.util.Map.of("variance", estimate.variance(), "positives", (double) estimate.positives(),
+                        "negatives", (double) estimate.negatives()));
     }
 
     private record AucKey(String slice, String definition, int size) {

@@ -2,7 +2,11 @@ package dev.touchstone.metric.internal;
 
 import dev.touchstone.metric.ConfusionCounts;
 import dev.touchstone.metric.MetricValue;
+import dev.touchstone.stats.Interval;
+import dev.touchstone.stats.NormalQuantiles;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,6 +22,7 @@ public final class SliceEstimate {
     private final List<String> notes;
     private final IntervalSource intervals;
     private final ConfusionCounts confusion;
+    private final Map<String, Double> statistics;
 
     SliceEstimate(String metric, SliceRows slice, double value, String undefinedReason, List<String> notes,
             IntervalSource intervals) {
@@ -26,6 +31,11 @@ public final class SliceEstimate {
 
     SliceEstimate(String metric, SliceRows slice, double value, String undefinedReason, List<String> notes,
             IntervalSource intervals, ConfusionCounts confusion) {
+        this(metric, slice, value, undefinedReason, notes, intervals, confusion, Map.of());
+    }
+
+    SliceEstimate(String metric, SliceRows slice, double value, String undefinedReason, List<String> notes,
+            IntervalSource intervals, ConfusionCounts confusion, Map<String, Double> statistics) {
         this.metric = metric;
         this.slice = slice;
         this.value = value;
@@ -33,6 +43,29 @@ public final class SliceEstimate {
         this.notes = List.copyOf(notes);
         this.intervals = intervals;
         this.confusion = confusion;
+        this.statistics = Map.copyOf(statistics);
+    }
+
+    SliceEstimate withStatistics(Map<String, Double> more) {
+        Map<String, Double> all = new HashMap<>(statistics);
+        all.putAll(more);
+        return new SliceEstimate(metric, slice, value, undefinedReason, notes, intervals, confusion, all);
+    }
+
+    double value() {
+        return value;
+    }
+
+    SliceRows slice() {
+        return slice;
+    }
+
+    String undefinedReason() {
+        return undefinedReason;
+    }
+
+    Map<String, Double> statistics() {
+        return statistics;
     }
 
     public String sliceName() {
@@ -48,8 +81,13 @@ public final class SliceEstimate {
     }
 
     public MetricValue at(double level) {
-        return new MetricValue(metric, slice.name(), value, slice.size(),
-                isDefined() ? intervals.at(level) : IntervalSource.undefined("none").at(level),
-                Optional.ofNullable(undefinedReason), notes, Optional.ofNullable(confusion));
+        Interval interval = isDefined() ? intervals.at(level) : IntervalSource.undefined("none").at(level);
+        Map<String, Double> all = new HashMap<>(statistics);
+        if (interval.isDefined() && !all.containsKey("standardError")) {
+            // The standard error an interval of this width implies; what unpaired comparisons use.
+            all.put("standardError", interval.width() / (2 * NormalQuantiles.z(level)));
+        }
+        return new MetricValue(metric, slice.name(), value, slice.size(), interval,
+                Optional.ofNullable(undefinedReason), notes, Optional.ofNullable(confusion), all);
     }
 }

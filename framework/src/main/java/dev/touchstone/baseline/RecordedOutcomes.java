@@ -1,0 +1,203 @@
+package dev.touchstone.baseline;
+
+import dev.touchstone.QualityConfigurationException;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apiguardian.api.API;
+
+/**
+ * Per-example outcomes of one model on one dataset, as a baseline keeps them for paired tests:
+ * a CSV file sorted by id with the columns {@code id,label,predicted,score} (classification;
+ * {@code score} empty when there is none) or {@code id,target,estimate} (regression). Sorted,
+ * one example per line, shortest exact number text: diffs between baselines stay readable.
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public final class RecordedOutcomes {
+
+    public static final String CLASSIFICATION_HEADER = "id,label,predicted,score";
+    public static final String REGRESSION_HEADER = "id,target,estimate";
+
+    private final boolean regression;
+    private final Map<String, Integer> index;
+    private final String[] labels;
+    private final String[] predicted;
+    private final double[] scores;
+    private final double[] targets;
+    private final double[] estimates;
+
+    private RecordedOutcomes(boolean regression, Map<String, Integer> index, String[] labels, String[] predicted,
+            double[] scores, double[] targets, double[] estimates) {
+        this.regression = regression;
+        this.index = index;
+        this.labels = labels;
+        this.predicted = predicted;
+        this.scores = scores;
+        this.targets = targets;
+        this.estimates = estimates;
+    }
+
+    /** One example to write. {@code score} NaN when absent; for regression pass target/estimate. */
+    public record Row(String id, String label, String predicted, double score, double target, double estimate) {
+    }
+
+    public static void writeClassification(Path file, List<Row> rows) throws IOException {
+        write(file, CLASSIFICATION_HEADER, rows, r -> csv(r.id()) + ',' + csv(r.label()) + ',' + csv(r.predicted()) + ','
+                + (Double.isNaN(r.score()) ? "" : Double.toString(r.score())));
+    }
+
+    public static void writeRegression(Path file, List<Row> rows) throws IOException {
+        write(file, REGRESSION_HEADER, rows, r -> csv(r.id()) + ',' + r.target() + ',' + r.estimate());
+    }
+
+    private static void write(Path file, String header, List<Row> rows, java.util.function.Function<Row, String> line)
+            throws IOException {
+        List<Row> sorted = new ArrayList<>(rows);
+        sorted.sort((a, b) -> a.id().compareTo(b.id()));
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write(header);
+            out.write('\n');
+            for (Row row : sorted) {
+                out.write(line.apply(row));
+                out.write('\n');
+            }
+        }
+    }
+
+    // Ids and classes are plain text in practice; quote the rare one with a comma or quote.
+    private static String csv(String text) {
+        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+            return text;
+        }
+        return '"' + text.replace("\"", "\"\"") + '"';
+    }
+
+    public static RecordedOutcomes read(Path file) {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String header = in.readLine();
+            boolean regression = REGRESSION_HEADER.equals(header);
+            if (!regression && !CLASSIFICATION_HEADER.equals(header)) {
+                throw new QualityConfigurationException(file + " line 1: expected the header '" + CLASSIFICATION_HEADER
+                        + "' or '" + REGRESSION_HEADER + "' but found '" + header + "'");
+            }
+            Map<String, Integer> index = new HashMap<>();
+            List<String[]> rows = new ArrayList<>();
+            String line;
+            int lineNumber = 1;
+            while ((line = in.readLine()) != null) {
+                lineNumber++;
+                if (line.isEmpty()) {
+                    continue;
+                }
+                String[] fields = split(line);
+                if (fields.length != (regression ? 3 : 4)) {
+                    throw new QualityConfigurationException(file + " line " + lineNumber + ": expected "
+                            + (regression ? 3 : 4) + " fields but found " + fields.length);
+                }
+                if (index.put(fields[0], rows.size()) != null) {
+                    throw new QualityConfigurationException(file + " line " + lineNumber + ": id '" + fields[0]
+                            + "' occurs twice");
+                }
+                rows.add(fields);
+            }
+            return build(file, regression, index, rows);
+        } catch (IOException e) {
+            throw new QualityConfigurationException("cannot read baseline outcomes " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static RecordedOutcomes build(Path file, boolean regression, Map<String, Integer> index, List<String[]> rows) {
+        int n = rows.size();
+        String[] labels = new String[n];
+        String[] predicted = new String[n];
+        double[] scores = new double[n];
+        double[] targets = new double[n];
+        double[] estimates = new double[n];
+        for (int i = 0; i < n; i++) {
+            String[] f = rows.get(i);
+            try {
+                if (regression) {
+                    targets[i] = Double.parseDouble(f[1]);
+                    estimates[i] = Double.parseDouble(f[2]);
+                } else {
+                    labels[i] = f[1];
+                    predicted[i] = f[2];
+                    scores[i] = f[3].isEmpty() ? Double.NaN : Double.parseDouble(f[3]);
+                }
+            } catch (NumberFormatException e) {
+                throw new QualityConfigurationException(file + ", id '" + f[0] + "': not a number: " + e.getMessage());
+            }
+        }
+        return new RecordedOutcomes(regression, index, labels, predicted, scores, targets, estimates);
+    }
+
+    private static String[] split(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    field.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(ch);
+            }
+        }
+        fields.add(field.toString());
+        return fields.toArray(String[]::new);
+    }
+
+    public boolean isRegression() {
+        return regression;
+    }
+
+    public int size() {
+        return labels.length;
+    }
+
+    /** The position of example {@code id}, or -1. */
+    public int indexOf(String id) {
+        Integer i = index.get(id);
+        return i == null ? -1 : i;
+    }
+
+    public String label(int i) {
+        return labels[i];
+    }
+
+    public String predicted(int i) {
+        return predicted[i];
+    }
+
+    public double score(int i) {
+        return scores[i];
+    }
+
+    public double target(int i) {
+        return targets[i];
+    }
+
+    public double estimate(int i) {
+        return estimates[i];
+    }
+}

@@ -1,0 +1,62 @@
+package dev.touchstone.gate;
+
+import dev.touchstone.result.CheckEntry;
+import java.math.RoundingMode;
+import org.apiguardian.api.API;
+
+/**
+ * The one template of gate messages (the Maven {@code check} log, the Markdown summary):
+ *
+ * <pre>
+ * {subject} for slice {slice}: {metric} is {value}, but expected {expectation} ({evidence})
+ *
+ * Rule violated for slice camera=side: recall is 0.871, but expected minimum is 0.900 (95% CI [0.85, 0.89], n=1,204)
+ * Check DetectorQualityTest.recallAtNight failed for slice night: recall is 0.871, but expected above 0.900 (95% CI [0.83, 0.91], n=412)
+ * </pre>
+ *
+ * The value is rounded to the bound's scale toward failing (down for minimums, up for
+ * maximums); the evidence holds the baseline and difference, the p-value, the interval (lows
+ * down, highs up) and n, each when the result has it. The full multi-line message of a check
+ * stays {@link dev.touchstone.assertion.error.QualityMessages}'s.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class GateMessages {
+
+    private GateMessages() {
+    }
+
+    /** The template itself. */
+    public static String line(String subject, String slice, String metric, String value, String expectation,
+            String evidence) {
+        String line = subject + " for slice " + slice + ": " + metric + " is " + value + ", but expected " + expectation;
+        return evidence.isEmpty() ? line : line + " (" + evidence + ")";
+    }
+
+    /** The gate line of a check entry, by its verdict (PASSED entries get a line too, for listings). */
+    public static String check(CheckEntry e) {
+        return switch (e.verdict()) {
+            case ERROR -> "Check " + EntryText.checkName(e) + " could not be evaluated: " + EntryText.headline(e);
+            case FAILED -> entryLine("Check " + EntryText.checkName(e) + " failed", e);
+            case INCONCLUSIVE -> entryLine("Check " + EntryText.checkName(e) + " inconclusive", e);
+            case PASSED -> entryLine("Check " + EntryText.checkName(e) + " passed", e).replace(", but expected ", ", expected ");
+        };
+    }
+
+    private static String entryLine(String subject, CheckEntry e) {
+        int decimals = EntryText.decimals(e);
+        return line(subject, EntryText.slice(e), EntryText.metric(e), EntryText.value(e, decimals, EntryText.rounding(e)),
+                EntryText.expected(e), EntryText.evidence(e, decimals));
+    }
+
+    /**
+     * A POM rule's limit not met on one slice.
+     *
+     * @param expectation "minimum is 0.900", "maximum is 0.100", "a drop of at most 0.010 from baseline 0.905"
+     * @param decimals    the bound's display scale
+     * @param rounding    toward failing: FLOOR against a minimum, CEILING against a maximum
+     */
+    public static String ruleViolated(CheckEntry e, String expectation, int decimals, RoundingMode rounding) {
+        return line("Rule violated", EntryText.slice(e), EntryText.metric(e), EntryText.value(e, decimals, rounding),
+                expectation, EntryText.evidence(e, decimals));
+    }
+}

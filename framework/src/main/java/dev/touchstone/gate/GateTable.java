@@ -1,0 +1,72 @@
+package dev.touchstone.gate;
+
+import dev.touchstone.result.CheckEntry;
+import dev.touchstone.result.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import org.apiguardian.api.API;
+
+/**
+ * The gate's table for a console: one aligned row per result, those that need attention first
+ * (check, slice, metric, value, interval, expected or baseline, p-value, verdict).
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class GateTable {
+
+    static final String[] HEADER = {"check", "slice", "metric", "value", "interval", "expected / baseline", "p-value",
+        "verdict"};
+
+    private GateTable() {
+    }
+
+    /** The cells of one row. */
+    static String[] cells(GateReport report, CheckEntry e) {
+        return new String[] {EntryText.checkName(e), EntryText.slice(e), EntryText.metric(e), EntryText.value(e),
+            EntryText.interval(e, EntryText.decimals(e)), EntryText.expected(e), EntryText.pValue(e), verdict(report, e)};
+    }
+
+    /** The verdict of the results file, or {@code RULE VIOLATED} for a PASSED result a POM rule rejects. */
+    static String verdict(GateReport report, CheckEntry e) {
+        return e.verdict() == Verdict.PASSED && report.violatesRule(e) ? "RULE VIOLATED" : e.verdict().name();
+    }
+
+    /** The header, a rule line, then one line per result; no trailing spaces. */
+    public static List<String> render(GateReport report) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(HEADER);
+        for (CheckEntry e : report.rows()) {
+            rows.add(cells(report, e));
+        }
+        int[] widths = new int[HEADER.length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        for (int r = 0; r < rows.size(); r++) {
+            lines.add(line(rows.get(r), widths));
+            if (r == 0) {
+                String[] rule = new String[HEADER.length];
+                for (int i = 0; i < rule.length; i++) {
+                    rule[i] = "-".repeat(widths[i]);
+                }
+                lines.add(line(rule, widths));
+            }
+        }
+        return lines;
+    }
+
+    private static String line(String[] cells, int[] widths) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                out.append("  ");
+            }
+            boolean right = i == 3 || i == 6;
+            String pad = " ".repeat(widths[i] - cells[i].length());
+            out.append(right ? pad + cells[i] : cells[i] + pad);
+        }
+        return out.toString().stripTrailing();
+    }
+}

@@ -1,0 +1,153 @@
+package dev.touchstone.metric.internal;
+
+import dev.touchstone.QualityConfigurationException;
+import dev.touchstone.baseline.RecordedOutcomes;
+import dev.touchstone.metric.internal.MetricDefinition.BuiltIn;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** Lines up a model and its reference on the examples of one slice. */
+final class Pairing {
+
+    private Pairing() {
+    }
+
+    private static boolean regression(MetricDefinition metric) {
+        return metric instanceof BuiltIn b && b.metric().family() == BuiltInMetric.Family.REGRESSION;
+    }
+
+    private static boolean needsScores(MetricDefinition metric) {
+        return metric instanceof BuiltIn b && b.metric().family() == BuiltInMetric.Family.SCORE;
+    }
+
+    /** A champion model evaluated on the same dataset: paired row by row. */
+    static PairedData withModel(Outcomes model, Outcomes champion, SliceRows slice, MetricDefinition metric) {
+        int m = slice.size();
+        if (regression(metric)) {
+            RegressionOutcomes a = model.regression();
+            RegressionOutcomes b = champion.regression();
+            double[] target = new double[m];
+            double[] estimateA = new double[m];
+            double[] estimateB = new double[m];
+            for (int i = 0; i < m; i++) {
+                int r = slice.row(i);
+                target[i] = a.target[r];
+                estimateA[i] = a.estimate[r];
+                estimateB[i] = b.estimate[r];
+            }
+            return new PairedData(m, new String[0], -1, null, null, null, null, null, target, estimateA, estimateB);
+        }
+        ClassOutcomes a = model.classification();
+        ClassOutcomes b = champion.classification();
+        List<String> classes = new ArrayList<>(a.classes());
+        int[] toModel = new int[b.classCount()];
+        for (int c = 0; c < toModel.length; c++) {
+            toModel[c] = indexOrAdd(classes, b.classes[c]);
+        }
+        int[] label = new int[m];
+        int[] predA = new int[m];
+        int[] predB = new int[m];
+        boolean scores = needsScores(metric);
+        double[] scoreA = scores ? new double[m] : null;
+        double[] scoreB = scores ? new double[m] : null;
+        double[] sa = scores ? a.scores() : null;
+        double[] sb = scores ? b.scores() : null;
+        for (int i = 0; i < m; i++) {
+            int r = slice.row(i);
+            label[i] = a.label[r];
+            predA[i] = a.predicted[r];
+            predB[i] = toModel[b.predicted[r]];
+            if (scores) {
+                scoreA[i] = sa[r];
+                scoreB[i] = sb[r];
+            }
+        }
+        return new PairedData(m, classes.toArray(String[]::new), a.positive, label, predA, predB, scoreA, scoreB,
+                null, null, null);
+    }
+
+    /**
+     * The model and a recorded baseline on the slice's examples, matched by id; empty when some
+     * example is not in the baseline or its ground truth changed (then the comparison is unpaired).
+     */
+    static Optional<PairedData> withRecorded(Outcomes model, RecordedOutcomes recorded, SliceRows slice,
+            MetricDefinition metric) {
+        int m = slice.size();
+        if (regression(metric) != recorded.isRegression()) {
+            return Optional.empty();
+        }
+        int[] at = new int[m];
+        for (int i = 0; i < m; i++) {
+            at[i] = recorded.indexOf(model.exampleId(slice.row(i)));
+            if (at[i] < 0) {
+                return Optional.empty();
+            }
+        }
+        if (recorded.isRegression()) {
+            RegressionOutcomes a = model.regression();
+            double[] target = new double[m];
+            double[] estimateA = new double[m];
+            double[] estimateB = new double[m];
+            for (int i = 0; i < m; i++) {
+                int r = slice.row(i);
+                if (a.target[r] != recorded.target(at[i])) {
+                    return Optional.empty();
+                }
+                target[i] = a.target[r];
+                estimateA[i] = a.estimate[r];
+                estimateB[i] = recorded.estimate(at[i]);
+            }
+            return Optional.of(new PairedData(m, new String[0], -1, null, null, null, null, null, target, estimateA,
+                    estimateB));
+        }
+        ClassOutcomes a = model.classification();
+        List<String> classes = new ArrayList<>(a.classes());
+        int[] label = new int[m];
+        int[] predA = new int[m];
+        int[] predB = new int[m];
+        boolean scores = needsScores(metric);
+        double[] scoreA = scores ? new double[m] : null;
+        double[] scoreB = scores ? new double[m] : null;
+        double[] sa = scores ? a.scores() : null;
+        for (int i = 0; i < m; i++) {
+            int r = slice.row(i);
+            if (!a.classes[a.label[r]].equals(recorded.label(at[i]))) {
+                return Optional.empty();
+            }
+            label[i] = a.label[r];
+            predA[i] = a.predicted[r];
+            predB[i] = indexOrAdd(classes, recorded.predicted(at[i]));
+            if (scores) {
+                scoreA[i] = sa[r];
+                scoreB[i] = recorded.score(at[i]);
+                if (Double.isNaN(scoreB[i])) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.of(new PairedData(m, classes.toArray(String[]::new), a.positive, label, predA, predB, scoreA,
+                scoreB, null, null, null));
+    }
+
+    private static int indexOrAdd(List<String> classes, String name) {
+        int i = classes.indexOf(name);
+        if (i < 0) {
+            classes.add(name);
+            i = classes.size() - 1;
+        }
+        return i;
+    }
+
+    static int target(PairedData data, BuiltIn metric) {
+        if (metric.averaging().kind() == Averaging.Kind.CLASS) {
+            int code = Arrays.asList(data.classes).indexOf(metric.averaging().className());
+            if (code < 0) {
+                throw new QualityConfigurationException(metric.name() + ": unknown class " + metric.averaging().className());
+            }
+            return code;
+        }
+        return data.positive;
+    }
+}

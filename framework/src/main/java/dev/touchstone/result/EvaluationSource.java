@@ -1,0 +1,26 @@
+package dev.touchstone.result;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.apiguardian.api.API;
+
+/**
+ * The model × dataset evaluation behind a statement, as far as recording a baseline needs it:
+ * names, the data's fingerprint, and the per-example outcomes.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public interface EvaluationSource {
+
+    String model();
+
+    String dataset();
+
+    /** SHA-256 over the examples' ids and labels: equal fingerprints mean the same examples. */
+    String fingerprint();
+
+    /** A file name for this model and dataset's outcomes, e.g. {@code detector-v7@detections.csv}. */
+    String outcomesFileName();
+
+    /** Writes the per-example outcomes (see {@code RecordedOutcomes}). */
+    void writeOutcomes(Path file) throws IOException;
+}

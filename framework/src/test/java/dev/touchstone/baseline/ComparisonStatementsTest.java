@@ -1,0 +1,232 @@
+package dev.touchstone.baseline;
+
+import static dev.touchstone.Touchstone.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.touchstone.QualityConfigurationException;
+import dev.touchstone.assertion.error.InconclusiveQualityError;
+import dev.touchstone.assertion.error.QualityAssertionError;
+import dev.touchstone.config.TouchstoneSettings;
+import dev.touchstone.data.Dataset;
+import dev.touchstone.data.DatasetBuilder;
+import dev.touchstone.model.Model;
+import dev.touchstone.result.ComparisonResult;
+import dev.touchstone.result.ResultSinks;
+import dev.touchstone.result.SliceResult;
+import dev.touchstone.result.StatementResult;
+import dev.touchstone.result.Verdict;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Comparison statements end to end: champion models on the same data (paired), recorded
+ * baselines (paired by id, or unpaired on different data), tolerances and multiplicity.
+ */
+class ComparisonStatementsTest {
+
+    /**
+     * 2 cameras × 400 examples. The champion is right on 90% everywhere. The challenger equals
+     * the champion on 'front' and is wrong on 40 more examples of 'rear' (a real 10-point drop).
+     */
+    static Dataset data() {
+        DatasetBuilder b = Dataset.builder("frames").columns("id", "label", "champion", "challenger", "camera");
+        for (String camera : List.of("front", "rear")) {
+            for (int i = 0; i < 400; i++) {
+                String label = i % 2 == 0 ? "yes" : "no";
+                String other = label.equals("yes") ? "no" : "yes";
+                String champion = i < 360 ? label : other;
+                String challenger = camera.equals("rear") && i >= 320 ? other : champion;
+                b.row(camera + i, label, champion, challenger, camera);
+            }
+        }
+        return b.build().withId("id").withLabel("label").withPositiveClass("yes");
+    }
+
+    static final Dataset DATA = data();
+    static final Model CHAMPION = Model.logged("champion", DATA.withPrediction("champion"));
+    static final Model CHALLENGER = Model.logged("challenger", DATA.withPrediction("challenger"));
+
+    private static List<StatementResult> record(Runnable statement) {
+        List<StatementResult> results = new ArrayList<>();
+        ResultSinks.runWith(results::add, true, statement);
+        return results;
+    }
+
+    @Nested
+    class AgainstAChampion {
+
+        @Test
+        void a_real_drop_on_one_slice_is_significant_and_the_equal_slice_passes() {
+            // WHEN
+            List<StatementResult> results = record(() -> assertThat(CHALLENGER).onEachSliceOf("camera").accuracy()
+                    .isNotSignificantlyWorseThan(CHAMPION));
+            // THEN
+            List<SliceResult> slices = results.get(0).slices();
+            assertThat(slices).extracting(SliceResult::slice, SliceResult::verdict).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("camera=front", Verdict.PASSED),
+                    org.assertj.core.groups.Tuple.tuple("camera=rear", Verdict.FAILED));
+            ComparisonResult rear = slices.get(1).comparison().orElseThrow();
+            assertThat(rear.test()).isEqualTo("mcnemar-exact");
+            assertThat(rear.paired()).isTrue();
+            assertThat(rear.difference()).isCloseTo(-0.10, within(1e-12));
+            assertThat(rear.referenceValue()).isCloseTo(0.9, within(1e-12));
+            // 40 discordant pairs, all against the challenger: one-sided exact p = 0.5^40
+            assertThat(rear.pValue()).isCloseTo(Math.pow(0.5, 40), within(1e-20));
+            assertThat(rear.multiplicity()).isEqualTo("holm");
+            assertThat(slices.get(1).message()).contains("mcnemar-exact", "paired", "reference", "model:champion");
+        }
+
+        @Test
+        void throws_one_error_naming_the_failing_slice() {
+            assertThatThrownBy(() -> assertThat(CHALLENGER).onEachSliceOf("camera").accuracy()
+                    .isNotSignificantlyWorseThan(CHAMPION))
+                    .isInstanceOf(QualityAssertionError.class)
+                    .hasMessageContaining("camera=rear")
+                    .hasMessageContaining("significantly worse");
+        }
+
+        @Test
+        void a_tolerance_larger_than_the_drop_passes_point_comparisons() {
+            assertThat(CHALLENGER).onSlice("camera=rear").accuracy().withTolerance(0.11).isNotWorseThan(CHAMPION);
+            assertThatThrownBy(() -> assertThat(CHALLENGER).onSlice("camera=rear").accuracy().withTolerance(0.05)
+                    .isNotWorseThan(CHAMPION)).isInstanceOf(QualityAssertionError.class);
+        }
+
+        @Test
+        void non_inferiority_needs_an_interval_above_the_tolerance() {
+            // identical predictions on 400 examples: the paired interval of the difference is about ±0.01
+            assertThat(CHALLENGER).onSlice("camera=front").accuracy().withConfidence(0.95).withTolerance(0.02)
+                    .isNotWorseThan(CHAMPION);
+            assertThatThrownBy(() -> assertThat(CHALLENGER).onSlice("camera=front").accuracy().withConfidence(0.95)
+                    .withTolerance(0.002).isNotWorseThan(CHAMPION))
+                    .isInstanceOf(InconclusiveQualityError.class)
+                    .hasMessageContaining("to decide");
+            assertThatThrownBy(() -> assertThat(CHALLENGER).onSlice("camera=rear").accuracy().withConfidence(0.95)
+                    .withTolerance(0.02).isNotWorseThan(CHAMPION))
+                    .isInstanceOf(QualityAssertionError.class)
+                    .hasMessageContaining("inferior");
+        }
+
+        @Test
+        void significantly_better_needs_evidence() {
+            assertThat(CHAMPION).onSlice("camera=rear").accuracy().isSignificantlyBetterThan(CHALLENGER);
+            assertThatThrownBy(() -> assertThat(CHAMPION).onSlice("camera=front").accuracy()
+                    .isSignificantlyBetterThan(CHALLENGER)).isInstanceOf(QualityAssertionError.class);
+        }
+
+        @Test
+        void f1_uses_a_paired_bootstrap() {
+            List<StatementResult> results = record(() -> assertThat(CHALLENGER).onSlice("camera=rear").f1()
+                    .isNotSignificantlyWorseThan(CHAMPION));
+            ComparisonResult c = results.get(0).slices().get(0).comparison().orElseThrow();
+            assertThat(c.test()).isEqualTo("paired-bootstrap");
+            assertThat(c.paired()).isTrue();
+            assertThat(results.get(0).slices().get(0).verdict()).isEqualTo(Verdict.FAILED);
+        }
+    }
+
+    @Nested
+    class AgainstARecordedBaseline {
+
+        @TempDir
+        Path dir;
+
+        private void recordBaseline(Model model) throws Exception {
+            // What the engine does at the end of a run with touchstone.baseline.update=true.
+            List<StatementResult> results = record(() -> assertThat(model).onEachSliceOf("camera").accuracy()
+                    .isAtLeast(0.0));
+            List<BaselineEntry> entries = new ArrayList<>();
+            var source = results.get(0).source().orElseThrow();
+            String outcomes = BaselineStore.OUTCOMES + "/" + source.outcomesFileName();
+            CheckId id = CheckId.current().orElseThrow();
+            for (SliceResult s : results.get(0).slices()) {
+                var v = s.value();
+                entries.add(new BaselineEntry(BaselineEntry.key(id.spec(), "compares", v.slice(), v.metric()), id.spec(),
+                        "compares", v.slice(), v.metric(), s.model(), s.dataset(), v.value(), v.n(),
+                        v.interval().level(), v.interval().low(), v.interval().high(), v.interval().method(),
+                        v.statistics(), source.fingerprint(), outcomes));
+            }
+            Path candidate = dir.resolve("candidate");
+            source.writeOutcomes(candidate.resolve(outcomes));
+            BaselineFile.write(candidate.resolve(BaselineFile.FILE_NAME), "candidate", "now", "test", entries);
+            BaselineChange change = BaselineStore.replace(candidate, dir.resolve("store").resolve("previous-run"));
+            assertThat(change.added()).hasSize(2);
+        }
+
+        private void compares(Model model, Runnable statement) {
+            CheckId.runAs(new CheckId(CheckId.current().orElseThrow().spec(), "compares"), statement);
+        }
+
+        @Test
+        void pairs_examples_by_id_and_detects_the_drop() throws Exception {
+            // GIVEN the champion recorded as the baseline
+            recordBaseline(CHAMPION);
+            TouchstoneSettings settings = TouchstoneSettings.current().withBaselineDir(dir.resolve("store"));
+            // WHEN the challenger is compared with it
+            List<StatementResult> results = new ArrayList<>();
+            TouchstoneSettings.runWith(settings, () -> {
+                compares(CHALLENGER, () -> results.addAll(record(() -> assertThat(CHALLENGER).onEachSliceOf("camera")
+                        .accuracy().isNotSignificantlyWorseThan(Baseline.previousRun()))));
+                return null;
+            });
+            // THEN
+            List<SliceResult> slices = results.get(0).slices();
+            assertThat(slices).extracting(SliceResult::verdict).containsExactly(Verdict.PASSED, Verdict.FAILED);
+            ComparisonResult rear = slices.get(1).comparison().orElseThrow();
+            assertThat(rear.paired()).isTrue();
+            assertThat(rear.test()).isEqualTo("mcnemar-exact");
+            assertThat(rear.source()).isEqualTo("previous-run");
+            assertThat(Files.readString(dir.resolve("store/previous-run/baseline.json"))).contains("camera=rear|accuracy");
+        }
+
+        @Test
+        void different_data_is_compared_unpaired_and_says_so() throws Exception {
+            recordBaseline(CHAMPION);
+            Dataset other = data().withName("frames-2026-12");
+            Dataset shifted = Dataset.builder("shifted").columns("id", "label", "predicted", "camera")
+                    .row("x1", "yes", "yes", "rear").row("x2", "no", "no", "rear").row("x3", "yes", "no", "rear")
+                    .build().withId("id").withLabel("label").withPrediction("predicted").withPositiveClass("yes");
+            TouchstoneSettings settings = TouchstoneSettings.current().withBaselineDir(dir.resolve("store"));
+            List<StatementResult> results = new ArrayList<>();
+            TouchstoneSettings.runWith(settings, () -> {
+                compares(CHALLENGER, () -> results.addAll(record(() -> assertThat(Model.logged("new", shifted))
+                        .onSlice("camera=rear").accuracy().isNotSignificantlyWorseThan(Baseline.previousRun()))));
+                return null;
+            });
+            ComparisonResult c = results.get(0).slices().get(0).comparison().orElseThrow();
+            assertThat(c.paired()).isFalse();
+            assertThat(c.pairing()).contains("different data");
+            assertThat(c.test()).isEqualTo("score-2indep");
+            assertThat(other).isNotNull();
+        }
+
+        @Test
+        void a_missing_baseline_says_how_to_create_it() {
+            TouchstoneSettings settings = TouchstoneSettings.current().withBaselineDir(dir.resolve("nothing"));
+            assertThatThrownBy(() -> TouchstoneSettings.runWith(settings, () -> {
+                assertThat(CHALLENGER).overall().accuracy().isNotSignificantlyWorseThan(Baseline.previousRun());
+                return null;
+            })).isInstanceOf(QualityConfigurationException.class)
+                    .hasMessageContaining("touchstone.baseline.update=true")
+                    .hasMessageContaining("no baseline was recorded");
+        }
+
+        @Test
+        void a_hand_edited_entry_fails_naming_the_file_and_entry() throws Exception {
+            recordBaseline(CHAMPION);
+            Path file = dir.resolve("store/previous-run/baseline.json");
+            Files.writeString(file, Files.readString(file).replace("\"check\" : \"compares\"", "\"check\" : \"edited\""));
+            assertThatThrownBy(() -> BaselineFile.read(file))
+                    .isInstanceOf(QualityConfigurationException.class)
+                    .hasMessageContaining(file.toString())
+                    .hasMessageContaining("does not match");
+        }
+    }
+}
