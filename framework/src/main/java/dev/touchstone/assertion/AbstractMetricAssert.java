@@ -6,6 +6,8 @@ import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.baseline.Baseline;
 import dev.touchstone.metric.MetricValue;
 import dev.touchstone.metric.internal.ComparisonEvaluator;
+import dev.touchstone.metric.internal.MetricEvaluator;
+import dev.touchstone.metric.internal.SliceEstimate;
 import dev.touchstone.metric.internal.Outcomes;
 import dev.touchstone.metric.internal.Reference;
 import dev.touchstone.metric.internal.SliceRows;
@@ -14,6 +16,7 @@ import dev.touchstone.result.ComparisonResult;
 import dev.touchstone.stats.Alternative;
 import dev.touchstone.stats.Interval;
 import dev.touchstone.stats.Multiplicity;
+import dev.touchstone.stats.NormalQuantiles;
 import dev.touchstone.stats.Power;
 import java.util.Objects;
 import java.util.function.DoubleUnaryOperator;
@@ -23,6 +26,7 @@ import dev.touchstone.result.Expectation.Kind;
 import dev.touchstone.result.ResultSinks;
 import dev.touchstone.result.SliceResult;
 import dev.touchstone.result.StatementResult;
+import dev.touchstone.result.Verdict;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -30,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
@@ -150,9 +155,15 @@ public abstract class AbstractMetricAssert<SELF extends AbstractMetricAssert<SEL
         DoubleUnaryOperator margin = kind == Kind.SIGNIFICANTLY_BETTER_THAN ? ref -> 0.0
                 : ref -> Double.isNaN(relative) ? absolute : relative * Math.abs(ref);
         List<ComparisonEvaluator.SliceComparison> compared = new ArrayList<>();
-        for (SliceRows slice : rows) {
-            compared.add(ComparisonEvaluator.compare(outcomes, slice, statement.metric(), reference, settings, alternative,
-                    margin, level));
+        try {
+            for (SliceRows slice : rows) {
+                compared.add(ComparisonEvaluator.compare(outcomes, slice, statement.metric(), reference, settings,
+                        alternative, margin, level));
+            }
+        } catch (ComparisonEvaluator.MissingBaselineException missing) {
+            // Still hand the model's values over, so that this run can become the baseline.
+            recordValues(outcomes, rows, settings, level);
+            throw missing.outcome();
         }
         boolean significance = kind != Kind.NOT_WORSE_THAN;
         double[] adjusted = significance ? adjust(compared, settings) : null;
@@ -172,7 +183,12 @@ public abstract class AbstractMetricAssert<SELF extends AbstractMetricAssert<SEL
                 Interval raw = sign > 0 ? test.interval()
                         : new Interval(-test.interval().high(), -test.interval().low(), test.interval().level(),
                                 test.interval().method());
-                double mdd = Power.minimumDetectableDifference(test.standardError(), settings.alpha(), settings.power());
+                // The interval's width gives an honest standard error even where the test's own is 0
+                // (no discordant pairs): what the power figure must rest on.
+                double se = test.interval().isDefined()
+                        ? Math.max(test.standardError(), test.interval().width() / (2 * NormalQuantiles.z(level)))
+                        : test.standardError();
+                double mdd = se > 0 ? Power.minimumDetectableDifference(se, settings.alpha(), settings.power()) : Double.NaN;
                 result = Optional.of(new ComparisonResult(c.source(), c.referenceValue(), c.referenceN(), c.paired(),
                         c.pairing(), sign * test.difference(), raw, test.name(), test.statistic(), test.pValue(),
                         significance ? adjusted[i] : test.pValue(), settings.alpha(), correction, family, mdd, c.margin(),
@@ -184,6 +200,18 @@ public abstract class AbstractMetricAssert<SELF extends AbstractMetricAssert<SEL
         }
         return publish(new StatementResult(description(), slices, !statement.selection().single(),
                 Optional.of(outcomes.asSource())), settings);
+    }
+
+    private void recordValues(Outcomes outcomes, List<SliceRows> rows, TouchstoneSettings settings, double level) {
+        List<SliceResult> values = new ArrayList<>();
+        for (SliceRows slice : rows) {
+            SliceEstimate estimate = MetricEvaluator.evaluate(outcomes, slice, statement.metric(), settings);
+            values.add(new SliceResult(statement.model().name(), statement.datasetName(), estimate.sliceDefinition(),
+                    estimate.at(level), Expectation.comparison(Kind.NOT_WORSE_THAN, OptionalDouble.empty(), 0, Double.NaN),
+                    Verdict.INCONCLUSIVE, "no baseline to compare with", OptionalLong.empty(), ""));
+        }
+        ResultSinks.record(new StatementResult(description(), values, !statement.selection().single(),
+                Optional.of(outcomes.asSource())));
     }
 
     // Holm (or the configured correction) over the slices of this statement. A larger family

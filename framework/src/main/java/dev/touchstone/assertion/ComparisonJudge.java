@@ -75,8 +75,9 @@ public final class ComparisonJudge {
                     verdict = rejected ? Verdict.FAILED : Verdict.PASSED;
                     reason = (rejected ? "significantly worse: " : "no significant degradation: ") + gap + "; "
                             + pText(c) + (rejected ? " ≤ " : " > ") + "α " + fmt(c.alpha())
-                            + (rejected ? "" : "; the test detects a drop of " + fmt(c.minimumDetectableDifference())
-                                    + " or more with " + percent(c.power()) + " power");
+                            + (rejected || Double.isNaN(c.minimumDetectableDifference()) ? ""
+                                    : "; the test detects a drop of " + fmt(c.minimumDetectableDifference())
+                                            + " or more with " + percent(c.power()) + " power");
                 }
                 case SIGNIFICANTLY_BETTER_THAN -> {
                     boolean rejected = c.adjustedPValue() <= c.alpha();
@@ -105,9 +106,11 @@ public final class ComparisonJudge {
 
     private static String describeGap(ComparisonResult c) {
         double delta = c.orientedDifference();
-        String direction = delta > 0 ? "better" : delta < 0 ? "worse" : "no different";
-        return "the model is " + (delta == 0 ? "" : fmt(Math.abs(c.difference())) + " ") + direction
-                + " than the reference " + fmt(c.referenceValue()) + (c.paired() ? " (paired)" : " (unpaired)");
+        String versus = " the reference " + fmt(c.referenceValue()) + (c.paired() ? " (paired)" : " (unpaired)");
+        if (delta == 0) {
+            return "the model equals" + versus;
+        }
+        return "the model is " + fmt(Math.abs(c.difference())) + (delta > 0 ? " better" : " worse") + " than" + versus;
     }
 
     private static String pText(ComparisonResult c) {

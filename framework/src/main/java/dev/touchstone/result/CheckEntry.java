@@ -44,10 +44,16 @@ public record CheckEntry(
         return new CheckEntry(uniqueId, spec, check, result.model(), result.dataset(), value.slice(), value.metric(),
                 value.value(), value.n(),
                 new IntervalEntry(interval.level(), interval.low(), interval.high(), interval.method()),
-                new ExpectationEntry(expectation.kind().id(), expectation.threshold(),
-                        expectation.kind() == Expectation.Kind.BETWEEN ? expectation.upper() : null, 0.0,
+                new ExpectationEntry(expectation.kind().id(),
+                        expectation.isComparison() ? null : expectation.threshold(),
+                        expectation.kind() == Expectation.Kind.BETWEEN ? expectation.upper() : null,
+                        expectation.tolerance(),
                         expectation.confidence().isPresent() ? expectation.confidence().getAsDouble() : null),
-                null, null, result.verdict(), result.message(), durationMillis);
+                result.comparison().map(c -> new BaselineEntry(c.source(), c.referenceValue(), c.referenceN(), c.paired()))
+                        .orElse(null),
+                result.comparison().map(c -> new TestEntry(c.test(), c.statistic(), c.pValue(), c.adjustedPValue(),
+                        c.alpha(), c.multiplicity(), c.family())).orElse(null),
+                result.verdict(), result.message(), durationMillis);
     }
 
     /** The entry of a check that could not be evaluated. */

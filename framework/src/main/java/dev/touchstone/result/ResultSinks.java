@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class ResultSinks {
 
-    private record Sink(Consumer<StatementResult> consumer, boolean defersFailures) {
+    private record Sink(Consumer<StatementResult> consumer, Consumer<StatementResult> recorder, boolean defersFailures) {
     }
 
     private static final ThreadLocal<Sink> SINK = new ThreadLocal<>();
@@ -23,8 +23,18 @@ public final class ResultSinks {
 
     /** Runs {@code action} with {@code sink} receiving every judged statement on this thread. */
     public static void runWith(Consumer<StatementResult> sink, boolean deferFailures, Runnable action) {
+        runWith(sink, sink, deferFailures, action);
+    }
+
+    /**
+     * As {@link #runWith(Consumer, boolean, Runnable)}, with a separate {@code recorder} that also
+     * receives the values of statements that could not be judged (a comparison whose baseline is
+     * missing), so that they can be recorded as the next baseline.
+     */
+    public static void runWith(Consumer<StatementResult> sink, Consumer<StatementResult> recorder, boolean deferFailures,
+            Runnable action) {
         Sink previous = SINK.get();
-        SINK.set(new Sink(sink, deferFailures));
+        SINK.set(new Sink(sink, recorder, deferFailures));
         try {
             action.run();
         } finally {
@@ -40,6 +50,17 @@ public final class ResultSinks {
         Sink sink = SINK.get();
         if (sink != null) {
             sink.consumer().accept(result);
+            if (sink.recorder() != sink.consumer()) {
+                sink.recorder().accept(result);
+            }
+        }
+    }
+
+    /** Values for the next baseline only, not a judged result. */
+    public static void record(StatementResult result) {
+        Sink sink = SINK.get();
+        if (sink != null && sink.recorder() != sink.consumer()) {
+            sink.recorder().accept(result);
         }
     }
 

@@ -84,7 +84,7 @@ public final class IndependentProportions {
         }
         double p1 = x1 / (double) n1;
         double p2 = x2 / (double) n2;
-        double difference = p1 - p2;
+        double difference = difference(x1, n1, x2, n2);
         double z = scoreStatistic(x1, n1, x2, n2, -margin);
         double p = ComparisonSupport.normalPValue(z, alternative);
         double standardError = Math.sqrt(p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2);
@@ -106,8 +106,6 @@ public final class IndependentProportions {
 
     /** Miettinen–Nurminen Z for {@code H0: p1 − p2 = delta}, both n positive. */
     static double scoreStatistic(long x1, long n1, long x2, long n2, double delta) {
-        double p1 = x1 / (double) n1;
-        double p2 = x2 / (double) n2;
         double total = (double) n1 + n2;
         double u;
         if (delta == 0) {
@@ -117,7 +115,26 @@ public final class IndependentProportions {
         }
         double v = u + delta;
         double variance = (v * (1 - v) / n1 + u * (1 - u) / n2) * (total / (total - 1));
-        return ComparisonSupport.ratio(p1 - p2 - delta, variance > 0 ? Math.sqrt(variance) : 0.0);
+        return ComparisonSupport.ratio(difference(x1, n1, x2, n2) - delta, variance > 0 ? Math.sqrt(variance) : 0.0);
+    }
+
+    /**
+     * {@code x1/n1 − x2/n2} with a single rounding, {@code (x1 n2 − x2 n1)/(n1 n2)}, when the
+     * products fit in a long (so that, for example, 90/100 − 95/100 is exactly the double −0.05
+     * and a null value of −0.05 gives a statistic of exactly 0); else the difference of the
+     * rounded proportions.
+     */
+    static double difference(long x1, long n1, long x2, long n2) {
+        try {
+            long numerator = Math.subtractExact(Math.multiplyExact(x1, n2), Math.multiplyExact(x2, n1));
+            long denominator = Math.multiplyExact(n1, n2);
+            if (Math.abs(numerator) < (1L << 53) && denominator < (1L << 53)) {
+                return numerator / (double) denominator;
+            }
+        } catch (ArithmeticException overflow) {
+            // fall through to the rounded proportions
+        }
+        return x1 / (double) n1 - x2 / (double) n2;
     }
 
     /**

@@ -72,9 +72,14 @@ public final class PairedProportions {
      * R's {@code binom.test(b, b + c, p = 0.5, alternative)}: {@code P(X ≤ b)} for
      * {@link Alternative#LESS}, {@code P(X ≥ b)} for {@link Alternative#GREATER}, and for
      * {@link Alternative#TWO_SIDED} R's rule (sum of the probabilities no larger than that of b),
-     * which for p = 1/2 is {@code min(1, 2 · min(P(X ≤ b), P(X ≥ b)))}. The statistic is b, as
-     * R reports it. Binomial tails are regularized incomplete beta functions, so any count up to
-     * 2^53 is exact in input and costs O(1).
+     * which for p = 1/2 is {@code min(1, 2 · min(P(X ≤ b), P(X ≥ b)))}, and exactly 1 when
+     * {@code b = c}. The statistic is b, as R reports it.
+     *
+     * <p>Binomial tails are regularized incomplete beta functions (Commons Statistics), so the
+     * cost is O(1) for any count up to 2^53. Their relative accuracy is about 1e-12 up to 10^7
+     * discordant pairs (checked against R's {@code pbinom}) and then degrades roughly in
+     * proportion to {@code b + c} (about 2e-8 at 10^9, 1e-6 at 10^11), far below anything that
+     * could change a decision.
      *
      * @param b pairs where the model is right and the reference wrong
      * @param c pairs where the model is wrong and the reference right
@@ -95,7 +100,7 @@ public final class PairedProportions {
         double p = switch (alternative) {
             case LESS -> lower;
             case GREATER -> upper;
-            case TWO_SIDED -> Math.min(1.0, 2 * Math.min(lower, upper));
+            case TWO_SIDED -> 2 * b == discordant ? 1.0 : Math.min(1.0, 2 * Math.min(lower, upper));
         };
         return new ComparisonTest(MCNEMAR_EXACT, difference(b, c, n), b, p, tangoInterval(b, c, n, level),
                 standardError(b, c, n), true);

@@ -82,6 +82,7 @@ final class CheckDescriptor extends AbstractTestDescriptor implements Node<Quali
         }
         TouchstoneSettings settings = context.configuration().settings();
         List<StatementResult> statements = new ArrayList<>();
+        List<StatementResult> recorded = new ArrayList<>();
         List<Long> durations = new ArrayList<>();
         long start = System.nanoTime();
         long[] last = {start};
@@ -94,13 +95,14 @@ final class CheckDescriptor extends AbstractTestDescriptor implements Node<Quali
                             statements.add(result);
                             durations.add(TimeUnit.NANOSECONDS.toMillis(now - last[0]));
                             last[0] = now;
-                        }, true, () -> ReflectionSupport.invokeMethod(method, context.specInstance())));
+                        }, recorded::add, true, () -> ReflectionSupport.invokeMethod(method, context.specInstance())));
                 return null;
             });
         } catch (Throwable t) {
             thrown = t;
         }
-        run = new CheckRun(statements, durations, thrown, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        run = new CheckRun(statements, recorded, durations, thrown,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         return run;
     }
 
@@ -111,7 +113,7 @@ final class CheckDescriptor extends AbstractTestDescriptor implements Node<Quali
         List<StatementResult> statements = done.statements;
         List<Long> durations = done.durations;
         Throwable thrown = done.thrown;
-        context.collector().record(new CheckId(specClass.getName(), method.getName()), statements);
+        context.collector().record(new CheckId(specClass.getName(), method.getName()), done.recorded);
         List<StatementResult> judged = new ArrayList<>();
         Map<String, List<StatementResult>> bySlice = new LinkedHashMap<>();
         List<CheckEntry> entries = new ArrayList<>();

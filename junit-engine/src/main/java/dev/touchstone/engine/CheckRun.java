@@ -13,12 +13,16 @@ import java.util.List;
 final class CheckRun {
 
     final List<StatementResult> statements;
+    /** Everything whose values the next baseline should keep (judged or not). */
+    final List<StatementResult> recorded;
     final List<Long> durations;
     final Throwable thrown;
     final long totalMillis;
 
-    CheckRun(List<StatementResult> statements, List<Long> durations, Throwable thrown, long totalMillis) {
+    CheckRun(List<StatementResult> statements, List<StatementResult> recorded, List<Long> durations, Throwable thrown,
+            long totalMillis) {
         this.statements = new ArrayList<>(statements);
+        this.recorded = List.copyOf(recorded);
         this.durations = List.copyOf(durations);
         this.thrown = thrown;
         this.totalMillis = totalMillis;

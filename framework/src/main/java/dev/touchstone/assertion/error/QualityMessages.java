@@ -76,7 +76,7 @@ public final class QualityMessages {
         comparison.ifPresent(c -> {
             fact(out, "reference", c.source() + ": " + number(c.referenceValue(), 4, RoundingMode.HALF_EVEN)
                     + String.format(Locale.ROOT, " (n = %,d)", c.referenceN()));
-            fact(out, "pairing", c.pairing());
+            fact(out, "pairing", (c.paired() ? "paired: " : "unpaired: ") + c.pairing());
             fact(out, "difference", signed(c.difference()) + " (model − reference), "
                     + interval(c.interval(), 4));
             fact(out, "test", c.test() + String.format(Locale.ROOT, ", statistic %.4f, p = %s", c.statistic(),
@@ -84,8 +84,9 @@ public final class QualityMessages {
                     + (c.multiplicity() == null ? "" : ", adjusted p = " + ComparisonPValues.text(c.adjustedPValue())
                             + " (" + c.multiplicity() + " over " + c.family() + ")")
                     + String.format(Locale.ROOT, ", α = %s", c.alpha()));
-            fact(out, "power", "detects a true difference of " + number(c.minimumDetectableDifference(), 4,
-                    RoundingMode.HALF_EVEN) + " or more with " + percent(c.power()) + " power");
+            fact(out, "power", Double.isNaN(c.minimumDetectableDifference()) ? "unknown (no variability to estimate it from)"
+                    : "detects a true difference of " + number(c.minimumDetectableDifference(), 4, RoundingMode.HALF_EVEN)
+                            + " or more with " + percent(c.power()) + " power");
         });
         return out.toString();
     }

@@ -80,7 +80,7 @@ public final class ComparisonEvaluator {
             ComparisonTest test = pairedTest(paired, metric, model.value(), ref.value(), higherIsBetter, d, alternative,
                     level, settings, stream);
             return new SliceComparison(model, reference.source(), ref.value(), slice.size(), true,
-                    "paired: both models on the same " + slice.size() + " examples", test, d, null);
+                    "both models on the same " + slice.size() + " examples", test, d, null);
         }
         Reference.Recorded recorded = (Reference.Recorded) reference;
         Path directory = recorded.baseline().directory(settings);
@@ -93,10 +93,7 @@ public final class ComparisonEvaluator {
                     + (loaded.isEmpty() ? " (no baseline was recorded there)" : "")
                     + "; record one by running the specs with -Dtouchstone.baseline.update=true"
                     + " (or mvn touchstone:baseline after mvn verify)";
-            if (settings.baselineMissing() == MissingBaselinePolicy.SKIP) {
-                throw new TestAbortedException(message);
-            }
-            throw new QualityConfigurationException(message);
+            throw new MissingBaselineException(message, settings.baselineMissing() == MissingBaselinePolicy.SKIP);
         }
         BaselineEntry base = entry.get();
         double d = margin.applyAsDouble(base.value());
@@ -110,16 +107,32 @@ public final class ComparisonEvaluator {
                     ComparisonTest test = pairedTest(paired.get(), metric, model.value(), refValue, higherIsBetter, d,
                             alternative, level, settings, stream);
                     return new SliceComparison(model, reference.source(), refValue, slice.size(), true,
-                            "paired: the same " + slice.size() + " examples (by id) as the baseline", test, d, null);
+                            "the same " + slice.size() + " examples (by id) as the baseline", test, d, null);
                 }
             }
         }
         String why = !fingerprint.equals(base.fingerprint())
-                ? "unpaired: the baseline was computed on different data (fingerprint " + shortPrint(base.fingerprint())
+                ? "the baseline was computed on different data (fingerprint " + shortPrint(base.fingerprint())
                         + ", now " + shortPrint(fingerprint) + ")"
-                : "unpaired: the baseline has no per-example outcomes for these examples";
+                : "the baseline has no per-example outcomes for all these examples";
         ComparisonTest test = unpairedTest(model, base, metric, higherIsBetter, d, alternative, level);
         return new SliceComparison(model, reference.source(), base.value(), base.n(), false, why, test, d, null);
+    }
+
+    /** A comparison with a baseline that has no entry for the statement. */
+    public static final class MissingBaselineException extends QualityConfigurationException {
+        private static final long serialVersionUID = 1L;
+        private final boolean skip;
+
+        MissingBaselineException(String message, boolean skip) {
+            super(message);
+            this.skip = skip;
+        }
+
+        /** What the check should end as: an abort under {@code touchstone.baseline.missing=skip}, else this error. */
+        public RuntimeException outcome() {
+            return skip ? new TestAbortedException(getMessage()) : this;
+        }
     }
 
     private static String shortPrint(String fingerprint) {
