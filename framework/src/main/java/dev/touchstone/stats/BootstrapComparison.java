@@ -15,8 +15,8 @@ import org.apiguardian.api.API;
  * <p><b>p-value: inversion of the percentile interval.</b> With B defined replicates and the null
  * value {@code Δ0 = −margin},
  * <ul>
- *   <li>{@link Alternative#GREATER} (H1: Δ > Δ0): {@code p = (1 + #{Δ* ≤ Δ0}) / (B + 1)};</li>
- *   <li>{@link Alternative#LESS} (H1: Δ < Δ0): {@code p = (1 + #{Δ* ≥ Δ0}) / (B + 1)};</li>
+ *   <li>{@link Alternative#GREATER} ({@code H1: Δ > Δ0}): {@code p = (1 + #{Δ* ≤ Δ0}) / (B + 1)};</li>
+ *   <li>{@link Alternative#LESS} ({@code H1: Δ < Δ0}): {@code p = (1 + #{Δ* ≥ Δ0}) / (B + 1)};</li>
  *   <li>{@link Alternative#TWO_SIDED}: {@code min(1, 2 · min(p_less, p_greater))}.</li>
  * </ul>
  * The one-sided test rejects at α essentially when the one-sided percentile bound at 1 − α

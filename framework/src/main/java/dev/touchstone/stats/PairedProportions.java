@@ -36,7 +36,10 @@ import org.apiguardian.api.API;
  * margin test always agree (the lower bound is above −d exactly when the one-sided test at
  * {@code (1 − level)/2} rejects Δ = −d), and because it has good coverage for small and zero
  * discordant counts and never leaves [−1, 1] (Tango 1998; Agresti and Min, Statistics in Medicine
- * 24 (2005) 729–740). It is the method of PropCIs' {@code scoreci.mp}.
+ * 24 (2005) 729–740). It is the method of PropCIs' {@code scoreci.mp}. Because McNemar's
+ * tests are not score tests, their p-value and the interval can disagree for tables on the edge
+ * of significance (the exact test is the more conservative); a verdict takes significance from the
+ * test and confidence statements from the interval, never one from the other.
  *
  * <p><b>Standard error.</b> {@link ComparisonTest#standardError()} is the unrestricted estimate
  * {@code √((b + c)/n − Δ²)/√n}, the spread of Δ̂ under the observed table, which is what
@@ -149,7 +152,7 @@ public final class PairedProportions {
      * constraint {@code p_b − p_c = δ0}, the positive root of
      * {@code 2n q² − ((b + c) + δ0 (b − c − 2n)) q − c δ0 (1 − δ0) = 0}. Z is standard normal under
      * H0 for large n; p-values as {@link Alternative}: {@link Alternative#GREATER} is the
-     * non-inferiority test (H1: Δ > −margin), {@link Alternative#LESS} the test of a drop beyond
+     * non-inferiority test ({@code H1: Δ > −margin}), {@link Alternative#LESS} the test of a drop beyond
      * the margin. With margin 0, Z reduces to {@code (b − c)/√(b + c)}, whose square is R's
      * {@code mcnemar.test(correct = FALSE)} statistic. When the constrained variance is 0 the
      * statistic is 0 or ±∞ (its limit) instead of NaN.

@@ -110,10 +110,14 @@ class DeLongTest {
             double auc = Arrays.stream(placements[0]).sum() / m;
             double variance = sampleVariance(placements[0], auc) / m + sampleVariance(placements[1], auc) / n;
 
+            DeLong.Placements actual = DeLong.placements(positives, negatives);
             AucEstimate estimate = DeLong.estimate(positives, negatives);
 
             assertThat(estimate.auc()).isCloseTo(auc, within(1e-14));
             assertThat(estimate.variance()).isCloseTo(variance, within(1e-14));
+            assertThat(actual.estimate()).isEqualTo(estimate);
+            assertThat(actual.positivePlacements()).containsExactly(placements[0], within(1e-15));
+            assertThat(actual.negativePlacements()).containsExactly(placements[1], within(1e-15));
         }
     }
 
@@ -181,9 +185,10 @@ class DeLongTest {
     private static double[] randomScores(UniformRandomProvider rng, int size, int distinct) {
         double[] scores = new double[size];
         for (int i = 0; i < size; i++) {
-            int v = rng.nextInt(distinct + 2);
+            int v = rng.nextInt(distinct + 3);
             scores[i] = v == distinct ? Double.POSITIVE_INFINITY
-                    : v == distinct + 1 ? Double.NEGATIVE_INFINITY : v / (double) distinct;
+                    : v == distinct + 1 ? Double.NEGATIVE_INFINITY
+                    : v == distinct + 2 ? -0.0 : (v - distinct / 2) / (double) distinct;
         }
         return scores;
     }

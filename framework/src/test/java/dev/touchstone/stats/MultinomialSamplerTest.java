@@ -92,7 +92,6 @@ class MultinomialSamplerTest {
             assertThat(out[4]).isZero();
             assertThat(out[1] + out[3]).isEqualTo(n);
         }
-        MultinomialSampler.sample(rng, 123, new double[] {1}, new long[1]);
         long[] single = new long[1];
         MultinomialSampler.sample(rng, 123, new double[] {1}, single);
         assertThat(single).containsExactly(123);

@@ -3,6 +3,7 @@ package dev.touchstone.stats;
 import static dev.touchstone.stats.ReferenceCsv.assertClose;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class NormalQuantilesTest {
 
     @Test
     void knownValue() {
-        assertThat(NormalQuantiles.z(0.95)).isCloseTo(1.959963984540054, org.assertj.core.api.Assertions.within(1e-15));
+        assertThat(NormalQuantiles.z(0.95)).isCloseTo(1.959963984540054, within(1e-15));
     }
 
     @ParameterizedTest

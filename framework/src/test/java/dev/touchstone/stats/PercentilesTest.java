@@ -3,6 +3,7 @@ package dev.touchstone.stats;
 import static dev.touchstone.stats.ReferenceCsv.assertClose;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -71,8 +72,8 @@ class PercentilesTest {
         assertThat(summary.definedReplicates()).isEqualTo(4);
         assertThat(summary.undefinedReplicates()).isEqualTo(2);
         // type 7 on {0.1, 0.2, 0.3, 0.4} at 0.25 and 0.75: h = 0.75 and 2.25
-        assertThat(summary.interval().low()).isCloseTo(0.175, org.assertj.core.api.Assertions.within(1e-15));
-        assertThat(summary.interval().high()).isCloseTo(0.325, org.assertj.core.api.Assertions.within(1e-15));
+        assertThat(summary.interval().low()).isCloseTo(0.175, within(1e-15));
+        assertThat(summary.interval().high()).isCloseTo(0.325, within(1e-15));
     }
 
     @Test

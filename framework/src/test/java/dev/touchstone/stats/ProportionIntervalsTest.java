@@ -3,6 +3,7 @@ package dev.touchstone.stats;
 import static dev.touchstone.stats.ReferenceCsv.assertClose;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -56,8 +57,8 @@ class ProportionIntervalsTest {
     void wilsonIsSymmetricUnderSwappingSuccessesAndFailures() {
         Interval a = ProportionIntervals.wilson(3, 40, 0.9);
         Interval b = ProportionIntervals.wilson(37, 40, 0.9);
-        assertThat(a.low()).isCloseTo(1 - b.high(), org.assertj.core.api.Assertions.within(1e-15));
-        assertThat(a.high()).isCloseTo(1 - b.low(), org.assertj.core.api.Assertions.within(1e-15));
+        assertThat(a.low()).isCloseTo(1 - b.high(), within(1e-15));
+        assertThat(a.high()).isCloseTo(1 - b.low(), within(1e-15));
     }
 
     @Test
