@@ -18,4 +18,7 @@ import org.junit.platform.commons.annotation.Testable;
 @Target(ElementType.METHOD)
 @API(status = API.Status.STABLE, since = "0.1")
 public @interface QualityCheck {
+
+    /** How much a failure of this check matters (Allure's severity label). */
+    Severity severity() default Severity.NORMAL;
 }

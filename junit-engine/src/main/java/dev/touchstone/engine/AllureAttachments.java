@@ -1,5 +1,6 @@
 package dev.touchstone.engine;
 
+import dev.touchstone.annotation.Severity;
 import dev.touchstone.report.ConfusionMatrixHtml;
 import dev.touchstone.report.EvidenceHtml;
 import dev.touchstone.report.SliceChartSvg;
@@ -18,7 +19,7 @@ import java.util.Set;
 final class AllureAttachments implements AllureBridge {
 
     @Override
-    public void describe(List<SliceResult> slices) {
+    public void describe(List<SliceResult> slices, Severity severity) {
         if (slices.isEmpty() || Allure.getLifecycle().getCurrentTestCase().isEmpty()) {
             return;
         }
@@ -37,6 +38,7 @@ final class AllureAttachments implements AllureBridge {
         Allure.parameter("metric", String.join(", ", metrics));
         Allure.parameter("expectation", String.join("; ", expectations));
         Allure.feature(first.model());
+        Allure.label("severity", severity.label());
         metrics.forEach(Allure::story);
         attach("Evidence", "text/html", ".html", EvidenceHtml.table(slices));
         for (SliceResult s : slices) {

@@ -1,5 +1,6 @@
 package dev.touchstone.engine;
 
+import dev.touchstone.annotation.Severity;
 import dev.touchstone.result.SliceResult;
 import java.util.List;
 
@@ -11,7 +12,7 @@ import java.util.List;
 interface AllureBridge {
 
     /** Parameters, labels and evidence attachments for the judged slices of one test. */
-    void describe(List<SliceResult> slices);
+    void describe(List<SliceResult> slices, Severity severity);
 
     /** A chart of the metric over the slices of one {@code onEachSliceOf} statement. */
     void chart(List<SliceResult> slices);
@@ -33,7 +34,7 @@ interface AllureBridge {
             } catch (ClassNotFoundException | LinkageError e) {
                 return new AllureBridge() {
                     @Override
-                    public void describe(List<SliceResult> slices) {
+                    public void describe(List<SliceResult> slices, Severity severity) {
                     }
 
                     @Override

@@ -1,5 +1,7 @@
 package dev.touchstone.engine;
 
+import dev.touchstone.annotation.QualityCheck;
+import dev.touchstone.annotation.Severity;
 import dev.touchstone.baseline.CheckId;
 import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.result.CheckEntry;
@@ -39,6 +41,11 @@ final class CheckDescriptor extends AbstractTestDescriptor implements Node<Quali
         super(uniqueId, method.getName() + "()", MethodSource.from(specClass, method));
         this.specClass = specClass;
         this.method = method;
+    }
+
+    Severity severity() {
+        QualityCheck check = method.getAnnotation(QualityCheck.class);
+        return check == null ? Severity.NORMAL : check.severity();
     }
 
     /** The whole check was selected: run every slice. */
@@ -125,7 +132,7 @@ final class CheckDescriptor extends AbstractTestDescriptor implements Node<Quali
                     judged.add(statement);
                     statement.slices().forEach(s -> entries.add(entry(getUniqueId(), s, duration)));
                     ReportEntries.publish(context, this, statement.slices());
-                    AllureBridge.instance().describe(statement.slices());
+                    AllureBridge.instance().describe(statement.slices(), severity());
                 }
                 continue;
             }
@@ -154,7 +161,7 @@ final class CheckDescriptor extends AbstractTestDescriptor implements Node<Quali
         for (Map.Entry<String, List<StatementResult>> slice : bySlice.entrySet()) {
             SliceDescriptor child = new SliceDescriptor(QualityUniqueIds.slice(getUniqueId(), slice.getKey()),
                     slice.getKey(), ++index, method.getName(), source,
-                    new CheckOutcome(slice.getValue(), settings.inconclusive()));
+                    new CheckOutcome(slice.getValue(), settings.inconclusive()), severity());
             addChild(child);
             executor.execute(child);
         }

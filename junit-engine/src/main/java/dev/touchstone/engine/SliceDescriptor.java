@@ -1,5 +1,6 @@
 package dev.touchstone.engine;
 
+import dev.touchstone.annotation.Severity;
 import java.util.Optional;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
@@ -14,6 +15,7 @@ final class SliceDescriptor extends AbstractTestDescriptor implements Node<Quali
 
     private final String legacyName;
     private final CheckOutcome outcome;
+    private final Severity severity;
 
     /**
      * @param index the slice's 1-based position in its check: the legacy name ends with it, as
@@ -22,8 +24,9 @@ final class SliceDescriptor extends AbstractTestDescriptor implements Node<Quali
      *              the bare method name
      */
     SliceDescriptor(UniqueId uniqueId, String slice, int index, String methodName, MethodSource source,
-            CheckOutcome outcome) {
+            CheckOutcome outcome, Severity severity) {
         super(uniqueId, slice, source);
+        this.severity = severity;
         this.legacyName = methodName + "[" + slice + "][" + index + "]";
         this.outcome = outcome;
     }
@@ -41,7 +44,7 @@ final class SliceDescriptor extends AbstractTestDescriptor implements Node<Quali
     @Override
     public QualityExecutionContext execute(QualityExecutionContext context, DynamicTestExecutor executor) throws Exception {
         ReportEntries.publish(context, this, outcome.slices());
-        AllureBridge.instance().describe(outcome.slices());
+        AllureBridge.instance().describe(outcome.slices(), severity);
         Optional<Throwable> failure = outcome.failure();
         if (failure.isPresent()) {
             throw sneaky(failure.get());

@@ -69,7 +69,8 @@ class AllureIntegrationTest {
                         org.assertj.core.groups.Tuple.tuple("metric", "accuracy"));
         assertThat(side.getLabels()).extracting(Label::getName, Label::getValue)
                 .contains(org.assertj.core.groups.Tuple.tuple("feature", "logged-v1"),
-                        org.assertj.core.groups.Tuple.tuple("story", "accuracy"));
+                        org.assertj.core.groups.Tuple.tuple("story", "accuracy"),
+                        org.assertj.core.groups.Tuple.tuple("severity", "critical"));
         assertThat(side.getAttachments()).extracting(Attachment::getName)
                 .contains("Evidence", "Confusion matrix: camera=side");
         String evidence = writer.content(side, "Evidence");
