@@ -58,6 +58,7 @@ public final class Progress implements AutoCloseable {
     @Override
     public void close() {
         if (printed) {
+            printed = false; // closing twice prints once
             out.accept(line(System.nanoTime(), true));
         }
     }

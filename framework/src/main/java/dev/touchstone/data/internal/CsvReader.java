@@ -2,6 +2,7 @@ package dev.touchstone.data.internal;
 
 import dev.touchstone.data.DataFormatException;
 import dev.touchstone.data.Table;
+import dev.touchstone.internal.Progress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,8 @@ public final class CsvReader {
     /** Reads the whole file, with or without a helper thread. */
     static Table read(Path path, boolean parallel) {
         String source = path.toString();
-        InputStream in = Readers.open(path);
+        InputStream in = new ProgressInputStream(Readers.open(path),
+                Progress.start("reading " + source, Readers.size(path), "bytes"));
         int bufferSize = (int) Math.max(4096, Math.min(BUFFER_SIZE, Readers.size(path) + 1));
         ExecutorService helper = parallel ? Executors.newSingleThreadExecutor(CsvReader::helperThread) : null;
         try (in; CsvScanner scanner = new CsvScanner(source, in, bufferSize)) {

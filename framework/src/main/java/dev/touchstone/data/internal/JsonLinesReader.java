@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.touchstone.data.DataFormatException;
 import dev.touchstone.data.Table;
+import dev.touchstone.internal.Progress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -42,7 +43,8 @@ public final class JsonLinesReader {
     /** Reads the whole file. */
     public static Table read(Path path) {
         String source = path.toString();
-        InputStream in = Readers.open(path);
+        InputStream in = new ProgressInputStream(Readers.open(path),
+                Progress.start("reading " + path, Readers.size(path), "bytes"));
         try (in; JsonParser parser = FACTORY.createParser(in)) {
             return new JsonLinesReader(source, parser).readAll();
         } catch (JsonProcessingException e) {

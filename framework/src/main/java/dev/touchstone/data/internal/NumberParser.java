@@ -1,6 +1,7 @@
 package dev.touchstone.data.internal;
 
 import java.nio.charset.StandardCharsets;
+import org.apiguardian.api.API;
 
 /**
  * Strict, allocation-free number recognition for type inference.
@@ -21,6 +22,7 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Instances are mutable (they hold the last result) and not thread-safe.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class NumberParser {
 
     /** Shape of a text that {@link #format} cannot rebuild from the value. */

@@ -259,4 +259,21 @@ class CsvReaderTest {
             assertThat(parallel.locate(row)).isEqualTo(sequential.locate(row));
         }
     }
+
+    @Test
+    void parallelReadReportsErrorsLikeTheSequentialOne() throws IOException {
+        Path file = temp.resolve("bad.csv");
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("id,label\n");
+            for (int i = 0; i < 150_000; i++) {
+                out.write(i + ",x" + (i % 7) + "\n");
+            }
+            out.write("150000\n"); // line 150002
+        }
+        for (boolean parallel : new boolean[] {false, true}) {
+            assertThatThrownBy(() -> CsvReader.read(file, parallel))
+                    .isInstanceOf(DataFormatException.class)
+                    .hasMessageContaining(file + " line 150002: expected 2 fields (id, label) but found 1");
+        }
+    }
 }
