@@ -52,7 +52,7 @@ public final class ComparisonJudge {
                             reason = "the interval of the difference cannot be computed";
                         } else {
                             verdict = ci[0] > -d ? Verdict.PASSED : ci[1] < -d ? Verdict.FAILED : Verdict.INCONCLUSIVE;
-                            String range = percent(c.interval().level()) + " interval of the difference ["
+                            String range = Expectation.percent(c.interval().level()) + " interval of the difference ["
                                     + fmt(c.interval().low()) + ", " + fmt(c.interval().high()) + "]";
                             reason = switch (verdict) {
                                 case PASSED -> "non-inferiority shown: the whole " + range + " is above −" + fmt(d);
@@ -77,7 +77,7 @@ public final class ComparisonJudge {
                             + pText(c) + (rejected ? " ≤ " : " > ") + "α " + fmt(c.alpha())
                             + (rejected || Double.isNaN(c.minimumDetectableDifference()) ? ""
                                     : "; the test detects a drop of " + fmt(c.minimumDetectableDifference())
-                                            + " or more with " + percent(c.power()) + " power");
+                                            + " or more with " + Expectation.percent(c.power()) + " power");
                 }
                 case SIGNIFICANTLY_BETTER_THAN -> {
                     boolean rejected = c.adjustedPValue() <= c.alpha();
@@ -127,8 +127,4 @@ public final class ComparisonJudge {
         return String.format(Locale.ROOT, "%.4f", x);
     }
 
-    private static String percent(double level) {
-        double p = level * 100;
-        return (p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p)) + "%";
-    }
 }

@@ -48,7 +48,7 @@ final class Judge {
 
     private static Decision byInterval(MetricValue value, Expectation e) {
         Interval ci = value.interval();
-        String level = percent(ci.level()) + " interval";
+        String level = Expectation.percent(ci.level()) + " interval";
         if (!ci.isDefined()) {
             return new Decision(Verdict.INCONCLUSIVE, "the " + level + " cannot be computed on this slice",
                     OptionalLong.empty());
@@ -108,8 +108,4 @@ final class Judge {
         return QualityMessages.decimals(e);
     }
 
-    private static String percent(double level) {
-        double p = level * 100;
-        return (p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p)) + "%";
-    }
 }

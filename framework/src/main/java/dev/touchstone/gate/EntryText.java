@@ -9,6 +9,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The parts of a results entry as every gate rendering shows them. A value shown next to a
@@ -168,10 +169,13 @@ final class EntryText {
         return "size".equals(e.metric());
     }
 
-    /** The first line of the entry's message (the engine's summary line). */
+    private static final Pattern EXCEPTION_PREFIX = Pattern.compile("^(?:[a-zA-Z_$][\\w$]*\\.)+[\\w$]*(?:Exception|Error): ");
+
+    /** The first line of the entry's message (the engine's summary line), without an exception's class name. */
     static String headline(CheckEntry e) {
         String message = e.message().strip();
         int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).strip();
+        String first = (newline < 0 ? message : message.substring(0, newline)).strip();
+        return EXCEPTION_PREFIX.matcher(first).replaceFirst("");
     }
 }

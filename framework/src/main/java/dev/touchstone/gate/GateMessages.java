@@ -1,7 +1,11 @@
 package dev.touchstone.gate;
 
 import dev.touchstone.result.CheckEntry;
+import dev.touchstone.result.Verdict;
 import java.math.RoundingMode;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
@@ -34,12 +38,29 @@ public final class GateMessages {
 
     /** The gate line of a check entry, by its verdict (PASSED entries get a line too, for listings). */
     public static String check(CheckEntry e) {
+        if (e.metric() == null && e.verdict() != Verdict.ERROR) {
+            // nothing was measured (a comparison skipped for want of a baseline): the engine's reason
+            return "Check " + EntryText.checkName(e) + " " + e.verdict().name().toLowerCase(Locale.ROOT) + ": "
+                    + EntryText.headline(e);
+        }
         return switch (e.verdict()) {
             case ERROR -> "Check " + EntryText.checkName(e) + " could not be evaluated: " + EntryText.headline(e);
             case FAILED -> entryLine("Check " + EntryText.checkName(e) + " failed", e);
-            case INCONCLUSIVE -> entryLine("Check " + EntryText.checkName(e) + " inconclusive", e);
+            case INCONCLUSIVE -> withExamplesNeeded(entryLine("Check " + EntryText.checkName(e) + " inconclusive", e), e);
             case PASSED -> entryLine("Check " + EntryText.checkName(e) + " passed", e).replace(", but expected ", ", expected ");
         };
+    }
+
+    // the engine's message says how many examples would decide: "to decide : about 517 examples (now 100), ..."
+    private static final Pattern TO_DECIDE = Pattern.compile("to decide\\s*:\\s*about ([0-9][0-9,]*) examples");
+
+    private static String withExamplesNeeded(String line, CheckEntry e) {
+        Matcher m = TO_DECIDE.matcher(e.message());
+        if (!m.find()) {
+            return line;
+        }
+        String needed = "about " + m.group(1) + " examples would decide";
+        return line.endsWith(")") ? line.substring(0, line.length() - 1) + "; " + needed + ")" : line + " (" + needed + ")";
     }
 
     private static String entryLine(String subject, CheckEntry e) {

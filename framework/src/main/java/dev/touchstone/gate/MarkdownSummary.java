@@ -3,6 +3,7 @@ package dev.touchstone.gate;
 import dev.touchstone.result.CheckEntry;
 import dev.touchstone.result.RunInfo;
 import dev.touchstone.result.Verdict;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
@@ -29,7 +30,8 @@ public final class MarkdownSummary {
                 .append(report.passed() ? "passed" : "failed").append("\n\n");
         md.append(report.summary()).append("\n\n");
         RunInfo run = report.results().run();
-        md.append("<sub>Run ").append(run.startedAt()).append(" to ").append(run.finishedAt()).append(", seed ")
+        md.append("<sub>Run ").append(run.startedAt().truncatedTo(ChronoUnit.SECONDS)).append(" to ")
+                .append(run.finishedAt().truncatedTo(ChronoUnit.SECONDS)).append(", seed ")
                 .append(run.seed()).append(", Touchstone ").append(run.touchstoneVersion()).append("</sub>\n");
 
         List<CheckEntry> attention = report.attention();

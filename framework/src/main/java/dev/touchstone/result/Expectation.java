@@ -102,7 +102,8 @@ public record Expectation(Kind kind, double threshold, double upper, OptionalDou
         return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
-    static String percent(double level) {
+    /** A confidence level as people write it: {@code 95%}, {@code 99.5%}. */
+    public static String percent(double level) {
         double p = level * 100;
         return (p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p)) + "%";
     }

@@ -86,7 +86,7 @@ public final class QualityMessages {
                     + String.format(Locale.ROOT, ", α = %s", c.alpha()));
             fact(out, "power", Double.isNaN(c.minimumDetectableDifference()) ? "unknown (no variability to estimate it from)"
                     : "detects a true difference of " + number(c.minimumDetectableDifference(), 4, RoundingMode.HALF_EVEN)
-                            + " or more with " + percent(c.power()) + " power");
+                            + " or more with " + Expectation.percent(c.power()) + " power");
         });
         return out.toString();
     }
@@ -133,7 +133,7 @@ public final class QualityMessages {
     }
 
     static String interval(Interval interval, int decimals) {
-        String level = percent(interval.level());
+        String level = Expectation.percent(interval.level());
         if (!interval.isDefined()) {
             return level + " undefined";
         }
@@ -141,10 +141,6 @@ public final class QualityMessages {
                 + number(interval.high(), decimals, RoundingMode.CEILING) + "] " + interval.method();
     }
 
-    private static String percent(double level) {
-        double p = level * 100;
-        return (p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p)) + "%";
-    }
 
     // Show at least three decimals, more when the threshold is written with more.
     public static int decimals(Expectation expectation) {
