@@ -52,6 +52,13 @@ public final class ConfigKeys {
     /** Where per-example outcomes of the run are recorded for later paired comparisons; default true. */
     public static final String OUTCOMES_RECORD = "touchstone.outcomes.record";
 
+    /**
+     * Datasets with more rows than this keep no per-example outcomes in the baseline candidate
+     * (their comparisons with a baseline are then unpaired); default {@value #DEFAULT_OUTCOMES_MAX_ROWS}.
+     */
+    public static final String OUTCOMES_MAX_ROWS = "touchstone.outcomes.max-rows";
+    public static final int DEFAULT_OUTCOMES_MAX_ROWS = 1_000_000;
+
     /** Record the current run as the new baseline; default false. */
     public static final String BASELINE_UPDATE = "touchstone.baseline.update";
 

@@ -15,6 +15,9 @@ public interface EvaluationSource {
 
     String dataset();
 
+    /** Number of examples. */
+    int size();
+
     /** SHA-256 over the examples' ids and labels: equal fingerprints mean the same examples. */
     String fingerprint();
 

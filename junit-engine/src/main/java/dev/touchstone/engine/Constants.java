@@ -33,6 +33,7 @@ public final class Constants {
     public static final String CACHE_DIR = ConfigKeys.CACHE_DIR;
     public static final String MCNEMAR = ConfigKeys.MCNEMAR;
     public static final String OUTCOMES_RECORD = ConfigKeys.OUTCOMES_RECORD;
+    public static final String OUTCOMES_MAX_ROWS = ConfigKeys.OUTCOMES_MAX_ROWS;
 
     private Constants() {
     }

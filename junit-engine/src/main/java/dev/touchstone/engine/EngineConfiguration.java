@@ -11,13 +11,30 @@ import org.junit.platform.engine.ConfigurationParameters;
  * with the key, the value and what is allowed.
  */
 record EngineConfiguration(TouchstoneSettings settings, Path resultsDir, boolean recordOutcomes,
-        boolean updateBaseline) {
+        boolean updateBaseline, int outcomesMaxRows) {
 
     static EngineConfiguration from(ConfigurationParameters parameters) {
         TouchstoneSettings settings = TouchstoneSettings.from(key -> parameters.get(key).orElse(null));
         Path resultsDir = Path.of(parameters.get(Constants.RESULTS_DIR).orElse(Constants.DEFAULT_RESULTS_DIR));
         return new EngineConfiguration(settings, resultsDir, bool(parameters, Constants.OUTCOMES_RECORD, true),
-                bool(parameters, Constants.BASELINE_UPDATE, false));
+                bool(parameters, Constants.BASELINE_UPDATE, false), maxRows(parameters));
+    }
+
+    private static int maxRows(ConfigurationParameters parameters) {
+        String raw = parameters.get(Constants.OUTCOMES_MAX_ROWS).orElse(null);
+        if (raw == null || raw.isBlank()) {
+            return dev.touchstone.config.ConfigKeys.DEFAULT_OUTCOMES_MAX_ROWS;
+        }
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new QualityConfigurationException("configuration " + Constants.OUTCOMES_MAX_ROWS + "=" + raw
+                + " is invalid: expected an integer >= 0");
     }
 
     private static boolean bool(ConfigurationParameters parameters, String key, boolean fallback) {

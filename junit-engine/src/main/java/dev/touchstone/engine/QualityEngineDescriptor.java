@@ -35,7 +35,8 @@ final class QualityEngineDescriptor extends EngineDescriptor implements Node<Qua
         Path file = context.collector().write(configuration.resultsDir(), configuration.settings().seed());
         ConsoleReport.resultsWritten(file);
         if (configuration.recordOutcomes() || configuration.updateBaseline()) {
-            Path candidate = context.collector().writeCandidate(configuration.resultsDir());
+            Path candidate = context.collector().writeCandidate(configuration.resultsDir(),
+                    configuration.outcomesMaxRows());
             if (configuration.updateBaseline()) {
                 BaselineChange change = BaselineStore.replace(candidate,
                         configuration.settings().baselineDir().resolve(Baseline.PREVIOUS_RUN));

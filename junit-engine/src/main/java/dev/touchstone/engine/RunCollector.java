@@ -73,7 +73,7 @@ final class RunCollector {
     }
 
     /** Writes the run's baseline candidate (values and per-example outcomes) under the results directory. */
-    synchronized Path writeCandidate(Path resultsDir) {
+    synchronized Path writeCandidate(Path resultsDir, int outcomesMaxRows) {
         Path candidate = resultsDir.resolve(BaselineStore.CANDIDATE);
         try {
             Path staging = resultsDir.resolve(BaselineStore.CANDIDATE + ".tmp");
@@ -81,11 +81,21 @@ final class RunCollector {
                 deleteTree(staging);
             }
             Files.createDirectories(staging.resolve(BaselineStore.OUTCOMES));
+            List<String> skipped = new ArrayList<>();
             for (Map.Entry<String, EvaluationSource> source : sources.entrySet()) {
-                source.getValue().writeOutcomes(staging.resolve(source.getKey()));
+                if (source.getValue().size() <= outcomesMaxRows) {
+                    source.getValue().writeOutcomes(staging.resolve(source.getKey()));
+                } else {
+                    skipped.add(source.getKey());
+                    ConsoleReport.outcomesSkipped(source.getValue(), outcomesMaxRows);
+                }
+            }
+            List<BaselineEntry> entries = new ArrayList<>();
+            for (BaselineEntry e : baseline.values()) {
+                entries.add(skipped.contains(e.outcomes()) ? withoutOutcomes(e) : e);
             }
             BaselineFile.write(staging.resolve(BaselineFile.FILE_NAME), "candidate", Instant.now().toString(),
-                    Touchstone.version(), new ArrayList<>(baseline.values()));
+                    Touchstone.version(), entries);
             if (Files.exists(candidate)) {
                 deleteTree(candidate);
             }
@@ -95,6 +105,12 @@ final class RunCollector {
             throw new QualityConfigurationException("cannot write the baseline candidate " + candidate + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    private static BaselineEntry withoutOutcomes(BaselineEntry e) {
+        return new BaselineEntry(e.key(), e.spec(), e.check(), e.slice(), e.metric(), e.model(), e.dataset(), e.value(),
+                e.n(), e.intervalLevel(), e.intervalLow(), e.intervalHigh(), e.intervalMethod(), e.statistics(),
+                e.fingerprint(), null);
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -159,6 +159,11 @@ public final class Outcomes {
             }
 
             @Override
+            public int size() {
+                return self.size();
+            }
+
+            @Override
             public String fingerprint() {
                 return self.fingerprint();
             }
