@@ -76,6 +76,10 @@ public final class BaselineStore {
             Files.createDirectories(parent);
             Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + "-new-");
             copyTree(source, staging);
+            // The copy is named after its new home (a candidate becomes "previous-run").
+            BaselineFile.write(staging.resolve(BaselineFile.FILE_NAME), target.getFileName().toString(),
+                    java.time.Instant.now().toString(), dev.touchstone.Touchstone.version(),
+                    new ArrayList<>(after.values()));
             Path retired = null;
             if (Files.exists(target)) {
                 retired = Files.createTempDirectory(parent, "." + target.getFileName() + "-old-");

@@ -151,7 +151,9 @@ final class CheckDescriptor extends AbstractTestDescriptor implements Node<Quali
             }
         }
         long total = done.totalMillis;
-        if (thrown != null) {
+        // A skipped check (an assumption, or a missing baseline under touchstone.baseline.missing=skip)
+        // has no quality result: test reports show it as skipped, with its reason.
+        if (thrown != null && !(thrown instanceof TestAbortedException)) {
             entries.add(problemEntry(thrown, total));
         }
         context.collector().add(entries);
@@ -185,12 +187,10 @@ final class CheckDescriptor extends AbstractTestDescriptor implements Node<Quali
     // assertion of the user's own (not a Touchstone statement) is a failure.
     private CheckEntry problemEntry(Throwable thrown, long durationMillis) {
         String message = thrown.getClass().getName() + ": " + thrown.getMessage();
-        if (thrown instanceof AssertionError || thrown instanceof TestAbortedException) {
+        if (thrown instanceof AssertionError) {
             return new CheckEntry(getUniqueId().toString(), specClass.getName(), method.getName(), null, null, null,
-                    null, null, null, null, null, null, null,
-                    thrown instanceof AssertionError ? dev.touchstone.result.Verdict.FAILED
-                            : dev.touchstone.result.Verdict.INCONCLUSIVE,
-                    message, durationMillis);
+                    null, null, null, null, null, null, null, dev.touchstone.result.Verdict.FAILED, message,
+                    durationMillis);
         }
         return CheckEntry.error(getUniqueId().toString(), specClass.getName(), method.getName(), message, durationMillis);
     }

@@ -1,0 +1,171 @@
+package dev.touchstone.maven;
+
+import dev.touchstone.QualityConfigurationException;
+import dev.touchstone.gate.Gate;
+import dev.touchstone.gate.GateReport;
+import dev.touchstone.gate.GateTable;
+import dev.touchstone.gate.MarkdownSummary;
+import dev.touchstone.gate.Violation;
+import dev.touchstone.maven.config.CheckOptions;
+import dev.touchstone.maven.config.MojoOptionsConverter;
+import dev.touchstone.maven.config.RuleConfiguration;
+import dev.touchstone.result.ResultsJson;
+import dev.touchstone.result.RunResults;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * The quality gate: reads {@code results.json}, prints a summary table (failures first), writes
+ * {@code summary.md} beside it, and fails the build when a check FAILED or could not be
+ * evaluated, when one is INCONCLUSIVE under the fail policy, or when a POM rule is violated,
+ * beyond {@code maxAllowedViolations}.
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class CheckMojo extends AbstractQualityMojo {
+
+    /** Where the engine wrote {@code results.json} (the engine's {@code touchstone.results.dir}). */
+    @Parameter(property = "touchstone.results.dir", defaultValue = "${project.build.directory}/touchstone")
+    File resultsDirectory;
+
+    /** Fail the build when the gate fails; when false, violations are logged at WARN and the build goes on. */
+    @Parameter(property = "touchstone.haltOnFailure", defaultValue = "true")
+    boolean haltOnFailure;
+
+    /** Fail when there is no results file (or it holds no result); by default that is logged and the goal passes. */
+    @Parameter(property = "touchstone.failIfNoResults", defaultValue = "false")
+    boolean failIfNoResults;
+
+    /** What an INCONCLUSIVE result does to the gate: {@code fail} (a violation) or {@code skip} (reported only). */
+    @Parameter(property = "touchstone.inconclusive", defaultValue = "fail")
+    String inconclusive;
+
+    /** How many violations the gate tolerates; a check that could not be evaluated is never tolerated. */
+    @Parameter(property = "touchstone.maxAllowedViolations", defaultValue = "0")
+    String maxAllowedViolations;
+
+    /** At most this many INCONCLUSIVE results, whatever the policy; unset means no cap. */
+    @Parameter(property = "touchstone.maxInconclusive")
+    String maxInconclusive;
+
+    /**
+     * Rules the team adds without touching specs:
+     * {@code <rules><rule><slices>camera=*</slices><limits><limit><metric>recall</metric><minimum>0.80</minimum></limit></limits></rule></rules>}.
+     */
+    @Parameter
+    List<RuleConfiguration> rules;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    MavenSession session;
+
+    @Override
+    String goal() {
+        return "check";
+    }
+
+    @Override
+    void executeGoal() throws MojoExecutionException, MojoFailureException {
+        CheckOptions options;
+        try {
+            options = MojoOptionsConverter.check(resultsDirectory, haltOnFailure, failIfNoResults, inconclusive,
+                    maxAllowedViolations, maxInconclusive, rules == null ? List.of() : rules);
+        } catch (QualityConfigurationException e) {
+            throw new MojoExecutionException("Invalid Touchstone configuration: " + e.getMessage(), e);
+        }
+        Path file = options.resultsFile();
+        if (!Files.exists(file)) {
+            noResults("No Touchstone results at " + file, options);
+            return;
+        }
+        RunResults results;
+        try {
+            results = ResultsJson.read(file);
+        } catch (QualityConfigurationException e) {
+            // one line (a parser's message may hold the location on a line of its own), and no cause:
+            // Maven would append the cause's multi-line message again
+            getLog().debug(e);
+            throw new MojoExecutionException("Cannot read the Touchstone results: "
+                    + e.getMessage().strip().replaceAll("\\s*\\R\\s*", " "));
+        }
+        if (results.checks().isEmpty()) {
+            noResults("Touchstone results at " + file + " hold no check", options);
+            return;
+        }
+        warnIfStale(file, results);
+
+        GateReport report = Gate.evaluate(results, options.gate());
+        getLog().info("Touchstone results: " + file);
+        for (String line : GateTable.render(report)) {
+            getLog().info(line);
+        }
+        for (Violation notice : report.notices()) {
+            getLog().warn(notice.message());
+        }
+        boolean fails = !report.passed() && options.haltOnFailure();
+        for (Violation violation : report.violations()) {
+            if (fails) {
+                getLog().error(violation.message());
+            } else {
+                getLog().warn(violation.message());
+            }
+        }
+        writeSummary(options.summaryFile(), MarkdownSummary.render(report));
+        getLog().info("Touchstone summary: " + options.summaryFile());
+
+        if (report.passed()) {
+            getLog().info(report.summary());
+        } else if (options.haltOnFailure()) {
+            throw new MojoFailureException(report.summary());
+        } else {
+            getLog().warn(report.summary() + " (touchstone.haltOnFailure=false: the build goes on)");
+        }
+    }
+
+    private void noResults(String what, CheckOptions options) throws MojoFailureException {
+        if (options.failIfNoResults()) {
+            throw new MojoFailureException(what + ": the quality gate has no evidence to pass on (touchstone.failIfNoResults=true)");
+        }
+        getLog().info(what + ": skipping the quality gate (quality specs write it when they run with "
+                + "touchstone-junit-engine; set touchstone.failIfNoResults=true to fail instead)");
+    }
+
+    // results from an earlier build (tests skipped, or another module's file) would gate on stale evidence
+    private void warnIfStale(Path file, RunResults results) {
+        if (session == null || session.getRequest() == null || session.getRequest().getStartTime() == null) {
+            return;
+        }
+        Instant started = session.getRequest().getStartTime().toInstant();
+        if (results.run().finishedAt().isBefore(started)) {
+            getLog().warn("Touchstone results at " + file + " were written at " + results.run().finishedAt()
+                    + ", before this build started: the quality specs did not run in this build (tests skipped?)");
+        }
+    }
+
+    private static void writeSummary(Path file, String markdown) throws MojoExecutionException {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path temp = Files.createTempFile(dir, ".summary-", ".md.tmp");
+            Files.writeString(temp, markdown, StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write the Touchstone summary " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
