@@ -201,7 +201,7 @@ public final class DeLong {
      * integer; an LSD radix sort on bytes sorts those keys, skipping bytes that are the same for
      * every key (such as the exponent of scores in [0.5, 1)).
      */
-    static int[] sortingPermutation(double[] scores) {
+    public static int[] sortingPermutation(double[] scores) {
         int size = scores.length;
         long[] keys = new long[size];
         int[] order = new int[size];
@@ -259,7 +259,7 @@ public final class DeLong {
      * from it (two passes rather than a sum of squares, which would cancel catastrophically when
      * the AUC is close to 0 or 1).
      */
-    static AucEstimate estimateSorted(double[] positives, double[] negatives) {
+    public static AucEstimate estimateSorted(double[] positives, double[] negatives) {
         int m = positives.length;
         int n = negatives.length;
         if (m == 0 || n == 0) {

@@ -44,10 +44,8 @@ final class ScoreMetrics {
 
     private static SliceEstimate rocAuc(Outcomes outcomes, SliceRows slice, ClassOutcomes classes, int positive,
             double[] scores, String name, List<String> notes) {
-        AucEstimate estimate = outcomes.memo(new AucKey(slice.name(), slice.definition(), slice.size()), k -> {
-            double[][] split = split(slice, classes, positive, scores);
-            return DeLong.estimate(split[0], split[1]);
-        });
+        AucEstimate estimate = outcomes.memo(new AucKey(slice.name(), slice.definition(), slice.size()),
+                k -> auc(outcomes, slice, classes, positive, scores));
         if (estimate.positives() == 0 || estimate.negatives() == 0) {
             String missing = estimate.positives() == 0 ? "positive ('" + classes.classes[positive] + "')" : "negative";
             return new SliceEstimate(name, slice, Double.NaN, "ROC AUC needs both classes, but the slice has no "
@@ -59,6 +57,50 @@ final class ScoreMetrics {
     }
 
     private record AucKey(String slice, String definition, int size) {
+    }
+
+    private record ScoreOrderKey() {
+    }
+
+    /**
+     * Large slices read their scores in the order of one sort of the whole score column (done
+     * once per evaluation, shared by every slice and statement), so they need no sort of their
+     * own; small slices sort their few scores directly.
+     */
+    private static AucEstimate auc(Outcomes outcomes, SliceRows slice, ClassOutcomes classes, int positive,
+            double[] scores) {
+        if ((long) slice.size() * 16 < scores.length) {
+            double[][] split = split(slice, classes, positive, scores);
+            return DeLong.estimate(split[0], split[1]);
+        }
+        int[] order = outcomes.memo(new ScoreOrderKey(), k -> DeLong.sortingPermutation(scores));
+        java.util.BitSet in = null;
+        if (slice.rows() != null) {
+            in = new java.util.BitSet(scores.length);
+            for (int r : slice.rows()) {
+                in.set(r);
+            }
+        }
+        int positives = 0;
+        for (int i = 0; i < slice.size(); i++) {
+            if (classes.label[slice.row(i)] == positive) {
+                positives++;
+            }
+        }
+        double[] pos = new double[positives];
+        double[] neg = new double[slice.size() - positives];
+        int p = 0;
+        int q = 0;
+        for (int r : order) {
+            if (in == null || in.get(r)) {
+                if (classes.label[r] == positive) {
+                    pos[p++] = scores[r];
+                } else {
+                    neg[q++] = scores[r];
+                }
+            }
+        }
+        return DeLong.estimateSorted(pos, neg);
     }
 
     /** {positive scores, negative scores} of the slice. */
