@@ -98,7 +98,11 @@ public record Expectation(Kind kind, double threshold, double upper, OptionalDou
         return text.toString();
     }
 
+    // Counts (size().isAtLeast(400)) read as counts; rates keep their decimals (0.800).
     static String fmt(double value, int decimals) {
+        if (value == Math.rint(value) && Math.abs(value) >= 2 && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
         return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 

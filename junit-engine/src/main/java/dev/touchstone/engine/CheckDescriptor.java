@@ -157,6 +157,7 @@ final class CheckDescriptor extends AbstractTestDescriptor implements Node<Quali
             entries.add(problemEntry(thrown, total));
         }
         context.collector().add(entries);
+        ConsoleReport.judged(specClass.getSimpleName() + "." + method.getName(), judged);
 
         MethodSource source = (MethodSource) getSource().orElseThrow();
         int index = 0;

@@ -24,4 +24,23 @@ final class ConsoleReport {
                 + source.size() + " rows) not recorded: more than touchstone.outcomes.max-rows=" + maxRows
                 + "; comparisons with this baseline will be unpaired");
     }
+
+    /** One line per judged slice: verdict, where, what was measured, what was expected. */
+    static void judged(String check, java.util.List<dev.touchstone.result.StatementResult> statements) {
+        for (dev.touchstone.result.StatementResult statement : statements) {
+            for (dev.touchstone.result.SliceResult slice : statement.slices()) {
+                var value = slice.value();
+                var interval = value.interval();
+                boolean exact = "exact".equals(interval.method());
+                String measured = !value.isDefined() ? "undefined"
+                        : exact ? String.format(java.util.Locale.ROOT, "%,.0f", value.value())
+                        : String.format(java.util.Locale.ROOT, "%.4f", value.value())
+                                + (interval.isDefined() ? String.format(java.util.Locale.ROOT, " [%.4f, %.4f]",
+                                        interval.low(), interval.high()) : "");
+                System.out.println(String.format(java.util.Locale.ROOT, "[touchstone] %-12s %s [%s] %s %s, expected %s",
+                        slice.verdict(), check, slice.slice(), slice.metric(), measured,
+                        slice.expectation().describe(3)));
+            }
+        }
+    }
 }
