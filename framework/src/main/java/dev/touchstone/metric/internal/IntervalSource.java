@@ -14,6 +14,11 @@ interface IntervalSource {
 
     Interval at(double level);
 
+    /** Bootstrap replicates where the metric was undefined and that were left out; 0 otherwise. */
+    default int undefinedReplicates() {
+        return 0;
+    }
+
     static IntervalSource wilson(long successes, long trials) {
         return level -> ProportionIntervals.wilson(successes, trials, level);
     }
@@ -38,6 +43,7 @@ interface IntervalSource {
         private final String method;
         private final Supplier<double[]> draw;
         private volatile double[] sorted;
+        private volatile int undefined;
 
         Bootstrapped(String method, Supplier<double[]> draw) {
             this.method = method;
@@ -57,8 +63,15 @@ interface IntervalSource {
                     }
                 }
             }
-            Interval interval = Percentiles.percentileInterval(replicates.clone(), level);
+            Percentiles.Summary summary = Percentiles.summarize(replicates.clone(), level);
+            undefined = summary.undefinedReplicates();
+            Interval interval = summary.interval();
             return new Interval(interval.low(), interval.high(), level, method);
+        }
+
+        @Override
+        public int undefinedReplicates() {
+            return undefined;
         }
     }
 }

@@ -87,7 +87,14 @@ public final class SliceEstimate {
             // The standard error an interval of this width implies; what unpaired comparisons use.
             all.put("standardError", interval.width() / (2 * NormalQuantiles.z(level)));
         }
+        List<String> allNotes = notes;
+        int undefined = intervals.undefinedReplicates();
+        if (undefined > 0) {
+            allNotes = new java.util.ArrayList<>(notes);
+            allNotes.add(undefined + " bootstrap resamples where " + metric
+                    + " is undefined were left out of the interval");
+        }
         return new MetricValue(metric, slice.name(), value, slice.size(), interval,
-                Optional.ofNullable(undefinedReason), notes, Optional.ofNullable(confusion), all);
+                Optional.ofNullable(undefinedReason), allNotes, Optional.ofNullable(confusion), all);
     }
 }
