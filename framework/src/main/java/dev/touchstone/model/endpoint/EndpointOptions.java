@@ -110,7 +110,7 @@ public record EndpointOptions(int concurrency, Duration timeout, int retries, Du
     /** {@code Authorization: Bearer <token>}. */
     public EndpointOptions withBearerToken(Secret token) {
         Objects.requireNonNull(token, "token");
-        return withHeader("Authorization", new Secret(token));
+        return withHeader("Authorization", Secret.bearer(token));
     }
 
     /** "10 s", "250 ms": how messages show a duration. */

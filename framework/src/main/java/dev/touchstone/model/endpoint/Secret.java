@@ -42,6 +42,11 @@ public final class Secret {
         return new Secret("a literal secret", () -> value);
     }
 
+    /** {@code "Bearer " + token}, with the token's origin. */
+    static Secret bearer(Secret token) {
+        return new Secret(token.origin, () -> "Bearer " + token.reveal());
+    }
+
     /** Where the value comes from ("environment variable 'API_KEY'"); never the value. */
     public String origin() {
         return origin;

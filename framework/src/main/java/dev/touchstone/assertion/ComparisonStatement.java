@@ -1,0 +1,145 @@
+package dev.touchstone.assertion;
+
+import dev.touchstone.config.TouchstoneSettings;
+import dev.touchstone.metric.MetricValue;
+import dev.touchstone.metric.internal.ComparisonEvaluator;
+import dev.touchstone.metric.internal.MetricEvaluator;
+import dev.touchstone.metric.internal.Outcomes;
+import dev.touchstone.metric.internal.Reference;
+import dev.touchstone.metric.internal.SliceEstimate;
+import dev.touchstone.metric.internal.SliceRows;
+import dev.touchstone.result.ComparisonResult;
+import dev.touchstone.result.Expectation;
+import dev.touchstone.result.Expectation.Kind;
+import dev.touchstone.result.ResultSinks;
+import dev.touchstone.result.SliceResult;
+import dev.touchstone.result.StatementResult;
+import dev.touchstone.result.Verdict;
+import dev.touchstone.stats.Alternative;
+import dev.touchstone.stats.Interval;
+import dev.touchstone.stats.Multiplicity;
+import dev.touchstone.stats.NormalQuantiles;
+import dev.touchstone.stats.Power;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * A comparison statement being evaluated: every slice compared with the reference, p-values
+ * adjusted over the statement's slices, each slice judged.
+ */
+final class ComparisonStatement {
+
+    private final Statement statement;
+    private final Kind kind;
+    private final Reference reference;
+    private final OptionalDouble confidence;
+    private final double tolerance;
+    private final double relativeTolerance;
+    private final Optional<String> description;
+
+    ComparisonStatement(Statement statement, Kind kind, Reference reference, OptionalDouble confidence, double tolerance,
+            double relativeTolerance, Optional<String> description) {
+        this.statement = statement;
+        this.kind = kind;
+        this.reference = reference;
+        this.confidence = confidence;
+        this.tolerance = tolerance;
+        this.relativeTolerance = relativeTolerance;
+        this.description = description;
+    }
+
+    StatementResult evaluate(TouchstoneSettings settings) {
+        double level = confidence.orElse(settings.confidence());
+        Outcomes outcomes = Outcomes.of(statement.model(), statement.resolveDataset());
+        List<SliceRows> rows = statement.selection().resolve(outcomes);
+        Alternative alternative = kind == Kind.SIGNIFICANTLY_BETTER_THAN ? Alternative.GREATER : Alternative.LESS;
+        double absolute = tolerance;
+        double relative = relativeTolerance;
+        DoubleUnaryOperator margin = kind == Kind.SIGNIFICANTLY_BETTER_THAN ? ref -> 0.0
+                : ref -> Double.isNaN(relative) ? absolute : relative * Math.abs(ref);
+        List<ComparisonEvaluator.SliceComparison> compared = new ArrayList<>();
+        try {
+            for (SliceRows slice : rows) {
+                compared.add(ComparisonEvaluator.compare(outcomes, slice, statement.metric(), reference, settings,
+                        alternative, margin, level));
+            }
+        } catch (ComparisonEvaluator.MissingBaselineException missing) {
+            // Still hand the model's values over, so that this run can become the baseline.
+            recordValues(outcomes, rows, settings, level);
+            throw missing.outcome();
+        }
+        boolean significance = kind != Kind.NOT_WORSE_THAN;
+        double[] adjusted = significance ? adjust(compared, settings) : null;
+        String family = statement.metric().name() + " on " + (statement.selection().single() ? "one slice"
+                : rows.size() + " slices");
+        String correction = significance ? settings.multiplicity().name().toLowerCase(Locale.ROOT) : null;
+        List<SliceResult> slices = new ArrayList<>();
+        for (int i = 0; i < compared.size(); i++) {
+            ComparisonEvaluator.SliceComparison c = compared.get(i);
+            MetricValue value = c.model().at(level);
+            Expectation expectation = Expectation.comparison(kind, kind == Kind.NOT_WORSE_THAN ? confidence
+                    : OptionalDouble.empty(), c.margin(), Double.isNaN(relative) ? Double.NaN : relative);
+            Optional<ComparisonResult> result = Optional.empty();
+            if (c.isDefined() && c.test().isDefined()) {
+                var test = c.test();
+                double sign = statement.metric().higherIsBetter() ? 1 : -1;
+                Interval raw = sign > 0 ? test.interval()
+                        : new Interval(-test.interval().high(), -test.interval().low(), test.interval().level(),
+                                test.interval().method());
+                // The interval's width gives an honest standard error even where the test's own is 0
+                // (no discordant pairs): what the power figure must rest on.
+                double se = test.interval().isDefined()
+                        ? Math.max(test.standardError(), test.interval().width() / (2 * NormalQuantiles.z(level)))
+                        : test.standardError();
+                double mdd = se > 0 ? Power.minimumDetectableDifference(se, settings.alpha(), settings.power()) : Double.NaN;
+                result = Optional.of(new ComparisonResult(c.source(), c.referenceValue(), c.referenceN(), c.paired(),
+                        c.pairing(), sign * test.difference(), raw, test.name(), test.statistic(), test.pValue(),
+                        significance ? adjusted[i] : test.pValue(), settings.alpha(), correction, family, mdd, c.margin(),
+                        statement.metric().higherIsBetter(), settings.power()));
+            }
+            String why = c.isDefined() ? "the comparison cannot be computed on this slice" : c.undefinedReason();
+            slices.add(ComparisonJudge.judge(statement.model().name(), statement.datasetName(),
+                    c.model().sliceDefinition(), value, expectation, result, why));
+        }
+        return new StatementResult(description, slices, !statement.selection().single(),
+                Optional.of(outcomes.asSource()));
+    }
+
+    private void recordValues(Outcomes outcomes, List<SliceRows> rows, TouchstoneSettings settings, double level) {
+        List<SliceResult> values = new ArrayList<>();
+        for (SliceRows slice : rows) {
+            SliceEstimate estimate = MetricEvaluator.evaluate(outcomes, slice, statement.metric(), settings);
+            values.add(new SliceResult(statement.model().name(), statement.datasetName(), estimate.sliceDefinition(),
+                    estimate.at(level), Expectation.comparison(Kind.NOT_WORSE_THAN, OptionalDouble.empty(), 0, Double.NaN),
+                    Verdict.INCONCLUSIVE, "no baseline to compare with", OptionalLong.empty(), ""));
+        }
+        ResultSinks.record(new StatementResult(description, values, !statement.selection().single(),
+                Optional.of(outcomes.asSource())));
+    }
+
+    // Holm (or the configured correction) over the slices of this statement. A larger family
+    // (touchstone.multiplicity.scope=spec|run) is adjusted again by the engine.
+    private static double[] adjust(List<ComparisonEvaluator.SliceComparison> compared, TouchstoneSettings settings) {
+        double[] raw = new double[compared.size()];
+        int defined = 0;
+        for (ComparisonEvaluator.SliceComparison c : compared) {
+            if (c.isDefined() && c.test().isDefined()) {
+                raw[defined++] = c.test().pValue();
+            }
+        }
+        double[] adjustedDefined = Multiplicity.adjust(java.util.Arrays.copyOf(raw, defined),
+                Multiplicity.Method.valueOf(settings.multiplicity().name()));
+        double[] adjusted = new double[compared.size()];
+        int j = 0;
+        for (int i = 0; i < compared.size(); i++) {
+            ComparisonEvaluator.SliceComparison c = compared.get(i);
+            adjusted[i] = c.isDefined() && c.test().isDefined() ? adjustedDefined[j++] : 1.0;
+        }
+        return adjusted;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.touchstone.model.endpoint;
+
+import java.net.URI;
+import java.util.Objects;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One HTTP request on behalf of {@code examples} examples: a GET when {@code body} is null,
+ * else a POST of JSON.
+ *
+ * @param parser reads a 2xx response body; throws {@link ResponseFormatException} when it cannot
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+public record Call<T>(URI uri, @Nullable String body, int examples, Parser<T> parser) {
+
+    /** Reads a successful response body. */
+    @FunctionalInterface
+    public interface Parser<T> {
+        T parse(String body) throws ResponseFormatException;
+    }
+
+    public Call {
+        Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(parser, "parser");
+        if (examples < 0) {
+            throw new IllegalArgumentException("examples must be 0 or more");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return (body == null ? "GET " : "POST ") + uri;
+    }
+}
