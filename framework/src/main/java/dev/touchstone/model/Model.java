@@ -42,6 +42,24 @@ public abstract class Model {
         return new FunctionModel(name, predict);
     }
 
+    /**
+     * A model behind an Open Inference Protocol v2 REST server (KServe, Triton, MLServer):
+     * {@code Model.openInference("http://localhost:8080", "fraud-v3").input("text", "sentence").labelOutput("label")}.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public static OpenInferenceModel openInference(String baseUrl, String modelName) {
+        return new OpenInferenceModel(baseUrl, modelName);
+    }
+
+    /**
+     * A model behind any JSON API, one POST per row:
+     * {@code Model.http("http://localhost:8080/predict").body("{\"text\": \"${text}\"}").label("/label")}.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public static HttpJsonModel http(String url) {
+        return new HttpJsonModel(url);
+    }
+
     public final String name() {
         return name;
     }

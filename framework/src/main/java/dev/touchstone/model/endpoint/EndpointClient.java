@@ -21,11 +21,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -129,19 +132,23 @@ public final class EndpointClient {
 
     private <T> Outcome<T> attempt(Call<T> call, SplittableRandom random, CircuitBreaker breaker) {
         Failure last = null;
+        long lastLatency = 0;
         for (int attempt = 0; attempt <= options.retries(); attempt++) {
             String open = breaker.openReason();
             if (open != null) {
-                return Outcome.failed(last == null
-                        ? new Failure(open, "", 0, 0)
-                        : new Failure(last.cause(), join(last.detail(), "not retried: " + open), last.status(),
-                                attempt));
+                return last == null
+                        ? Outcome.failed(new Failure(open, "", 0, 0))
+                        : Outcome.<T>failed(new Failure(last.cause(), join(last.detail(), "not retried: " + open),
+                                last.status(), attempt)).withLatency(lastLatency);
             }
+            long sent = System.nanoTime();
             Attempt<T> result = send(call, attempt);
+            long latency = System.nanoTime() - sent;
             breaker.record(result.outcome.isSuccess(), result.outcome.isSuccess() ? "" : result.outcome.failure().cause());
             if (result.outcome.isSuccess()) {
-                return result.outcome;
+                return result.outcome.withLatency(latency);
             }
+            lastLatency = latency;
             last = result.outcome.failure();
             if (!result.retryable || attempt == options.retries()) {
                 break;
@@ -151,11 +158,11 @@ public final class EndpointClient {
                 Thread.sleep(wait.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return Outcome.failed(new Failure(last.cause(), join(last.detail(), "interrupted"), last.status(),
-                        attempt + 1));
+                return Outcome.<T>failed(new Failure(last.cause(), join(last.detail(), "interrupted"), last.status(),
+                        attempt + 1)).withLatency(lastLatency);
             }
         }
-        return Outcome.failed(last);
+        return Outcome.<T>failed(last).withLatency(lastLatency);
     }
 
     private record Attempt<T>(Outcome<T> outcome, boolean retryable, @Nullable Duration retryAfter) {
@@ -178,7 +185,7 @@ public final class EndpointClient {
                 request.header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(call.body(), StandardCharsets.UTF_8));
             }
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = exchange(request.build());
         } catch (HttpConnectTimeoutException e) {
             return new Attempt<>(failed("connect timeout after " + EndpointOptions.format(options.timeout()) + after,
                     "", 0, attempts), true, null);
@@ -218,6 +225,35 @@ public final class EndpointClient {
                 attempts), retryable, retryAfter);
     }
 
+    /**
+     * Sends and reads the whole response within the timeout (plus a grace period, so that the
+     * client's own connect and header timeouts, which are more precise, usually fire first): the
+     * request timeout of java.net.http bounds only the wait for the response headers.
+     */
+    private HttpResponse<String> exchange(HttpRequest request) throws IOException, InterruptedException {
+        CompletableFuture<HttpResponse<String>> future =
+                http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        long millis = options.timeout().toMillis();
+        try {
+            return future.get(millis + millis / 10 + 50, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new HttpTimeoutException("response not read within " + EndpointOptions.format(options.timeout()));
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(cause);
+        }
+    }
+
     private static <T> Outcome<T> failed(String cause, String detail, int status, int attempts) {
         return Outcome.failed(new Failure(cause, detail, status, attempts));
     }
@@ -242,12 +278,12 @@ public final class EndpointClient {
     }
 
     private String excerpt(String body) {
-        String oneLine = body.strip().replaceAll("\\s+", " ");
+        // scrub before cutting, so that a cut can never leave part of a secret behind
+        String oneLine = scrub(body).strip().replaceAll("\\s+", " ");
         if (oneLine.isEmpty()) {
             return "empty";
         }
-        String cut = oneLine.length() > EXCERPT ? oneLine.substring(0, EXCERPT) + "…" : oneLine;
-        return "'" + scrub(cut) + "'";
+        return "'" + (oneLine.length() > EXCERPT ? oneLine.substring(0, EXCERPT) + "…" : oneLine) + "'";
     }
 
     /** {@code text} with every secret value of this client replaced by {@code ***}. */

@@ -46,9 +46,12 @@ public final class Json {
             }
             return tree;
         } catch (JsonProcessingException e) {
-            throw new ResponseFormatException("malformed JSON", e.getOriginalMessage());
+            // not Jackson's message: it quotes (and may cut) the offending text, which could be a secret
+            var where = e.getLocation();
+            throw new ResponseFormatException("malformed JSON", where == null ? "not JSON"
+                    : "not JSON at line " + where.getLineNr() + ", column " + where.getColumnNr());
         } catch (IOException e) {
-            throw new ResponseFormatException("malformed JSON", String.valueOf(e.getMessage()));
+            throw new ResponseFormatException("malformed JSON", "not JSON");
         }
     }
 

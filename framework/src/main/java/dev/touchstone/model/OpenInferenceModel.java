@@ -1,0 +1,463 @@
+package dev.touchstone.model;
+
+import dev.touchstone.QualityConfigurationException;
+import dev.touchstone.config.TouchstoneSettings;
+import dev.touchstone.data.CategoricalColumn;
+import dev.touchstone.data.Column;
+import dev.touchstone.data.Dataset;
+import dev.touchstone.data.NumericColumn;
+import dev.touchstone.data.Table;
+import dev.touchstone.model.endpoint.Call;
+import dev.touchstone.model.endpoint.EndpointClient;
+import dev.touchstone.model.endpoint.EndpointOptions;
+import dev.touchstone.model.endpoint.EndpointOutcomes;
+import dev.touchstone.model.endpoint.EndpointRun;
+import dev.touchstone.model.endpoint.Json;
+import dev.touchstone.model.endpoint.Outcome;
+import dev.touchstone.model.endpoint.ResponseFormatException;
+import dev.touchstone.model.endpoint.Secret;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A model behind a server that speaks the Open Inference Protocol v2 over REST (KServe, NVIDIA
+ * Triton, Seldon MLServer, OpenVINO Model Server). Rows are sent in batches: one tensor per
+ * configured input, {@code BYTES} for text columns and a numeric type for numeric columns, with
+ * shape {@code [rows]} or {@code [rows, 1]} as the model's metadata declares. The label output
+ * (and the score output, if configured) must hold one value per row.
+ *
+ * <p>Before the first inference the server's readiness ({@code GET /v2/health/ready}) and the
+ * model's metadata ({@code GET /v2/models/{name}[/versions/{v}]}) are checked; configured input
+ * and output names must appear in the metadata, unless it declares no tensors at all. Immutable:
+ * every method returns a copy.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+public final class OpenInferenceModel extends Model {
+
+    private static final Set<String> NUMERIC = Set.of("FP16", "FP32", "FP64", "INT8", "INT16", "INT32", "INT64",
+            "UINT8", "UINT16", "UINT32", "UINT64");
+
+    /** One input tensor filled from one dataset column. */
+    private record Input(String tensor, String column) {
+    }
+
+    private final URI base;
+    private final String modelName;
+    private final @Nullable String version;
+    private final List<Input> inputs;
+    private final @Nullable String labelOutput;
+    private final @Nullable String scoreOutput;
+    private final int batchSize;
+    private final EndpointOptions options;
+
+    OpenInferenceModel(String baseUrl, String modelName) {
+        this(baseUri(baseUrl), requireName(modelName, "model name"), null, List.of(), null, null, 32,
+                EndpointOptions.defaults());
+    }
+
+    private OpenInferenceModel(URI base, String modelName, @Nullable String version, List<Input> inputs,
+            @Nullable String labelOutput, @Nullable String scoreOutput, int batchSize, EndpointOptions options) {
+        super(modelName);
+        this.base = base;
+        this.modelName = modelName;
+        this.version = version;
+        this.inputs = List.copyOf(inputs);
+        this.labelOutput = labelOutput;
+        this.scoreOutput = scoreOutput;
+        this.batchSize = batchSize;
+        this.options = options;
+    }
+
+    private OpenInferenceModel copy(@Nullable String v, List<Input> in, @Nullable String label, @Nullable String score,
+            int batch, EndpointOptions o) {
+        return new OpenInferenceModel(base, modelName, v, in, label, score, batch, o);
+    }
+
+    /** The model version ({@code /v2/models/{name}/versions/{version}}); default: the server's choice. */
+    public OpenInferenceModel version(String v) {
+        return copy(requireName(v, "version"), inputs, labelOutput, scoreOutput, batchSize, options);
+    }
+
+    /** Input tensor {@code tensorName} holds column {@code column} (one element per row). */
+    public OpenInferenceModel input(String tensorName, String column) {
+        requireName(tensorName, "input tensor name");
+        requireName(column, "column");
+        List<Input> more = new ArrayList<>();
+        for (Input i : inputs) {
+            if (i.tensor().equals(tensorName)) {
+                throw new IllegalArgumentException("input tensor '" + tensorName + "' is already set (to column '"
+                        + i.column() + "')");
+            }
+            more.add(i);
+        }
+        more.add(new Input(tensorName, column));
+        return copy(version, more, labelOutput, scoreOutput, batchSize, options);
+    }
+
+    /** The output tensor holding the predicted class, one element per row. */
+    public OpenInferenceModel labelOutput(String outputName) {
+        return copy(version, inputs, requireName(outputName, "label output name"), scoreOutput, batchSize, options);
+    }
+
+    /** The output tensor holding the positive-class score, one element per row (optional). */
+    public OpenInferenceModel scoreOutput(String outputName) {
+        return copy(version, inputs, labelOutput, requireName(outputName, "score output name"), batchSize, options);
+    }
+
+    /** Rows per inference request (default 32). */
+    public OpenInferenceModel batchSize(int rows) {
+        if (rows < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1 but was " + rows);
+        }
+        return copy(version, inputs, labelOutput, scoreOutput, rows, options);
+    }
+
+    /** Requests in flight at most (default 8). */
+    public OpenInferenceModel concurrency(int requests) {
+        return copy(version, inputs, labelOutput, scoreOutput, batchSize, options.withConcurrency(requests));
+    }
+
+    /** Per-request timeout (default 10 s). */
+    public OpenInferenceModel timeout(Duration timeout) {
+        return copy(version, inputs, labelOutput, scoreOutput, batchSize, options.withTimeout(timeout));
+    }
+
+    /** Retries on connect errors, 429 and 5xx (default 3). */
+    public OpenInferenceModel retries(int retries) {
+        return copy(version, inputs, labelOutput, scoreOutput, batchSize, options.withRetries(retries));
+    }
+
+    /** Exponential backoff with full jitter: retry k waits up to min(max, base * 2^k) (default 200 ms, 10 s). */
+    public OpenInferenceModel backoff(Duration base, Duration max) {
+        return copy(version, inputs, labelOutput, scoreOutput, batchSize, options.withBackoff(base, max));
+    }
+
+    /** Sends {@code Authorization: Bearer <token>}. */
+    public OpenInferenceModel bearerToken(Secret token) {
+        return copy(version, inputs, labelOutput, scoreOutput, batchSize, options.withBearerToken(token));
+    }
+
+    /** Sends header {@code name} with a secret value (an API key). */
+    public OpenInferenceModel header(String name, Secret value) {
+        return copy(version, inputs, labelOutput, scoreOutput, batchSize, options.withHeader(name, value));
+    }
+
+    /** Every client setting at once (circuit breaker, Retry-After cap...). */
+    public OpenInferenceModel options(EndpointOptions newOptions) {
+        return copy(version, inputs, labelOutput, scoreOutput, batchSize, Objects.requireNonNull(newOptions, "options"));
+    }
+
+    public EndpointOptions options() {
+        return options;
+    }
+
+    @Override
+    public Optional<Dataset> dataset() {
+        return Optional.empty();
+    }
+
+    /**
+     * This model's outputs on every row; fails with a {@link QualityConfigurationException} that
+     * counts the failed examples by cause when any failed. The endpoint is called once per loaded
+     * table, for predictions and {@link #outcomes} together.
+     */
+    @Override
+    public Predictions predict(Dataset dataset) {
+        return memo(new PredictionsKey(dataset.tableIdentity()), key -> evaluate(dataset).predictions());
+    }
+
+    /** Latency or failure of every example (the endpoint is called once per loaded table). */
+    public EndpointOutcomes outcomes(Dataset dataset) {
+        return evaluate(dataset).outcomes();
+    }
+
+    private EndpointRun evaluate(Dataset dataset) {
+        return memo(new RunKey(dataset.tableIdentity()), key -> run(dataset.table()));
+    }
+
+    private record RunKey(Object table) {
+    }
+
+    private record PredictionsKey(Object table) {
+    }
+
+    /** {@code http://host:port/v2/models/name[/versions/v]}: how messages name this endpoint. */
+    public String endpoint() {
+        return EndpointClient.safe(base) + modelPath();
+    }
+
+    private String modelPath() {
+        String path = "/v2/models/" + encode(modelName);
+        return version == null ? path : path + "/versions/" + encode(version);
+    }
+
+    private EndpointRun run(Table table) {
+        String what = "model '" + modelName + "' at " + endpoint();
+        if (inputs.isEmpty()) {
+            throw new QualityConfigurationException(what + ": no input tensor; call .input(\"tensor\", \"column\")");
+        }
+        if (labelOutput == null) {
+            throw new QualityConfigurationException(what + ": no label output; call .labelOutput(\"output\")");
+        }
+        List<Column> columns = new ArrayList<>();
+        for (Input input : inputs) {
+            Column column = table.findColumn(input.column()).orElseThrow(() -> new QualityConfigurationException(
+                    what + ": input '" + input.tensor() + "' reads column '" + input.column() + "', but "
+                            + table.source() + " has no such column; the columns are " + table.columnNames()));
+            for (int row = 0; row < table.rowCount(); row++) {
+                if (column.isMissing(row)) {
+                    throw new QualityConfigurationException(what + ": " + table.locate(row, input.column())
+                            + " is missing; every input of an endpoint needs a value");
+                }
+            }
+            columns.add(column);
+        }
+        EndpointClient client = new EndpointClient(options);
+        long seed = TouchstoneSettings.current().seed();
+        checkReady(client, seed);
+        Map<String, Object> metadata = metadata(client, seed);
+        List<Tensor> tensors = tensors(metadata, columns);
+        checkOutputs(metadata);
+
+        int n = table.rowCount();
+        URI infer = URI.create(base + modelPath() + "/infer");
+        List<Call<Prediction[]>> calls = new ArrayList<>();
+        for (int start = 0; start < n; start += batchSize) {
+            int from = start;
+            int rows = Math.min(batchSize, n - start);
+            calls.add(new Call<>(infer, request(from, rows, tensors), rows, body -> parse(body, rows)));
+        }
+        long started = System.nanoTime();
+        List<Outcome<Prediction[]>> outcomes = client.run(what, calls, seed);
+        return EndpointRun.of(modelName, endpoint(), table, calls, outcomes, p -> p, System.nanoTime() - started);
+    }
+
+    private void checkReady(EndpointClient client, long seed) {
+        URI ready = URI.create(base + "/v2/health/ready");
+        Outcome<String> outcome = client.call(new Call<>(ready, null, 0, body -> body), seed);
+        if (!outcome.isSuccess()) {
+            throw new QualityConfigurationException("endpoint " + EndpointClient.safe(ready) + " is not ready: "
+                    + outcome.failure() + " (model '" + modelName + "')");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> metadata(EndpointClient client, long seed) {
+        Outcome<Object> outcome = client.call(new Call<>(URI.create(base + modelPath()), null, 0, Json::parse), seed);
+        if (!outcome.isSuccess()) {
+            throw new QualityConfigurationException("cannot read the metadata of model '" + modelName + "' at "
+                    + endpoint() + ": " + outcome.failure());
+        }
+        if (!(outcome.value() instanceof Map)) {
+            throw new QualityConfigurationException("the metadata of model '" + modelName + "' at " + endpoint()
+                    + " is " + Json.typeOf(outcome.value()) + ", not an object");
+        }
+        return (Map<String, Object>) outcome.value();
+    }
+
+    /** Name → tensor metadata ({@code {"name","datatype","shape"}}) of "inputs" or "outputs". */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> declared(Map<String, Object> metadata, String key) {
+        Map<String, Map<String, Object>> byName = new java.util.LinkedHashMap<>();
+        if (metadata.get(key) instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof Map<?, ?> m && m.get("name") instanceof String name) {
+                    byName.put(name, (Map<String, Object>) m);
+                }
+            }
+        }
+        return byName;
+    }
+
+    /** How one input is sent. */
+    private record Tensor(String name, String datatype, boolean column2d, Column column) {
+    }
+
+    private List<Tensor> tensors(Map<String, Object> metadata, List<Column> columns) {
+        Map<String, Map<String, Object>> declared = declared(metadata, "inputs");
+        List<Tensor> tensors = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            Input input = inputs.get(i);
+            // servers may leave the tensors undeclared (MLServer without model settings): then
+            // the column decides the datatype and the shape is [rows]
+            Map<String, Object> meta = declared.isEmpty() ? Map.of() : declared.get(input.tensor());
+            if (meta == null) {
+                throw new QualityConfigurationException("model '" + modelName + "' at " + endpoint()
+                        + " has no input tensor '" + input.tensor() + "'; its inputs are " + declared.keySet());
+            }
+            Column column = columns.get(i);
+            String declaredType = meta.get("datatype") instanceof String s ? s : null;
+            String datatype;
+            if (column instanceof NumericColumn) {
+                datatype = declaredType != null && (NUMERIC.contains(declaredType) || "BYTES".equals(declaredType))
+                        ? declaredType : "FP64";
+            } else {
+                if (declaredType != null && NUMERIC.contains(declaredType)) {
+                    throw new QualityConfigurationException("model '" + modelName + "' at " + endpoint()
+                            + ": input '" + input.tensor() + "' is " + declaredType + ", but column '" + input.column()
+                            + "' is text");
+                }
+                datatype = "BYTES";
+            }
+            boolean twoD = meta.get("shape") instanceof List<?> shape && shape.size() >= 2;
+            tensors.add(new Tensor(input.tensor(), datatype, twoD, column));
+        }
+        return tensors;
+    }
+
+    private void checkOutputs(Map<String, Object> metadata) {
+        Map<String, Map<String, Object>> declared = declared(metadata, "outputs");
+        for (String output : scoreOutput == null ? List.of(labelOutput) : List.of(labelOutput, scoreOutput)) {
+            if (!declared.isEmpty() && !declared.containsKey(output)) {
+                throw new QualityConfigurationException("model '" + modelName + "' at " + endpoint()
+                        + " has no output tensor '" + output + "'; its outputs are " + declared.keySet());
+            }
+        }
+    }
+
+    private String request(int from, int rows, List<Tensor> tensors) {
+        StringBuilder json = new StringBuilder(64 + rows * 16 * tensors.size());
+        json.append("{\"id\":\"touchstone-").append(from).append("\",\"inputs\":[");
+        for (int t = 0; t < tensors.size(); t++) {
+            Tensor tensor = tensors.get(t);
+            json.append(t == 0 ? "" : ",").append("{\"name\":").append(Json.quote(tensor.name()))
+                    .append(",\"shape\":[").append(rows).append(tensor.column2d() ? ",1]" : "]")
+                    .append(",\"datatype\":\"").append(tensor.datatype()).append("\",\"data\":[");
+            for (int row = from; row < from + rows; row++) {
+                if (row > from) {
+                    json.append(',');
+                }
+                Column column = tensor.column();
+                if ("BYTES".equals(tensor.datatype())) {
+                    json.append(Json.quote(column.text(row)));
+                } else {
+                    json.append(Json.number(((NumericColumn) column).value(row)));
+                }
+            }
+            json.append("]}");
+        }
+        json.append("],\"outputs\":[{\"name\":").append(Json.quote(labelOutput)).append('}');
+        if (scoreOutput != null) {
+            json.append(",{\"name\":").append(Json.quote(scoreOutput)).append('}');
+        }
+        return json.append("]}").toString();
+    }
+
+    /** The predictions of {@code rows} rows from an inference response. */
+    Prediction[] parse(String body, int rows) throws ResponseFormatException {
+        Object tree = Json.parse(body);
+        List<Object> labels = output(tree, labelOutput, rows);
+        List<Object> scores = scoreOutput == null ? null : output(tree, scoreOutput, rows);
+        Prediction[] predictions = new Prediction[rows];
+        for (int i = 0; i < rows; i++) {
+            String label = Json.labelText(labels.get(i));
+            if (label == null) {
+                throw new ResponseFormatException("unexpected response", "output '" + labelOutput + "' element " + i
+                        + " is " + Json.typeOf(labels.get(i)) + ", not a class");
+            }
+            if (scores == null) {
+                predictions[i] = Prediction.of(label);
+            } else {
+                Object s = scores.get(i);
+                if (!(s instanceof Number number) || !Double.isFinite(number.doubleValue())) {
+                    throw new ResponseFormatException("unexpected response", "output '" + scoreOutput + "' element "
+                            + i + " is " + Json.typeOf(s) + ", not a finite number");
+                }
+                predictions[i] = Prediction.of(label, number.doubleValue());
+            }
+        }
+        return predictions;
+    }
+
+    /** The row-major elements of output {@code name}, which must hold one element per row. */
+    private static List<Object> output(Object tree, String name, int rows) throws ResponseFormatException {
+        if (!(tree instanceof Map<?, ?> root) || !(root.get("outputs") instanceof List<?> outputs)) {
+            throw new ResponseFormatException("unexpected response", "no \"outputs\" array in the response");
+        }
+        List<String> names = new ArrayList<>();
+        for (Object o : outputs) {
+            if (o instanceof Map<?, ?> m && m.get("name") instanceof String n) {
+                names.add(n);
+                if (n.equals(name)) {
+                    List<Object> data = new ArrayList<>();
+                    flatten(m.get("data"), data);
+                    if (data.size() != rows) {
+                        throw new ResponseFormatException("unexpected response", "output '" + name + "' has "
+                                + data.size() + " elements (shape " + m.get("shape") + ") for " + rows
+                                + " rows; it needs one per row");
+                    }
+                    return data;
+                }
+            }
+        }
+        throw new ResponseFormatException("unexpected response", "no output '" + name + "' in the response; "
+                + "its outputs are " + names);
+    }
+
+    private static void flatten(@Nullable Object data, List<Object> into) throws ResponseFormatException {
+        if (data instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof List) {
+                    flatten(o, into);
+                } else {
+                    into.add(o);
+                }
+            }
+        } else {
+            throw new ResponseFormatException("unexpected response", "output \"data\" is " + Json.typeOf(data)
+                    + ", not an array");
+        }
+    }
+
+    private static URI baseUri(String baseUrl) {
+        if (baseUrl == null || baseUrl.isBlank()) {
+            throw new IllegalArgumentException("an endpoint URL is required but was " + (baseUrl == null ? "null" : "blank")
+                    + " (is the property or variable that should hold it set?)");
+        }
+        String trimmed = baseUrl.strip();
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        URI uri;
+        try {
+            uri = URI.create(trimmed);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a URL: '" + baseUrl + "'", e);
+        }
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+            throw new IllegalArgumentException("an endpoint URL needs http:// or https:// and a host, as in "
+                    + "http://localhost:8080; got '" + EndpointClient.safe(uri) + "'");
+        }
+        if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("an endpoint URL must not carry credentials, a query or a fragment; "
+                    + "use bearerToken(Secret) or header(String, Secret) for credentials");
+        }
+        return uri;
+    }
+
+    private static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    static String requireName(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("a " + what + " must not be blank");
+        }
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return "OpenInferenceModel[" + endpoint() + "]";
+    }
+}
