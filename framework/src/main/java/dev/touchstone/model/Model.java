@@ -60,6 +60,24 @@ public abstract class Model {
         return new HttpJsonModel(url);
     }
 
+    /**
+     * A model behind TensorFlow Serving's REST predict API:
+     * {@code Model.tfServing("http://localhost:8501", "sentiment").input("text", "review").labelFromClasses(List.of("neg", "pos"))}.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public static TfServingModel tfServing(String baseUrl, String modelName) {
+        return new TfServingModel(baseUrl, modelName);
+    }
+
+    /**
+     * A model behind an OpenAI-compatible chat completions API (vLLM, Ollama, llama.cpp server):
+     * {@code Model.openAiChat("http://localhost:11434", "llama3.2").prompt("Language of: ${text}").normalised()}.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public static OpenAiChatModel openAiChat(String baseUrl, String model) {
+        return new OpenAiChatModel(baseUrl, model);
+    }
+
     public final String name() {
         return name;
     }

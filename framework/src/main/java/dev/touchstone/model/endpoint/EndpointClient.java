@@ -53,6 +53,8 @@ public final class EndpointClient {
     private final HttpClient http;
     private final List<String[]> headers = new ArrayList<>();
     private final List<String> secrets = new ArrayList<>();
+    // [response-cache] the on-disk cache named by touchstone.cache.dir; null when unset
+    private final @Nullable ResponseCache cache = ResponseCache.fromSystemProperties();
 
     /** Reads the secrets of {@code options} now: a missing one fails here, naming its origin. */
     public EndpointClient(EndpointOptions options) {
@@ -131,6 +133,14 @@ public final class EndpointClient {
     }
 
     private <T> Outcome<T> attempt(Call<T> call, SplittableRandom random, CircuitBreaker breaker) {
+        // [response-cache] begin: a cached response answers without a request; on a miss the same
+        // request is sent with a parser that remembers the body it accepted, stored on success
+        ResponseCache.Lookup<T> cached = cache == null ? null : cache.lookup(call, this::scrub);
+        if (cached != null && cached.hit() != null) {
+            return cached.hit();
+        }
+        Call<T> toSend = cached == null ? call : cached.call();
+        // [response-cache] end
         Failure last = null;
         long lastLatency = 0;
         for (int attempt = 0; attempt <= options.retries(); attempt++) {
@@ -142,10 +152,13 @@ public final class EndpointClient {
                                 last.status(), attempt)).withLatency(lastLatency);
             }
             long sent = System.nanoTime();
-            Attempt<T> result = send(call, attempt);
+            Attempt<T> result = send(toSend, attempt); // [response-cache] was send(call, attempt)
             long latency = System.nanoTime() - sent;
             breaker.record(result.outcome.isSuccess(), result.outcome.isSuccess() ? "" : result.outcome.failure().cause());
             if (result.outcome.isSuccess()) {
+                if (cached != null) {
+                    cached.store(latency); // [response-cache]
+                }
                 return result.outcome.withLatency(latency);
             }
             lastLatency = latency;

@@ -1,0 +1,376 @@
+package dev.touchstone.model;
+
+import dev.touchstone.QualityConfigurationException;
+import dev.touchstone.config.TouchstoneSettings;
+import dev.touchstone.data.Column;
+import dev.touchstone.data.Dataset;
+import dev.touchstone.data.Table;
+import dev.touchstone.model.endpoint.Call;
+import dev.touchstone.model.endpoint.EndpointClient;
+import dev.touchstone.model.endpoint.EndpointOptions;
+import dev.touchstone.model.endpoint.EndpointOutcomes;
+import dev.touchstone.model.endpoint.EndpointRun;
+import dev.touchstone.model.endpoint.Json;
+import dev.touchstone.model.endpoint.Outcome;
+import dev.touchstone.model.endpoint.ResponseFormatException;
+import dev.touchstone.model.endpoint.Secret;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A model behind an OpenAI-compatible chat completions API (vLLM, Ollama, llama.cpp server,
+ * OpenAI): one {@code POST {base}/v1/chat/completions} per row with
+ * {@code {"model": ..., "messages": [{"role": "system", ...}, {"role": "user", "content": <prompt>}],
+ * "temperature": 0}}; the answer ({@code choices[0].message.content}) is mapped to a label.
+ *
+ * <pre>{@code
+ * Model.openAiChat("http://localhost:11434", "llama3.2")
+ *      .system("You classify the language of a sentence. Answer with its ISO 639-1 code only.")
+ *      .prompt("Sentence: ${sentence}")
+ *      .normalised()
+ *      .labels(List.of("en", "fr", "de"))
+ * }</pre>
+ *
+ * <p>The base URL may end with {@code /v1} (as OpenAI clients are often configured); it is not
+ * repeated. A {@code ${column}} placeholder of the prompt is replaced by the row's value as text.
+ *
+ * <p>The answer becomes a label by {@link #exact()} (trimmed; the default), {@link #normalised()}
+ * (trimmed, lower-cased, punctuation removed, spaces collapsed) or {@link #capture(String)}
+ * (group 1 of the first match of a regular expression). With {@link #labels(List)}, an answer
+ * that is not one of the labels (compared after the same mapping) is a <b>recorded failure</b>
+ * ("answer not among the labels"), not an extra class: it counts in the error rate and the
+ * statement says how many answers were off-label, instead of silently scoring them as wrong.
+ * An answer the capture pattern does not match is a failure too ("answer did not match ...").
+ * Immutable: every method returns a copy.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+public final class OpenAiChatModel extends Model {
+
+    private static final int ANSWER_EXCERPT = 80;
+    private static final Pattern PUNCTUATION = Pattern.compile("[\\p{P}\\p{S}]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
+    private enum Mapping { EXACT, NORMALISED, CAPTURE }
+
+    /** A literal run of the prompt template, or a placeholder ({@code column} non-null). */
+    private record Part(String text, @Nullable String column) {
+    }
+
+    private final URI base;
+    private final String model;
+    private final @Nullable String system;
+    private final @Nullable String template;
+    private final List<Part> parts;
+    private final Mapping mapping;
+    private final @Nullable Pattern capture;
+    private final @Nullable List<String> labels;
+    private final EndpointOptions options;
+
+    OpenAiChatModel(String baseUrl, String model) {
+        this(chatBase(baseUrl), OpenInferenceModel.requireName(model, "model name"), null, null, Mapping.EXACT, null,
+                null, EndpointOptions.defaults());
+    }
+
+    private OpenAiChatModel(URI base, String model, @Nullable String system, @Nullable String template,
+            Mapping mapping, @Nullable Pattern capture, @Nullable List<String> labels, EndpointOptions options) {
+        super(model);
+        this.base = base;
+        this.model = model;
+        this.system = system;
+        this.template = template;
+        this.parts = template == null ? List.of() : parse(template);
+        this.mapping = mapping;
+        this.capture = capture;
+        this.labels = labels == null ? null : List.copyOf(labels);
+        this.options = options;
+    }
+
+    private OpenAiChatModel copy(@Nullable String sys, @Nullable String t, Mapping m, @Nullable Pattern c,
+            @Nullable List<String> l, EndpointOptions o) {
+        return new OpenAiChatModel(base, model, sys, t, m, c, l, o);
+    }
+
+    /** The system message sent before every prompt (default: none). */
+    public OpenAiChatModel system(String message) {
+        OpenInferenceModel.requireName(message, "system message");
+        return copy(message, template, mapping, capture, labels, options);
+    }
+
+    /** The user message: text with {@code ${column}} placeholders, filled from each row. */
+    public OpenAiChatModel prompt(String template) {
+        Objects.requireNonNull(template, "template");
+        if (template.isBlank()) {
+            throw new IllegalArgumentException("a prompt template must not be blank");
+        }
+        return copy(system, template, mapping, capture, labels, options);
+    }
+
+    /** The label is the answer, trimmed (the default). */
+    public OpenAiChatModel exact() {
+        return copy(system, template, Mapping.EXACT, null, labels, options);
+    }
+
+    /** The label is the answer trimmed, lower-cased, without punctuation and with single spaces. */
+    public OpenAiChatModel normalised() {
+        return copy(system, template, Mapping.NORMALISED, null, labels, options);
+    }
+
+    /**
+     * The label is group 1 of the first match of {@code regex} in the answer, trimmed; an answer
+     * without a match is a recorded failure.
+     */
+    public OpenAiChatModel capture(String regex) {
+        Objects.requireNonNull(regex, "regex");
+        Pattern pattern;
+        try {
+            pattern = Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("not a regular expression: '" + regex + "': " + e.getDescription(), e);
+        }
+        if (pattern.matcher("").groupCount() < 1) {
+            throw new IllegalArgumentException("the capture pattern needs a group, as in \"Answer: (\\\\w+)\"; got '"
+                    + regex + "'");
+        }
+        return copy(system, template, Mapping.CAPTURE, pattern, labels, options);
+    }
+
+    /**
+     * The only labels an answer may map to; compared after the mapping (and, with
+     * {@link #normalised()}, in normalised form; the label is then given as spelled here). Any
+     * other answer is a recorded failure "answer not among the labels".
+     */
+    public OpenAiChatModel labels(List<String> allowed) {
+        Objects.requireNonNull(allowed, "allowed");
+        if (allowed.isEmpty()) {
+            throw new IllegalArgumentException("labels(..) needs at least one label");
+        }
+        for (String label : allowed) {
+            OpenInferenceModel.requireName(label, "label");
+        }
+        return copy(system, template, mapping, capture, allowed, options);
+    }
+
+    /** Requests in flight at most (default 8). */
+    public OpenAiChatModel concurrency(int requests) {
+        return copy(system, template, mapping, capture, labels, options.withConcurrency(requests));
+    }
+
+    /** Per-request timeout (default 10 s; generation can be slow, so raise it for large models). */
+    public OpenAiChatModel timeout(Duration timeout) {
+        return copy(system, template, mapping, capture, labels, options.withTimeout(timeout));
+    }
+
+    /** Retries on connect errors, 429 (honouring {@code Retry-After}) and 5xx (default 3). */
+    public OpenAiChatModel retries(int retries) {
+        return copy(system, template, mapping, capture, labels, options.withRetries(retries));
+    }
+
+    /** Exponential backoff with full jitter (default 200 ms, 10 s). */
+    public OpenAiChatModel backoff(Duration base, Duration max) {
+        return copy(system, template, mapping, capture, labels, options.withBackoff(base, max));
+    }
+
+    /** Sends {@code Authorization: Bearer <api key>}. */
+    public OpenAiChatModel bearerToken(Secret token) {
+        return copy(system, template, mapping, capture, labels, options.withBearerToken(token));
+    }
+
+    /** Sends header {@code name} with a secret value. */
+    public OpenAiChatModel header(String name, Secret value) {
+        return copy(system, template, mapping, capture, labels, options.withHeader(name, value));
+    }
+
+    /** Every client setting at once (circuit breaker, Retry-After cap...). */
+    public OpenAiChatModel options(EndpointOptions newOptions) {
+        return copy(system, template, mapping, capture, labels, Objects.requireNonNull(newOptions, "options"));
+    }
+
+    public EndpointOptions options() {
+        return options;
+    }
+
+    /** {@code http://host:port/v1/chat/completions}: how messages name this endpoint. */
+    public String endpoint() {
+        return EndpointClient.safe(base) + "/v1/chat/completions";
+    }
+
+    @Override
+    public Optional<Dataset> dataset() {
+        return Optional.empty();
+    }
+
+    /**
+     * This model's labels on every row; fails with a {@link QualityConfigurationException} that
+     * counts the failed examples by cause (HTTP errors, off-label answers) when any failed. The
+     * endpoint is called once per loaded table, for predictions and {@link #outcomes} together.
+     */
+    @Override
+    public Predictions predict(Dataset dataset) {
+        return memo(new PredictionsKey(dataset.tableIdentity()), key -> evaluate(dataset).predictions());
+    }
+
+    /** Latency or failure of every example (the endpoint is called once per loaded table). */
+    public EndpointOutcomes outcomes(Dataset dataset) {
+        return evaluate(dataset).outcomes();
+    }
+
+    private EndpointRun evaluate(Dataset dataset) {
+        return memo(new RunKey(dataset.tableIdentity()), key -> run(dataset.table()));
+    }
+
+    private record RunKey(Object table) {
+    }
+
+    private record PredictionsKey(Object table) {
+    }
+
+    private EndpointRun run(Table table) {
+        String what = "model '" + model + "' at " + endpoint();
+        if (template == null) {
+            throw new QualityConfigurationException(what + ": no prompt; call .prompt(\"... ${column} ...\")");
+        }
+        for (Part part : parts) {
+            if (part.column() != null) {
+                Column column = table.findColumn(part.column()).orElseThrow(() -> new QualityConfigurationException(
+                        what + ": the prompt uses ${" + part.column() + "}, but " + table.source()
+                                + " has no such column; the columns are " + table.columnNames()));
+                for (int row = 0; row < table.rowCount(); row++) {
+                    if (column.isMissing(row)) {
+                        throw new QualityConfigurationException(what + ": " + table.locate(row, part.column())
+                                + " is missing; every value the prompt uses must be present");
+                    }
+                }
+            }
+        }
+        int n = table.rowCount();
+        URI uri = URI.create(base + "/v1/chat/completions");
+        List<Call<Prediction>> calls = new ArrayList<>(n);
+        for (int row = 0; row < n; row++) {
+            calls.add(new Call<>(uri, request(prompt(table, row)), 1, this::parseResponse));
+        }
+        EndpointClient client = new EndpointClient(options);
+        long started = System.nanoTime();
+        List<Outcome<Prediction>> outcomes = client.run(what, calls, TouchstoneSettings.current().seed());
+        return EndpointRun.of(model, endpoint(), table, calls, outcomes, p -> new Prediction[] {p},
+                System.nanoTime() - started);
+    }
+
+    String prompt(Table table, int row) {
+        StringBuilder prompt = new StringBuilder();
+        for (Part part : parts) {
+            prompt.append(part.column() == null ? part.text() : table.column(part.column()).text(row));
+        }
+        return prompt.toString();
+    }
+
+    String request(String prompt) {
+        StringBuilder json = new StringBuilder(96 + prompt.length());
+        json.append("{\"model\":").append(Json.quote(model)).append(",\"messages\":[");
+        if (system != null) {
+            json.append("{\"role\":\"system\",\"content\":").append(Json.quote(system)).append("},");
+        }
+        json.append("{\"role\":\"user\",\"content\":").append(Json.quote(prompt)).append("}],\"temperature\":0}");
+        return json.toString();
+    }
+
+    Prediction parseResponse(String body) throws ResponseFormatException {
+        Object tree = Json.parse(body);
+        Object content = Json.at(tree, "/choices/0/message/content");
+        if (!(content instanceof String answer)) {
+            throw new ResponseFormatException("unexpected response", "choices[0].message.content is "
+                    + Json.typeOf(content) + ", not a string");
+        }
+        return Prediction.of(label(answer));
+    }
+
+    /** The label of an answer, or a ResponseFormatException whose kind says why there is none. */
+    String label(String answer) throws ResponseFormatException {
+        String mapped = switch (mapping) {
+            case EXACT -> answer.strip();
+            case NORMALISED -> normalise(answer);
+            case CAPTURE -> {
+                Matcher m = capture.matcher(answer);
+                if (!m.find() || m.group(1) == null) {
+                    throw new ResponseFormatException("answer did not match " + capture.pattern(),
+                            "answer " + excerpt(answer));
+                }
+                yield m.group(1).strip();
+            }
+        };
+        if (labels == null) {
+            if (mapped.isEmpty()) {
+                throw new ResponseFormatException("empty answer", "answer " + excerpt(answer));
+            }
+            return mapped;
+        }
+        Map<String, String> allowed = new LinkedHashMap<>();
+        for (String label : labels) {
+            allowed.putIfAbsent(mapping == Mapping.NORMALISED ? normalise(label) : label, label);
+        }
+        String label = allowed.get(mapped);
+        if (label == null) {
+            throw new ResponseFormatException("answer not among the labels " + labels, "answer " + excerpt(answer));
+        }
+        return label;
+    }
+
+    /** Trimmed, lower-cased, punctuation and symbols removed, runs of white space as one space. */
+    static String normalise(String text) {
+        String noPunctuation = PUNCTUATION.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("");
+        return SPACES.matcher(noPunctuation).replaceAll(" ").strip();
+    }
+
+    private static String excerpt(String answer) {
+        String oneLine = SPACES.matcher(answer).replaceAll(" ").strip();
+        return "'" + (oneLine.length() > ANSWER_EXCERPT ? oneLine.substring(0, ANSWER_EXCERPT) + "…" : oneLine) + "'";
+    }
+
+    private static List<Part> parse(String template) {
+        List<Part> parts = new ArrayList<>();
+        int at = 0;
+        while (true) {
+            int open = template.indexOf("${", at);
+            if (open < 0) {
+                parts.add(new Part(template.substring(at), null));
+                return parts;
+            }
+            int close = template.indexOf('}', open + 2);
+            if (close < 0) {
+                throw new IllegalArgumentException("unclosed placeholder at position " + open + " of the prompt "
+                        + "template: " + template);
+            }
+            String column = template.substring(open + 2, close);
+            if (column.isBlank()) {
+                throw new IllegalArgumentException("empty placeholder ${} at position " + open + " of the prompt "
+                        + "template");
+            }
+            parts.add(new Part(template.substring(at, open), null));
+            parts.add(new Part("", column));
+            at = close + 1;
+        }
+    }
+
+    /** The base URL without a trailing {@code /v1}. */
+    private static URI chatBase(String baseUrl) {
+        URI uri = TfServingModel.baseUri(baseUrl);
+        String s = uri.toString();
+        return s.endsWith("/v1") ? URI.create(s.substring(0, s.length() - 3)) : uri;
+    }
+
+    @Override
+    public String toString() {
+        return "OpenAiChatModel[" + model + " at " + endpoint() + "]";
+    }
+}

@@ -1,0 +1,465 @@
+package dev.touchstone.model;
+
+import dev.touchstone.QualityConfigurationException;
+import dev.touchstone.config.TouchstoneSettings;
+import dev.touchstone.data.Column;
+import dev.touchstone.data.Dataset;
+import dev.touchstone.data.NumericColumn;
+import dev.touchstone.data.Table;
+import dev.touchstone.model.endpoint.Call;
+import dev.touchstone.model.endpoint.EndpointClient;
+import dev.touchstone.model.endpoint.EndpointOptions;
+import dev.touchstone.model.endpoint.EndpointOutcomes;
+import dev.touchstone.model.endpoint.EndpointRun;
+import dev.touchstone.model.endpoint.Json;
+import dev.touchstone.model.endpoint.Outcome;
+import dev.touchstone.model.endpoint.ResponseFormatException;
+import dev.touchstone.model.endpoint.Secret;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A model behind TensorFlow Serving's REST predict API:
+ * {@code POST /v1/models/{name}[/versions/{v}]:predict} with {@code {"instances": [...]}} in the
+ * row format, answered by {@code {"predictions": [...]}} with one prediction per instance.
+ *
+ * <pre>{@code
+ * Model.tfServing("http://localhost:8501", "sentiment")
+ *      .input("text", "review")
+ *      .labelFromClasses(List.of("negative", "neutral", "positive"))
+ * }</pre>
+ *
+ * <p>An instance is the bare value of the one input column when a single input is mapped, or an
+ * object of named inputs ({@code {"text": "...", "len": 12}}) when several are. A text column is
+ * sent as a JSON string, a numeric column as a JSON number.
+ *
+ * <p>Each prediction is read in one of three ways:
+ * <ul>
+ *   <li>by default, a scalar (or a one-element array) is the label: {@code 1}, {@code "spam"};</li>
+ *   <li>{@link #labelFromClasses}: a per-class probability vector; the label is the class of the
+ *       largest value (the first on ties), no score is set;</li>
+ *   <li>{@link #labelOutput} (and optionally {@link #scoreOutput}): a prediction is an object of
+ *       named outputs, the label and positive-class score are read from those keys.</li>
+ * </ul>
+ *
+ * <p>Before the first request the model status ({@code GET /v1/models/{name}[/versions/{v}]}) is
+ * read; a model that cannot be found or has no {@code AVAILABLE} version fails with an error that
+ * names the endpoint. Errors the server reports as {@code {"error": "..."}} appear with their
+ * message in the failure of each affected example. Immutable: every method returns a copy.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+public final class TfServingModel extends Model {
+
+    /** One named input filled from one dataset column. */
+    private record Input(String name, String column) {
+    }
+
+    private final URI base;
+    private final String modelName;
+    private final @Nullable String version;
+    private final List<Input> inputs;
+    private final @Nullable List<String> classes;
+    private final @Nullable String labelOutput;
+    private final @Nullable String scoreOutput;
+    private final int batchSize;
+    private final EndpointOptions options;
+
+    TfServingModel(String baseUrl, String modelName) {
+        this(baseUri(baseUrl), OpenInferenceModel.requireName(modelName, "model name"), null, List.of(), null, null,
+                null, 32, EndpointOptions.defaults());
+    }
+
+    private TfServingModel(URI base, String modelName, @Nullable String version, List<Input> inputs,
+            @Nullable List<String> classes, @Nullable String labelOutput, @Nullable String scoreOutput, int batchSize,
+            EndpointOptions options) {
+        super(modelName);
+        this.base = base;
+        this.modelName = modelName;
+        this.version = version;
+        this.inputs = List.copyOf(inputs);
+        this.classes = classes == null ? null : List.copyOf(classes);
+        this.labelOutput = labelOutput;
+        this.scoreOutput = scoreOutput;
+        this.batchSize = batchSize;
+        this.options = options;
+    }
+
+    private TfServingModel copy(@Nullable String v, List<Input> in, @Nullable List<String> cls, @Nullable String label,
+            @Nullable String score, int batch, EndpointOptions o) {
+        return new TfServingModel(base, modelName, v, in, cls, label, score, batch, o);
+    }
+
+    /** The model version ({@code /v1/models/{name}/versions/{version}}); default: the latest. */
+    public TfServingModel version(String v) {
+        OpenInferenceModel.requireName(v, "version");
+        if (!v.strip().chars().allMatch(Character::isDigit)) {
+            throw new IllegalArgumentException("a TensorFlow Serving version is a number, as in \"3\"; got '" + v + "'");
+        }
+        return copy(v.strip(), inputs, classes, labelOutput, scoreOutput, batchSize, options);
+    }
+
+    /** Input {@code inputName} of each instance holds column {@code column}. */
+    public TfServingModel input(String inputName, String column) {
+        OpenInferenceModel.requireName(inputName, "input name");
+        OpenInferenceModel.requireName(column, "column");
+        List<Input> more = new ArrayList<>();
+        for (Input i : inputs) {
+            if (i.name().equals(inputName)) {
+                throw new IllegalArgumentException("input '" + inputName + "' is already set (to column '"
+                        + i.column() + "')");
+            }
+            more.add(i);
+        }
+        more.add(new Input(inputName, column));
+        return copy(version, more, classes, labelOutput, scoreOutput, batchSize, options);
+    }
+
+    /**
+     * Each prediction is a vector of per-class probabilities (or logits) in the order of
+     * {@code classNames}; the label is the class with the largest value.
+     */
+    public TfServingModel labelFromClasses(List<String> classNames) {
+        Objects.requireNonNull(classNames, "classNames");
+        if (labelOutput != null) {
+            throw new IllegalArgumentException("the label is already read from output '" + labelOutput
+                    + "'; use either labelOutput(..) or labelFromClasses(..)");
+        }
+        if (classNames.size() < 2) {
+            throw new IllegalArgumentException("labelFromClasses needs at least two class names but got " + classNames);
+        }
+        var seen = new HashSet<String>();
+        for (String c : classNames) {
+            OpenInferenceModel.requireName(c, "class name");
+            if (!seen.add(c)) {
+                throw new IllegalArgumentException("class '" + c + "' appears twice in " + classNames);
+            }
+        }
+        return copy(version, inputs, classNames, labelOutput, scoreOutput, batchSize, options);
+    }
+
+    /** Each prediction is an object; the label is its value at {@code key}. */
+    public TfServingModel labelOutput(String key) {
+        OpenInferenceModel.requireName(key, "label output name");
+        if (classes != null) {
+            throw new IllegalArgumentException("the label is already taken from class probabilities " + classes
+                    + "; use either labelOutput(..) or labelFromClasses(..)");
+        }
+        return copy(version, inputs, classes, key, scoreOutput, batchSize, options);
+    }
+
+    /** Each prediction is an object; the positive-class score is its value at {@code key} (needs labelOutput). */
+    public TfServingModel scoreOutput(String key) {
+        OpenInferenceModel.requireName(key, "score output name");
+        return copy(version, inputs, classes, labelOutput, key, batchSize, options);
+    }
+
+    /** Instances per predict request (default 32). */
+    public TfServingModel batchSize(int rows) {
+        if (rows < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1 but was " + rows);
+        }
+        return copy(version, inputs, classes, labelOutput, scoreOutput, rows, options);
+    }
+
+    /** Requests in flight at most (default 8). */
+    public TfServingModel concurrency(int requests) {
+        return copy(version, inputs, classes, labelOutput, scoreOutput, batchSize, options.withConcurrency(requests));
+    }
+
+    /** Per-request timeout (default 10 s). */
+    public TfServingModel timeout(Duration timeout) {
+        return copy(version, inputs, classes, labelOutput, scoreOutput, batchSize, options.withTimeout(timeout));
+    }
+
+    /** Retries on connect errors, 429 and 5xx (default 3). */
+    public TfServingModel retries(int retries) {
+        return copy(version, inputs, classes, labelOutput, scoreOutput, batchSize, options.withRetries(retries));
+    }
+
+    /** Exponential backoff with full jitter (default 200 ms, 10 s). */
+    public TfServingModel backoff(Duration base, Duration max) {
+        return copy(version, inputs, classes, labelOutput, scoreOutput, batchSize, options.withBackoff(base, max));
+    }
+
+    /** Sends {@code Authorization: Bearer <token>}. */
+    public TfServingModel bearerToken(Secret token) {
+        return copy(version, inputs, classes, labelOutput, scoreOutput, batchSize, options.withBearerToken(token));
+    }
+
+    /** Sends header {@code name} with a secret value (an API key). */
+    public TfServingModel header(String name, Secret value) {
+        return copy(version, inputs, classes, labelOutput, scoreOutput, batchSize, options.withHeader(name, value));
+    }
+
+    /** Every client setting at once (circuit breaker, Retry-After cap...). */
+    public TfServingModel options(EndpointOptions newOptions) {
+        return copy(version, inputs, classes, labelOutput, scoreOutput, batchSize,
+                Objects.requireNonNull(newOptions, "options"));
+    }
+
+    public EndpointOptions options() {
+        return options;
+    }
+
+    /** {@code http://host:port/v1/models/name[/versions/v]}: how messages name this endpoint. */
+    public String endpoint() {
+        return EndpointClient.safe(base) + modelPath();
+    }
+
+    private String modelPath() {
+        String path = "/v1/models/" + URLEncoder.encode(modelName, StandardCharsets.UTF_8).replace("+", "%20");
+        return version == null ? path : path + "/versions/" + version;
+    }
+
+    @Override
+    public Optional<Dataset> dataset() {
+        return Optional.empty();
+    }
+
+    /**
+     * This model's outputs on every row; fails with a {@link QualityConfigurationException} that
+     * counts the failed examples by cause when any failed. The endpoint is called once per loaded
+     * table, for predictions and {@link #outcomes} together.
+     */
+    @Override
+    public Predictions predict(Dataset dataset) {
+        return memo(new PredictionsKey(dataset.tableIdentity()), key -> evaluate(dataset).predictions());
+    }
+
+    /** Latency or failure of every example (the endpoint is called once per loaded table). */
+    public EndpointOutcomes outcomes(Dataset dataset) {
+        return evaluate(dataset).outcomes();
+    }
+
+    private EndpointRun evaluate(Dataset dataset) {
+        return memo(new RunKey(dataset.tableIdentity()), key -> run(dataset.table()));
+    }
+
+    private record RunKey(Object table) {
+    }
+
+    private record PredictionsKey(Object table) {
+    }
+
+    private EndpointRun run(Table table) {
+        String what = "model '" + modelName + "' at " + endpoint();
+        if (inputs.isEmpty()) {
+            throw new QualityConfigurationException(what + ": no input; call .input(\"name\", \"column\")");
+        }
+        if (scoreOutput != null && labelOutput == null) {
+            throw new QualityConfigurationException(what + ": a score output ('" + scoreOutput + "') needs a label "
+                    + "output; call .labelOutput(\"key\")");
+        }
+        List<Column> columns = new ArrayList<>();
+        for (Input input : inputs) {
+            Column column = table.findColumn(input.column()).orElseThrow(() -> new QualityConfigurationException(
+                    what + ": input '" + input.name() + "' reads column '" + input.column() + "', but "
+                            + table.source() + " has no such column; the columns are " + table.columnNames()));
+            for (int row = 0; row < table.rowCount(); row++) {
+                if (column.isMissing(row)) {
+                    throw new QualityConfigurationException(what + ": " + table.locate(row, input.column())
+                            + " is missing; every input of an endpoint needs a value");
+                }
+            }
+            columns.add(column);
+        }
+        EndpointClient client = new EndpointClient(options);
+        long seed = TouchstoneSettings.current().seed();
+        checkAvailable(client, seed);
+
+        int n = table.rowCount();
+        URI predict = URI.create(base + modelPath() + ":predict");
+        List<Call<Prediction[]>> calls = new ArrayList<>();
+        for (int start = 0; start < n; start += batchSize) {
+            int rows = Math.min(batchSize, n - start);
+            calls.add(new Call<>(predict, request(start, rows, columns), rows, body -> parse(body, rows)));
+        }
+        long started = System.nanoTime();
+        List<Outcome<Prediction[]>> outcomes = client.run(what, calls, seed);
+        return EndpointRun.of(modelName, endpoint(), table, calls, outcomes, p -> p, System.nanoTime() - started);
+    }
+
+    /** The model status: the model exists and a version is {@code AVAILABLE}. */
+    private void checkAvailable(EndpointClient client, long seed) {
+        URI status = URI.create(base + modelPath());
+        Outcome<Object> outcome = client.call(new Call<>(status, null, 0, Json::parse), seed);
+        if (!outcome.isSuccess()) {
+            throw new QualityConfigurationException("cannot read the status of model '" + modelName + "' at "
+                    + endpoint() + ": " + outcome.failure());
+        }
+        if (!(outcome.value() instanceof Map<?, ?> root) || !(root.get("model_version_status") instanceof List<?> list)) {
+            throw new QualityConfigurationException("the status of model '" + modelName + "' at " + endpoint()
+                    + " has no \"model_version_status\" array; is this a TensorFlow Serving REST endpoint?");
+        }
+        List<String> states = new ArrayList<>();
+        for (Object o : list) {
+            if (o instanceof Map<?, ?> m) {
+                if ("AVAILABLE".equals(m.get("state"))) {
+                    return;
+                }
+                states.add("version " + m.get("version") + ": " + m.get("state"));
+            }
+        }
+        throw new QualityConfigurationException("model '" + modelName + "' at " + endpoint()
+                + " has no AVAILABLE version; its versions are " + states);
+    }
+
+    String request(int from, int rows, List<Column> columns) {
+        StringBuilder json = new StringBuilder(32 + rows * 24 * columns.size());
+        json.append("{\"instances\":[");
+        for (int row = from; row < from + rows; row++) {
+            if (row > from) {
+                json.append(',');
+            }
+            if (inputs.size() == 1) {
+                value(json, columns.get(0), row);
+                continue;
+            }
+            json.append('{');
+            for (int i = 0; i < inputs.size(); i++) {
+                json.append(i == 0 ? "" : ",").append(Json.quote(inputs.get(i).name())).append(':');
+                value(json, columns.get(i), row);
+            }
+            json.append('}');
+        }
+        return json.append("]}").toString();
+    }
+
+    private static void value(StringBuilder json, Column column, int row) {
+        if (column instanceof NumericColumn numeric) {
+            json.append(Json.number(numeric.value(row)));
+        } else {
+            json.append(Json.quote(column.text(row)));
+        }
+    }
+
+    /** The predictions of {@code rows} instances from a predict response. */
+    Prediction[] parse(String body, int rows) throws ResponseFormatException {
+        Object tree = Json.parse(body);
+        if (!(tree instanceof Map<?, ?> root)) {
+            throw new ResponseFormatException("unexpected response", "the response is " + Json.typeOf(tree)
+                    + ", not an object");
+        }
+        if (!root.containsKey("predictions") && root.get("error") instanceof String error) {
+            throw new ResponseFormatException("error response", "the server reported: " + error);
+        }
+        if (!(root.get("predictions") instanceof List<?> predictions)) {
+            throw new ResponseFormatException("unexpected response", "no \"predictions\" array in the response; "
+                    + "its keys are " + root.keySet());
+        }
+        if (predictions.size() != rows) {
+            throw new ResponseFormatException("unexpected response", predictions.size() + " predictions for " + rows
+                    + " instances; it needs one per instance");
+        }
+        Prediction[] result = new Prediction[rows];
+        for (int i = 0; i < rows; i++) {
+            result[i] = prediction(predictions.get(i), i);
+        }
+        return result;
+    }
+
+    private Prediction prediction(Object p, int i) throws ResponseFormatException {
+        if (classes != null) {
+            if (!(p instanceof List<?> vector) || vector.size() != classes.size()) {
+                throw new ResponseFormatException("unexpected response", "prediction " + i + " is "
+                        + describe(p) + ", not a vector of " + classes.size() + " class probabilities " + classes);
+            }
+            int best = -1;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < vector.size(); c++) {
+                if (!(vector.get(c) instanceof Number number) || !Double.isFinite(number.doubleValue())) {
+                    throw new ResponseFormatException("unexpected response", "prediction " + i + " element " + c
+                            + " is " + Json.typeOf(vector.get(c)) + ", not a finite number");
+                }
+                if (best < 0 || number.doubleValue() > max) {
+                    best = c;
+                    max = number.doubleValue();
+                }
+            }
+            return Prediction.of(classes.get(best));
+        }
+        if (labelOutput != null) {
+            if (!(p instanceof Map<?, ?> outputs)) {
+                throw new ResponseFormatException("unexpected response", "prediction " + i + " is " + Json.typeOf(p)
+                        + ", not an object of named outputs (labelOutput '" + labelOutput + "')");
+            }
+            String label = scalarLabel(outputs.get(labelOutput));
+            if (label == null) {
+                throw new ResponseFormatException("unexpected response", "prediction " + i + " output '"
+                        + labelOutput + "' is " + describe(outputs.get(labelOutput)) + ", not a class; its outputs are "
+                        + outputs.keySet());
+            }
+            if (scoreOutput == null) {
+                return Prediction.of(label);
+            }
+            Object s = outputs.get(scoreOutput);
+            if (s instanceof List<?> one && one.size() == 1) {
+                s = one.get(0);
+            }
+            if (!(s instanceof Number number) || !Double.isFinite(number.doubleValue())) {
+                throw new ResponseFormatException("unexpected response", "prediction " + i + " output '"
+                        + scoreOutput + "' is " + describe(s) + ", not a finite number; its outputs are "
+                        + outputs.keySet());
+            }
+            return Prediction.of(label, number.doubleValue());
+        }
+        String label = scalarLabel(p);
+        if (label == null) {
+            throw new ResponseFormatException("unexpected response", "prediction " + i + " is " + describe(p)
+                    + ", not a class; for probability vectors use labelFromClasses(..), for objects labelOutput(..)");
+        }
+        return Prediction.of(label);
+    }
+
+    /** A scalar, or the element of a one-element array, as a label; null when it is neither. */
+    private static @Nullable String scalarLabel(@Nullable Object value) {
+        Object v = value instanceof List<?> one && one.size() == 1 ? one.get(0) : value;
+        return v == null || v instanceof Map || v instanceof List || v == Json.NULL ? null : Json.labelText(v);
+    }
+
+    private static String describe(@Nullable Object value) {
+        return value instanceof List<?> list ? "an array of " + list.size() : Json.typeOf(value);
+    }
+
+    /** {@code http[s]://host[:port][/path]} without a trailing slash, credentials, query or fragment. */
+    static URI baseUri(String baseUrl) {
+        if (baseUrl == null || baseUrl.isBlank()) {
+            throw new IllegalArgumentException("an endpoint URL is required but was " + (baseUrl == null ? "null" : "blank")
+                    + " (is the property or variable that should hold it set?)");
+        }
+        String trimmed = baseUrl.strip();
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        URI uri;
+        try {
+            uri = URI.create(trimmed);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a URL: '" + baseUrl + "'", e);
+        }
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+            throw new IllegalArgumentException("an endpoint URL needs http:// or https:// and a host, as in "
+                    + "http://localhost:8501; got '" + EndpointClient.safe(uri) + "'");
+        }
+        if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("an endpoint URL must not carry credentials, a query or a fragment; "
+                    + "use bearerToken(Secret) or header(String, Secret) for credentials");
+        }
+        return uri;
+    }
+
+    @Override
+    public String toString() {
+        return "TfServingModel[" + endpoint() + "]";
+    }
+}
