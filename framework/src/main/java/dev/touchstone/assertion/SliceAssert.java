@@ -106,6 +106,21 @@ public final class SliceAssert extends AbstractAssert<SliceAssert, Model> {
         return metric(BuiltInMetric.SIZE);
     }
 
+    /** The share of examples the endpoint did not answer (Wilson interval); lower is better. */
+    public MetricAssert errorRate() {
+        return metric(BuiltInMetric.ERROR_RATE);
+    }
+
+    /** Latency quantiles of the examples the endpoint answered: {@code latency().p95().isBelow(...)}. */
+    public LatencyAssert latency() {
+        return new LatencyAssert(statement(BuiltIn.of(BuiltInMetric.LATENCY_P50)));
+    }
+
+    /** Examples answered per second over the whole run. */
+    public MetricAssert throughput() {
+        return metric(BuiltInMetric.THROUGHPUT);
+    }
+
     /** A user-defined metric. */
     public MetricAssert metric(Metric metric) {
         Objects.requireNonNull(metric, "metric");

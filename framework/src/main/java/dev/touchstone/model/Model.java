@@ -85,6 +85,15 @@ public abstract class Model {
     /** The dataset a logged model was recorded on; empty for models that need {@code .on(dataset)}. */
     public abstract Optional<Dataset> dataset();
 
+    /**
+     * Per-example latency and failures when the model is behind an endpoint (for
+     * {@code latency()}, {@code errorRate()}, {@code throughput()}); empty for other models.
+     */
+    @API(status = API.Status.INTERNAL, since = "0.1")
+    public Optional<dev.touchstone.model.endpoint.EndpointOutcomes> endpointOutcomes(Dataset dataset) {
+        return Optional.empty();
+    }
+
     /** This model's outputs on every row of {@code dataset}. */
     @API(status = API.Status.INTERNAL, since = "0.1")
     public abstract Predictions predict(Dataset dataset);

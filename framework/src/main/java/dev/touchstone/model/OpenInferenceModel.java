@@ -177,6 +177,11 @@ public final class OpenInferenceModel extends Model {
     }
 
     /** Latency or failure of every example (the endpoint is called once per loaded table). */
+    @Override
+    public java.util.Optional<EndpointOutcomes> endpointOutcomes(Dataset dataset) {
+        return java.util.Optional.of(outcomes(dataset));
+    }
+
     public EndpointOutcomes outcomes(Dataset dataset) {
         return evaluate(dataset).outcomes();
     }

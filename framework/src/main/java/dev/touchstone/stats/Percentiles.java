@@ -132,4 +132,28 @@ public final class Percentiles {
         double high = quantile(replicates, defined, 1 - tail);
         return new Summary(new Interval(low, high, level, BOOTSTRAP_PERCENTILE), defined, undefined);
     }
+
+    /**
+     * A distribution-free interval for the {@code p}-quantile from order statistics: the ranks
+     * between the binomial(n, p) quantiles at (1 − level)/2 and (1 + level)/2 cover the true
+     * quantile with at least {@code level} probability. Undefined when n is too small for any
+     * order statistic to reach the level. Method {@value #ORDER_STATISTIC}.
+     */
+    public static Interval orderStatisticInterval(double[] sorted, double p, double level) {
+        int n = sorted.length;
+        NormalQuantiles.checkLevel(level);
+        if (n == 0) {
+            return Interval.undefined(level, ORDER_STATISTIC);
+        }
+        org.apache.commons.statistics.distribution.BinomialDistribution ranks =
+                org.apache.commons.statistics.distribution.BinomialDistribution.of(n, p);
+        int low = ranks.inverseCumulativeProbability((1 - level) / 2);
+        int high = ranks.inverseCumulativeProbability((1 + level) / 2) + 1;
+        if (low < 1 || high > n) {
+            return Interval.undefined(level, ORDER_STATISTIC);
+        }
+        return new Interval(sorted[low - 1], sorted[high - 1], level, ORDER_STATISTIC);
+    }
+
+    public static final String ORDER_STATISTIC = "order-statistic";
 }

@@ -20,9 +20,14 @@ public enum BuiltInMetric {
     RMSE("rmse", Family.REGRESSION, false, false),
     R2("r2", Family.REGRESSION, true, false),
     MAPE("mape", Family.REGRESSION, false, false),
-    SIZE("size", Family.SIZE, true, false);
+    SIZE("size", Family.SIZE, true, false),
+    ERROR_RATE("error_rate", Family.OPERATIONAL, false, false),
+    LATENCY_P50("latency_p50_ms", Family.OPERATIONAL, false, false),
+    LATENCY_P95("latency_p95_ms", Family.OPERATIONAL, false, false),
+    LATENCY_P99("latency_p99_ms", Family.OPERATIONAL, false, false),
+    THROUGHPUT("throughput", Family.OPERATIONAL, true, false);
 
-    public enum Family { CONFUSION, SCORE, REGRESSION, SIZE }
+    public enum Family { CONFUSION, SCORE, REGRESSION, SIZE, OPERATIONAL }
 
     private final String id;
     private final Family family;

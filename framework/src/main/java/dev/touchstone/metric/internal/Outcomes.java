@@ -42,7 +42,9 @@ public final class Outcomes {
         private final Model model;
         private final Dataset dataset;
         private final Table table;
-        private final Predictions predictions;
+        // Read on first use: operational metrics (latency, error rate) need none, and must work
+        // when some examples failed at the endpoint.
+        private volatile Predictions predictions;
         private volatile ClassOutcomes classification;
         private volatile RegressionOutcomes regression;
         private final Map<Object, Object> memo = new ConcurrentHashMap<>();
@@ -55,7 +57,20 @@ public final class Outcomes {
                 throw new QualityConfigurationException("dataset '" + dataset.name() + "' (" + dataset.source()
                         + ") has no rows: there is nothing to evaluate model '" + model.name() + "' on");
             }
-            this.predictions = model.predict(dataset);
+        }
+
+        Predictions predictions() {
+            Predictions p = predictions;
+            if (p == null) {
+                synchronized (this) {
+                    p = predictions;
+                    if (p == null) {
+                        p = model.predict(dataset);
+                        predictions = p;
+                    }
+                }
+            }
+            return p;
         }
     }
 
@@ -82,7 +97,7 @@ public final class Outcomes {
             synchronized (core) {
                 c = core.classification;
                 if (c == null) {
-                    c = ClassOutcomes.build(core.model, core.dataset, core.table, core.predictions);
+                    c = ClassOutcomes.build(core.model, core.dataset, core.table, core.predictions());
                     core.classification = c;
                 }
             }
@@ -96,7 +111,7 @@ public final class Outcomes {
             synchronized (core) {
                 r = core.regression;
                 if (r == null) {
-                    r = RegressionOutcomes.build(core.model, core.dataset, core.table, core.predictions);
+                    r = RegressionOutcomes.build(core.model, core.dataset, core.table, core.predictions());
                     core.regression = r;
                 }
             }
