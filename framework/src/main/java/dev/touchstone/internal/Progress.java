@@ -25,6 +25,7 @@ public final class Progress implements AutoCloseable {
     private long lastPrinted;
     private long done;
     private boolean printed;
+    private java.util.function.Supplier<String> detail = () -> "";
 
     private Progress(String task, long total, String unit) {
         this.task = task;
@@ -43,6 +44,12 @@ public final class Progress implements AutoCloseable {
         Consumer<String> previous = out;
         out = sink;
         return previous;
+    }
+
+    /** As {@link #advance(long)}, with a detail shown after the rate ("3 in flight, 1 failed"). */
+    public void advance(long newDone, java.util.function.Supplier<String> newDetail) {
+        detail = newDetail;
+        advance(newDone);
     }
 
     public void advance(long newDone) {
@@ -72,6 +79,10 @@ public final class Progress implements AutoCloseable {
                     .append(String.format(Locale.ROOT, " (%d%%)", Math.round(100.0 * done / total)));
         }
         line.append(", ").append(amount((long) rate)).append("/s");
+        String more = detail.get();
+        if (!more.isEmpty()) {
+            line.append(", ").append(more);
+        }
         if (finished) {
             line.append(String.format(Locale.ROOT, ", done in %.1f s", seconds));
         } else if (total > 0 && rate > 0) {

@@ -114,11 +114,17 @@ public final class EndpointClient {
                 });
             }
             long finished = 0;
+            long failed = 0;
             for (int i = 0; i < n; i++) {
                 Future<Integer> next = done.take();
                 int index = next.get();
                 finished += calls.get(index).examples();
-                progress.advance(finished);
+                if (outcomes[index].failure() != null) {
+                    failed += calls.get(index).examples();
+                }
+                long inFlight = Math.min(options.concurrency(), n - i - 1);
+                long failedSoFar = failed;
+                progress.advance(finished, () -> inFlight + " requests in flight, " + failedSoFar + " examples failed");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
