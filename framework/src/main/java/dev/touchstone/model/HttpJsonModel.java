@@ -40,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  * Immutable: every method returns a copy.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
-public final class HttpJsonModel extends Model {
+public final class HttpJsonModel extends EndpointModel<HttpJsonModel> {
 
     /** A literal run of the template, or a placeholder. */
     private record Part(String text, @Nullable String column, boolean quoted) {
@@ -94,34 +94,12 @@ public final class HttpJsonModel extends Model {
         return copy(name(), template, labelPointer, Json.requirePointer(jsonPointer), options);
     }
 
-    public HttpJsonModel concurrency(int requests) {
-        return copy(name(), template, labelPointer, scorePointer, options.withConcurrency(requests));
+    @Override
+    HttpJsonModel withOptions(EndpointOptions newOptions) {
+        return copy(name(), template, labelPointer, scorePointer, newOptions);
     }
 
-    public HttpJsonModel timeout(Duration timeout) {
-        return copy(name(), template, labelPointer, scorePointer, options.withTimeout(timeout));
-    }
-
-    public HttpJsonModel retries(int retries) {
-        return copy(name(), template, labelPointer, scorePointer, options.withRetries(retries));
-    }
-
-    public HttpJsonModel backoff(Duration base, Duration max) {
-        return copy(name(), template, labelPointer, scorePointer, options.withBackoff(base, max));
-    }
-
-    public HttpJsonModel bearerToken(Secret token) {
-        return copy(name(), template, labelPointer, scorePointer, options.withBearerToken(token));
-    }
-
-    public HttpJsonModel header(String name, Secret value) {
-        return copy(name(), template, labelPointer, scorePointer, options.withHeader(name, value));
-    }
-
-    public HttpJsonModel options(EndpointOptions newOptions) {
-        return copy(name(), template, labelPointer, scorePointer, Objects.requireNonNull(newOptions, "options"));
-    }
-
+    @Override
     public EndpointOptions options() {
         return options;
     }
@@ -131,41 +109,7 @@ public final class HttpJsonModel extends Model {
     }
 
     @Override
-    public Optional<Dataset> dataset() {
-        return Optional.empty();
-    }
-
-    /**
-     * This model's outputs on every row; fails with a {@link QualityConfigurationException} that
-     * counts the failed examples by cause when any failed. The endpoint is called once per loaded
-     * table, for predictions and {@link #outcomes} together.
-     */
-    @Override
-    public Predictions predict(Dataset dataset) {
-        return memo(new PredictionsKey(dataset.tableIdentity()), key -> evaluate(dataset).predictions());
-    }
-
-    /** Latency or failure of every example (the endpoint is called once per loaded table). */
-    @Override
-    public java.util.Optional<EndpointOutcomes> endpointOutcomes(Dataset dataset) {
-        return java.util.Optional.of(outcomes(dataset));
-    }
-
-    public EndpointOutcomes outcomes(Dataset dataset) {
-        return evaluate(dataset).outcomes();
-    }
-
-    private EndpointRun evaluate(Dataset dataset) {
-        return memo(new RunKey(dataset.tableIdentity()), key -> run(dataset.table()));
-    }
-
-    private record RunKey(Object table) {
-    }
-
-    private record PredictionsKey(Object table) {
-    }
-
-    private EndpointRun run(Table table) {
+    EndpointRun run(Table table) {
         String what = "model '" + name() + "' at " + endpoint();
         if (template == null) {
             throw new QualityConfigurationException(what + ": no request body; call .body(\"{\\\"text\\\": \\\"${text}\\\"}\")");

@@ -56,7 +56,7 @@ import org.jspecify.annotations.Nullable;
  * Immutable: every method returns a copy.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
-public final class OpenAiChatModel extends Model {
+public final class OpenAiChatModel extends EndpointModel<OpenAiChatModel> {
 
     private static final int ANSWER_EXCERPT = 80;
     private static final Pattern PUNCTUATION = Pattern.compile("[\\p{P}\\p{S}]");
@@ -162,41 +162,12 @@ public final class OpenAiChatModel extends Model {
         return copy(system, template, mapping, capture, allowed, options);
     }
 
-    /** Requests in flight at most (default 8). */
-    public OpenAiChatModel concurrency(int requests) {
-        return copy(system, template, mapping, capture, labels, options.withConcurrency(requests));
+    @Override
+    OpenAiChatModel withOptions(EndpointOptions newOptions) {
+        return copy(system, template, mapping, capture, labels, newOptions);
     }
 
-    /** Per-request timeout (default 10 s; generation can be slow, so raise it for large models). */
-    public OpenAiChatModel timeout(Duration timeout) {
-        return copy(system, template, mapping, capture, labels, options.withTimeout(timeout));
-    }
-
-    /** Retries on connect errors, 429 (honouring {@code Retry-After}) and 5xx (default 3). */
-    public OpenAiChatModel retries(int retries) {
-        return copy(system, template, mapping, capture, labels, options.withRetries(retries));
-    }
-
-    /** Exponential backoff with full jitter (default 200 ms, 10 s). */
-    public OpenAiChatModel backoff(Duration base, Duration max) {
-        return copy(system, template, mapping, capture, labels, options.withBackoff(base, max));
-    }
-
-    /** Sends {@code Authorization: Bearer <api key>}. */
-    public OpenAiChatModel bearerToken(Secret token) {
-        return copy(system, template, mapping, capture, labels, options.withBearerToken(token));
-    }
-
-    /** Sends header {@code name} with a secret value. */
-    public OpenAiChatModel header(String name, Secret value) {
-        return copy(system, template, mapping, capture, labels, options.withHeader(name, value));
-    }
-
-    /** Every client setting at once (circuit breaker, Retry-After cap...). */
-    public OpenAiChatModel options(EndpointOptions newOptions) {
-        return copy(system, template, mapping, capture, labels, Objects.requireNonNull(newOptions, "options"));
-    }
-
+    @Override
     public EndpointOptions options() {
         return options;
     }
@@ -207,41 +178,7 @@ public final class OpenAiChatModel extends Model {
     }
 
     @Override
-    public Optional<Dataset> dataset() {
-        return Optional.empty();
-    }
-
-    /**
-     * This model's labels on every row; fails with a {@link QualityConfigurationException} that
-     * counts the failed examples by cause (HTTP errors, off-label answers) when any failed. The
-     * endpoint is called once per loaded table, for predictions and {@link #outcomes} together.
-     */
-    @Override
-    public Predictions predict(Dataset dataset) {
-        return memo(new PredictionsKey(dataset.tableIdentity()), key -> evaluate(dataset).predictions());
-    }
-
-    /** Latency or failure of every example (the endpoint is called once per loaded table). */
-    @Override
-    public java.util.Optional<EndpointOutcomes> endpointOutcomes(Dataset dataset) {
-        return java.util.Optional.of(outcomes(dataset));
-    }
-
-    public EndpointOutcomes outcomes(Dataset dataset) {
-        return evaluate(dataset).outcomes();
-    }
-
-    private EndpointRun evaluate(Dataset dataset) {
-        return memo(new RunKey(dataset.tableIdentity()), key -> run(dataset.table()));
-    }
-
-    private record RunKey(Object table) {
-    }
-
-    private record PredictionsKey(Object table) {
-    }
-
-    private EndpointRun run(Table table) {
+    EndpointRun run(Table table) {
         String what = "model '" + model + "' at " + endpoint();
         if (template == null) {
             throw new QualityConfigurationException(what + ": no prompt; call .prompt(\"... ${column} ...\")");

@@ -42,7 +42,7 @@ import org.jspecify.annotations.Nullable;
  * every method returns a copy.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
-public final class OpenInferenceModel extends Model {
+public final class OpenInferenceModel extends EndpointModel<OpenInferenceModel> {
 
     private static final Set<String> NUMERIC = Set.of("FP16", "FP32", "FP64", "INT8", "INT16", "INT32", "INT64",
             "UINT8", "UINT16", "UINT32", "UINT64");
@@ -122,78 +122,14 @@ public final class OpenInferenceModel extends Model {
         return copy(version, inputs, labelOutput, scoreOutput, rows, options);
     }
 
-    /** Requests in flight at most (default 8). */
-    public OpenInferenceModel concurrency(int requests) {
-        return copy(version, inputs, labelOutput, scoreOutput, batchSize, options.withConcurrency(requests));
+    @Override
+    OpenInferenceModel withOptions(EndpointOptions newOptions) {
+        return copy(version, inputs, labelOutput, scoreOutput, batchSize, newOptions);
     }
 
-    /** Per-request timeout (default 10 s). */
-    public OpenInferenceModel timeout(Duration timeout) {
-        return copy(version, inputs, labelOutput, scoreOutput, batchSize, options.withTimeout(timeout));
-    }
-
-    /** Retries on connect errors, 429 and 5xx (default 3). */
-    public OpenInferenceModel retries(int retries) {
-        return copy(version, inputs, labelOutput, scoreOutput, batchSize, options.withRetries(retries));
-    }
-
-    /** Exponential backoff with full jitter: retry k waits up to min(max, base * 2^k) (default 200 ms, 10 s). */
-    public OpenInferenceModel backoff(Duration base, Duration max) {
-        return copy(version, inputs, labelOutput, scoreOutput, batchSize, options.withBackoff(base, max));
-    }
-
-    /** Sends {@code Authorization: Bearer <token>}. */
-    public OpenInferenceModel bearerToken(Secret token) {
-        return copy(version, inputs, labelOutput, scoreOutput, batchSize, options.withBearerToken(token));
-    }
-
-    /** Sends header {@code name} with a secret value (an API key). */
-    public OpenInferenceModel header(String name, Secret value) {
-        return copy(version, inputs, labelOutput, scoreOutput, batchSize, options.withHeader(name, value));
-    }
-
-    /** Every client setting at once (circuit breaker, Retry-After cap...). */
-    public OpenInferenceModel options(EndpointOptions newOptions) {
-        return copy(version, inputs, labelOutput, scoreOutput, batchSize, Objects.requireNonNull(newOptions, "options"));
-    }
-
+    @Override
     public EndpointOptions options() {
         return options;
-    }
-
-    @Override
-    public Optional<Dataset> dataset() {
-        return Optional.empty();
-    }
-
-    /**
-     * This model's outputs on every row; fails with a {@link QualityConfigurationException} that
-     * counts the failed examples by cause when any failed. The endpoint is called once per loaded
-     * table, for predictions and {@link #outcomes} together.
-     */
-    @Override
-    public Predictions predict(Dataset dataset) {
-        return memo(new PredictionsKey(dataset.tableIdentity()), key -> evaluate(dataset).predictions());
-    }
-
-    /** Latency or failure of every example (the endpoint is called once per loaded table). */
-    @Override
-    public java.util.Optional<EndpointOutcomes> endpointOutcomes(Dataset dataset) {
-        return java.util.Optional.of(outcomes(dataset));
-    }
-
-    public EndpointOutcomes outcomes(Dataset dataset) {
-        return evaluate(dataset).outcomes();
-    }
-
-    private EndpointRun evaluate(Dataset dataset) {
-        return memo(new RunKey(dataset.tableIdentity()), key -> run(dataset.table()));
-    }
-
-    private record RunKey(Object table) {
-    }
-
-    private record PredictionsKey(Object table) {
     }
 
     /** {@code http://host:port/v2/models/name[/versions/v]}: how messages name this endpoint. */
@@ -206,7 +142,8 @@ public final class OpenInferenceModel extends Model {
         return version == null ? path : path + "/versions/" + encode(version);
     }
 
-    private EndpointRun run(Table table) {
+    @Override
+    EndpointRun run(Table table) {
         String what = "model '" + modelName + "' at " + endpoint();
         if (inputs.isEmpty()) {
             throw new QualityConfigurationException(what + ": no input tensor; call .input(\"tensor\", \"column\")");

@@ -58,7 +58,7 @@ import org.jspecify.annotations.Nullable;
  * message in the failure of each affected example. Immutable: every method returns a copy.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
-public final class TfServingModel extends Model {
+public final class TfServingModel extends EndpointModel<TfServingModel> {
 
     /** One named input filled from one dataset column. */
     private record Input(String name, String column) {
@@ -171,42 +171,12 @@ public final class TfServingModel extends Model {
         return copy(version, inputs, classes, labelOutput, scoreOutput, rows, options);
     }
 
-    /** Requests in flight at most (default 8). */
-    public TfServingModel concurrency(int requests) {
-        return copy(version, inputs, classes, labelOutput, scoreOutput, batchSize, options.withConcurrency(requests));
+    @Override
+    TfServingModel withOptions(EndpointOptions newOptions) {
+        return copy(version, inputs, classes, labelOutput, scoreOutput, batchSize, newOptions);
     }
 
-    /** Per-request timeout (default 10 s). */
-    public TfServingModel timeout(Duration timeout) {
-        return copy(version, inputs, classes, labelOutput, scoreOutput, batchSize, options.withTimeout(timeout));
-    }
-
-    /** Retries on connect errors, 429 and 5xx (default 3). */
-    public TfServingModel retries(int retries) {
-        return copy(version, inputs, classes, labelOutput, scoreOutput, batchSize, options.withRetries(retries));
-    }
-
-    /** Exponential backoff with full jitter (default 200 ms, 10 s). */
-    public TfServingModel backoff(Duration base, Duration max) {
-        return copy(version, inputs, classes, labelOutput, scoreOutput, batchSize, options.withBackoff(base, max));
-    }
-
-    /** Sends {@code Authorization: Bearer <token>}. */
-    public TfServingModel bearerToken(Secret token) {
-        return copy(version, inputs, classes, labelOutput, scoreOutput, batchSize, options.withBearerToken(token));
-    }
-
-    /** Sends header {@code name} with a secret value (an API key). */
-    public TfServingModel header(String name, Secret value) {
-        return copy(version, inputs, classes, labelOutput, scoreOutput, batchSize, options.withHeader(name, value));
-    }
-
-    /** Every client setting at once (circuit breaker, Retry-After cap...). */
-    public TfServingModel options(EndpointOptions newOptions) {
-        return copy(version, inputs, classes, labelOutput, scoreOutput, batchSize,
-                Objects.requireNonNull(newOptions, "options"));
-    }
-
+    @Override
     public EndpointOptions options() {
         return options;
     }
@@ -222,41 +192,7 @@ public final class TfServingModel extends Model {
     }
 
     @Override
-    public Optional<Dataset> dataset() {
-        return Optional.empty();
-    }
-
-    /**
-     * This model's outputs on every row; fails with a {@link QualityConfigurationException} that
-     * counts the failed examples by cause when any failed. The endpoint is called once per loaded
-     * table, for predictions and {@link #outcomes} together.
-     */
-    @Override
-    public Predictions predict(Dataset dataset) {
-        return memo(new PredictionsKey(dataset.tableIdentity()), key -> evaluate(dataset).predictions());
-    }
-
-    /** Latency or failure of every example (the endpoint is called once per loaded table). */
-    @Override
-    public java.util.Optional<EndpointOutcomes> endpointOutcomes(Dataset dataset) {
-        return java.util.Optional.of(outcomes(dataset));
-    }
-
-    public EndpointOutcomes outcomes(Dataset dataset) {
-        return evaluate(dataset).outcomes();
-    }
-
-    private EndpointRun evaluate(Dataset dataset) {
-        return memo(new RunKey(dataset.tableIdentity()), key -> run(dataset.table()));
-    }
-
-    private record RunKey(Object table) {
-    }
-
-    private record PredictionsKey(Object table) {
-    }
-
-    private EndpointRun run(Table table) {
+    EndpointRun run(Table table) {
         String what = "model '" + modelName + "' at " + endpoint();
         if (inputs.isEmpty()) {
             throw new QualityConfigurationException(what + ": no input; call .input(\"name\", \"column\")");

@@ -1,0 +1,107 @@
+package dev.touchstone.model;
+
+import dev.touchstone.data.Dataset;
+import dev.touchstone.data.Table;
+import dev.touchstone.model.endpoint.EndpointOptions;
+import dev.touchstone.model.endpoint.EndpointOutcomes;
+import dev.touchstone.model.endpoint.EndpointRun;
+import dev.touchstone.model.endpoint.Secret;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * What every model behind an endpoint shares: the client settings, and one call of the endpoint
+ * per loaded table, whose outcomes serve both predictions and operational metrics. Immutable:
+ * every setting returns a copy.
+ *
+ * @param <SELF> the concrete model type, for fluent settings
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+public abstract class EndpointModel<SELF extends EndpointModel<SELF>> extends Model {
+
+    EndpointModel(String name) {
+        super(name);
+    }
+
+    /** The client settings in force. */
+    public abstract EndpointOptions options();
+
+    /** A copy with other client settings. */
+    abstract SELF withOptions(EndpointOptions options);
+
+    /** Calls the endpoint for every row of {@code table}; failures are recorded, not thrown. */
+    abstract EndpointRun run(Table table);
+
+    /** Requests in flight at most (default 8). */
+    public SELF concurrency(int requests) {
+        return withOptions(options().withConcurrency(requests));
+    }
+
+    /** Per-request timeout, for the whole response (default 10 s). */
+    public SELF timeout(Duration timeout) {
+        return withOptions(options().withTimeout(timeout));
+    }
+
+    /** Retries on connect errors, 429 and 5xx (default 3). */
+    public SELF retries(int retries) {
+        return withOptions(options().withRetries(retries));
+    }
+
+    /** Exponential backoff with full jitter: retry k waits up to min(max, base * 2^k) (default 200 ms, 10 s). */
+    public SELF backoff(Duration base, Duration max) {
+        return withOptions(options().withBackoff(base, max));
+    }
+
+    /** Sends {@code Authorization: Bearer <token>}. */
+    public SELF bearerToken(Secret token) {
+        return withOptions(options().withBearerToken(token));
+    }
+
+    /** Sends header {@code name} with a secret value (an API key). */
+    public SELF header(String name, Secret value) {
+        return withOptions(options().withHeader(name, value));
+    }
+
+    /** Every client setting at once (circuit breaker, Retry-After cap...). */
+    public SELF options(EndpointOptions newOptions) {
+        return withOptions(Objects.requireNonNull(newOptions, "options"));
+    }
+
+    /** A model behind an endpoint needs {@code .on(dataset)}. */
+    @Override
+    public Optional<Dataset> dataset() {
+        return Optional.empty();
+    }
+
+    /**
+     * This model's outputs on every row; fails with a {@code QualityConfigurationException} that
+     * counts the failed examples by cause when any failed. The endpoint is called once per loaded
+     * table, for predictions and {@link #outcomes} together.
+     */
+    @Override
+    public Predictions predict(Dataset dataset) {
+        return memo(new PredictionsKey(dataset.tableIdentity()), key -> evaluate(dataset).predictions());
+    }
+
+    @Override
+    public Optional<EndpointOutcomes> endpointOutcomes(Dataset dataset) {
+        return Optional.of(outcomes(dataset));
+    }
+
+    /** Latency or failure of every example (the endpoint is called once per loaded table). */
+    public EndpointOutcomes outcomes(Dataset dataset) {
+        return evaluate(dataset).outcomes();
+    }
+
+    private EndpointRun evaluate(Dataset dataset) {
+        return memo(new RunKey(dataset.tableIdentity()), key -> run(dataset.table()));
+    }
+
+    private record RunKey(Object table) {
+    }
+
+    private record PredictionsKey(Object table) {
+    }
+}
