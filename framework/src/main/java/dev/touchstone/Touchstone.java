@@ -1,6 +1,7 @@
 package dev.touchstone;
 
 import dev.touchstone.assertion.ModelAssert;
+import dev.touchstone.config.TouchstoneVersion;
 import dev.touchstone.model.Model;
 import dev.touchstone.slice.ColumnCondition;
 import dev.touchstone.slice.Slice;
@@ -25,15 +26,7 @@ public final class Touchstone {
 
     /** Touchstone's version, as recorded in results files. */
     public static String version() {
-        try (var in = Touchstone.class.getResourceAsStream("version.properties")) {
-            var properties = new java.util.Properties();
-            if (in != null) {
-                properties.load(in);
-            }
-            return properties.getProperty("version", "unknown");
-        } catch (java.io.IOException e) {
-            return "unknown";
-        }
+        return TouchstoneVersion.current();
     }
 
     /** Starts a statement about {@code model}'s quality. */

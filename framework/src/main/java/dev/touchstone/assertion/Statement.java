@@ -1,6 +1,6 @@
 package dev.touchstone.assertion;
 
-import dev.touchstone.QualityConfigurationException;
+import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.data.Dataset;
 import dev.touchstone.metric.internal.MetricDefinition;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.touchstone.QualityConfigurationException;
+import dev.touchstone.config.QualityConfigurationException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.touchstone.baseline;
 
-import dev.touchstone.QualityConfigurationException;
+import dev.touchstone.config.QualityConfigurationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -78,7 +78,7 @@ public final class BaselineStore {
             copyTree(source, staging);
             // The copy is named after its new home (a candidate becomes "previous-run").
             BaselineFile.write(staging.resolve(BaselineFile.FILE_NAME), target.getFileName().toString(),
-                    java.time.Instant.now().toString(), dev.touchstone.Touchstone.version(),
+                    java.time.Instant.now().toString(), dev.touchstone.config.TouchstoneVersion.current(),
                     new ArrayList<>(after.values()));
             Path retired = null;
             if (Files.exists(target)) {

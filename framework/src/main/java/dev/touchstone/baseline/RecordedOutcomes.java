@@ -1,6 +1,6 @@
 package dev.touchstone.baseline;
 
-import dev.touchstone.QualityConfigurationException;
+import dev.touchstone.config.QualityConfigurationException;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,6 +1,5 @@
 package dev.touchstone.config;
 
-import dev.touchstone.QualityConfigurationException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Function;

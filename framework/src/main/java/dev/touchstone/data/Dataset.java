@@ -1,5 +1,7 @@
 package dev.touchstone.data;
 
+import dev.touchstone.data.table.Table;
+
 import dev.touchstone.data.internal.CsvReader;
 import dev.touchstone.data.internal.JsonLinesReader;
 import dev.touchstone.data.internal.LazyTable;

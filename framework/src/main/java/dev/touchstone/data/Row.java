@@ -1,5 +1,13 @@
 package dev.touchstone.data;
 
+import dev.touchstone.data.table.DataFormatException;
+
+import dev.touchstone.data.table.NumericColumn;
+
+import dev.touchstone.data.table.Column;
+
+import dev.touchstone.data.table.Table;
+
 import java.util.OptionalDouble;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;

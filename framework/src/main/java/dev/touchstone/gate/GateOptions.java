@@ -1,6 +1,6 @@
 package dev.touchstone.gate;
 
-import dev.touchstone.QualityConfigurationException;
+import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.config.InconclusivePolicy;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package dev.touchstone.gate;
 
-import dev.touchstone.QualityConfigurationException;
+import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.result.CheckEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

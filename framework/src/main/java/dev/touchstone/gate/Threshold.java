@@ -1,6 +1,6 @@
 package dev.touchstone.gate;
 
-import dev.touchstone.QualityConfigurationException;
+import dev.touchstone.config.QualityConfigurationException;
 import java.math.BigDecimal;
 import java.util.Objects;
 import org.apiguardian.api.API;

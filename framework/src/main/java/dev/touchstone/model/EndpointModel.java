@@ -1,7 +1,7 @@
 package dev.touchstone.model;
 
 import dev.touchstone.data.Dataset;
-import dev.touchstone.data.Table;
+import dev.touchstone.data.table.Table;
 import dev.touchstone.model.endpoint.EndpointOptions;
 import dev.touchstone.model.endpoint.EndpointOutcomes;
 import dev.touchstone.model.endpoint.EndpointRun;

@@ -1,9 +1,9 @@
 package dev.touchstone.model;
 
-import dev.touchstone.QualityConfigurationException;
-import dev.touchstone.data.Column;
+import dev.touchstone.config.QualityConfigurationException;
+import dev.touchstone.data.table.Column;
 import dev.touchstone.data.Dataset;
-import dev.touchstone.data.Table;
+import dev.touchstone.data.table.Table;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,10 +1,10 @@
 package dev.touchstone.model;
 
-import dev.touchstone.QualityConfigurationException;
+import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.config.TouchstoneSettings;
-import dev.touchstone.data.Column;
+import dev.touchstone.data.table.Column;
 import dev.touchstone.data.Dataset;
-import dev.touchstone.data.Table;
+import dev.touchstone.data.table.Table;
 import dev.touchstone.model.endpoint.Call;
 import dev.touchstone.model.endpoint.EndpointClient;
 import dev.touchstone.model.endpoint.EndpointOptions;

@@ -1,6 +1,6 @@
 package dev.touchstone.model;
 
-import dev.touchstone.data.Column;
+import dev.touchstone.data.table.Column;
 import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;

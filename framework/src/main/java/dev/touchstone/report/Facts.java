@@ -1,6 +1,5 @@
 package dev.touchstone.report;
 
-import dev.touchstone.assertion.error.QualityMessages;
 import dev.touchstone.metric.MetricValue;
 import dev.touchstone.result.Expectation;
 import dev.touchstone.result.SliceResult;
@@ -46,7 +45,7 @@ final class Facts {
 
     /** At least four decimals; more when the expectation's bounds are written with more. */
     static int decimals(Expectation expectation) {
-        return expectation == null ? DECIMALS : Math.max(DECIMALS, QualityMessages.decimals(expectation));
+        return expectation == null ? DECIMALS : Math.max(DECIMALS, expectation.decimals());
     }
 
     /**
@@ -75,7 +74,7 @@ final class Facts {
 
     /** "at least 0.800 with 95% confidence", or "" when there is no expectation. */
     static String expectation(Expectation expectation) {
-        return expectation == null ? "" : expectation.describe(QualityMessages.decimals(expectation));
+        return expectation == null ? "" : expectation.describe(expectation.decimals());
     }
 
     static String orEmpty(String text) {

@@ -4,7 +4,6 @@ import static dev.touchstone.report.Markup.attr;
 import static dev.touchstone.report.Markup.px;
 import static dev.touchstone.report.Markup.text;
 
-import dev.touchstone.assertion.error.QualityMessages;
 import dev.touchstone.metric.MetricValue;
 import dev.touchstone.result.Expectation;
 import dev.touchstone.result.SliceResult;
@@ -324,7 +323,7 @@ public final class SliceChartSvg {
         List<Line> lines = new ArrayList<>();
         Set<Double> seen = new LinkedHashSet<>();
         for (Expectation e : expectations(list)) {
-            int decimals = QualityMessages.decimals(e);
+            int decimals = e.decimals();
             if (e.kind() == Expectation.Kind.BETWEEN) {
                 add(lines, seen, new Line(e.threshold(), "\u2265 " + fmt(e.threshold(), decimals), true, false));
                 add(lines, seen, new Line(e.upper(), "\u2264 " + fmt(e.upper(), decimals), false, true));

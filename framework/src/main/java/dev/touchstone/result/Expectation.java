@@ -106,6 +106,19 @@ public record Expectation(Kind kind, double threshold, double upper, OptionalDou
         return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
+    /** Decimals to show next to this expectation: at least three, more when the bound is written with more. */
+    public int decimals() {
+        int scale = Math.max(scale(threshold), scale(upper));
+        return Math.min(Math.max(3, scale), 10);
+    }
+
+    private static int scale(double value) {
+        if (!Double.isFinite(value)) {
+            return 0;
+        }
+        return Math.max(0, new java.math.BigDecimal(Double.toString(value)).stripTrailingZeros().scale());
+    }
+
     /** A confidence level as people write it: {@code 95%}, {@code 99.5%}. */
     public static String percent(double level) {
         double p = level * 100;

@@ -1,5 +1,7 @@
 package dev.touchstone.result;
 
+import dev.touchstone.baseline.EvaluationSource;
+
 import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;

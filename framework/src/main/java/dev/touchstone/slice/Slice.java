@@ -1,6 +1,6 @@
 package dev.touchstone.slice;
 
-import dev.touchstone.data.Table;
+import dev.touchstone.data.table.Table;
 import java.util.BitSet;
 import java.util.Objects;
 import org.apiguardian.api.API;

@@ -3,7 +3,6 @@ package dev.touchstone.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.touchstone.QualityConfigurationException;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;

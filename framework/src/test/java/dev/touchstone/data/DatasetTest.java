@@ -1,12 +1,18 @@
 package dev.touchstone.data;
 
+import dev.touchstone.data.table.NumericColumn;
+
+import dev.touchstone.data.table.CategoricalColumn;
+
+import dev.touchstone.data.table.Table;
+
 import static dev.touchstone.Touchstone.where;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.touchstone.QualityConfigurationException;
+import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.slice.Slice;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -7,7 +7,7 @@ import static dev.touchstone.gate.Entries.withVerdict;
 import static org.assertj.core.api.BDDAssertions.then;
 import static org.assertj.core.api.BDDAssertions.thenThrownBy;
 
-import dev.touchstone.QualityConfigurationException;
+import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.config.InconclusivePolicy;
 import dev.touchstone.result.CheckEntry;
 import dev.touchstone.result.Verdict;

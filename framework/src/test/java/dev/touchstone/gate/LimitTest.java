@@ -7,7 +7,7 @@ import static dev.touchstone.gate.Entries.withoutValue;
 import static org.assertj.core.api.BDDAssertions.then;
 import static org.assertj.core.api.BDDAssertions.thenThrownBy;
 
-import dev.touchstone.QualityConfigurationException;
+import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.result.CheckEntry;
 import java.util.List;
 import org.junit.jupiter.api.Nested;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.touchstone.QualityConfigurationException;
+import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.assertion.DslTestData;
 import dev.touchstone.assertion.error.QualityAssertionError;
 import dev.touchstone.data.Dataset;

@@ -19,7 +19,7 @@ final class ConsoleReport {
                 + change.unchanged().size() + " unchanged)");
     }
 
-    static void outcomesSkipped(dev.touchstone.result.EvaluationSource source, int maxRows) {
+    static void outcomesSkipped(dev.touchstone.baseline.EvaluationSource source, int maxRows) {
         System.out.println("[touchstone] per-example outcomes of " + source.model() + " on " + source.dataset() + " ("
                 + source.size() + " rows) not recorded: more than touchstone.outcomes.max-rows=" + maxRows
                 + "; comparisons with this baseline will be unpaired");

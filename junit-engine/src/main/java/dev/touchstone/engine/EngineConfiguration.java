@@ -1,6 +1,6 @@
 package dev.touchstone.engine;
 
-import dev.touchstone.QualityConfigurationException;
+import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.config.TouchstoneSettings;
 import java.nio.file.Path;
 import org.junit.platform.engine.ConfigurationParameters;

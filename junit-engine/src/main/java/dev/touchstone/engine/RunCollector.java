@@ -1,14 +1,14 @@
 package dev.touchstone.engine;
 
-import dev.touchstone.QualityConfigurationException;
-import dev.touchstone.Touchstone;
+import dev.touchstone.config.QualityConfigurationException;
+import dev.touchstone.config.TouchstoneVersion;
 import dev.touchstone.baseline.BaselineEntry;
 import dev.touchstone.baseline.BaselineFile;
 import dev.touchstone.baseline.BaselineStore;
 import dev.touchstone.baseline.CheckId;
 import dev.touchstone.metric.MetricValue;
 import dev.touchstone.result.CheckEntry;
-import dev.touchstone.result.EvaluationSource;
+import dev.touchstone.baseline.EvaluationSource;
 import dev.touchstone.result.ResultsJson;
 import dev.touchstone.result.RunInfo;
 import dev.touchstone.result.RunResults;
@@ -62,7 +62,7 @@ final class RunCollector {
     }
 
     synchronized RunResults results(long seed) {
-        return new RunResults(RunResults.SCHEMA_VERSION, new RunInfo(startedAt, Instant.now(), seed, Touchstone.version()),
+        return new RunResults(RunResults.SCHEMA_VERSION, new RunInfo(startedAt, Instant.now(), seed, TouchstoneVersion.current()),
                 entries);
     }
 
@@ -95,7 +95,7 @@ final class RunCollector {
                 entries.add(skipped.contains(e.outcomes()) ? withoutOutcomes(e) : e);
             }
             BaselineFile.write(staging.resolve(BaselineFile.FILE_NAME), "candidate", Instant.now().toString(),
-                    Touchstone.version(), entries);
+                    TouchstoneVersion.current(), entries);
             if (Files.exists(candidate)) {
                 deleteTree(candidate);
             }

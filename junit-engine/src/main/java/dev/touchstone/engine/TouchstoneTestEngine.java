@@ -1,6 +1,6 @@
 package dev.touchstone.engine;
 
-import dev.touchstone.Touchstone;
+import dev.touchstone.config.TouchstoneVersion;
 import java.util.Optional;
 import org.apiguardian.api.API;
 import org.junit.platform.engine.EngineDiscoveryRequest;
@@ -34,7 +34,7 @@ public final class TouchstoneTestEngine extends HierarchicalTestEngine<QualityEx
 
     @Override
     public Optional<String> getVersion() {
-        return Optional.of(Touchstone.version());
+        return Optional.of(TouchstoneVersion.current());
     }
 
     @Override

@@ -14,7 +14,7 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
-import dev.touchstone.QualityConfigurationException;
+import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.assertion.error.InconclusiveQualityError;
 import dev.touchstone.assertion.error.QualityAssertionError;
 import dev.touchstone.engine.fixtures.FixtureData;

@@ -1,6 +1,6 @@
 package dev.touchstone.maven;
 
-import dev.touchstone.QualityConfigurationException;
+import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.gate.Gate;
 import dev.touchstone.gate.GateReport;
 import dev.touchstone.gate.GateTable;

@@ -142,17 +142,9 @@ public final class QualityMessages {
     }
 
 
-    // Show at least three decimals, more when the threshold is written with more.
+    /** Decimals shown next to {@code expectation}. */
     public static int decimals(Expectation expectation) {
-        int scale = Math.max(scale(expectation.threshold()), scale(expectation.upper()));
-        return Math.min(Math.max(3, scale), 10);
-    }
-
-    private static int scale(double value) {
-        if (!Double.isFinite(value)) {
-            return 0;
-        }
-        return Math.max(0, new BigDecimal(Double.toString(value)).stripTrailingZeros().scale());
+        return expectation.decimals();
     }
 
     // A value shown next to a minimum is rounded down, next to a maximum up, so that the shown

@@ -1,8 +1,8 @@
 package dev.touchstone.data.internal;
 
-import dev.touchstone.data.CategoricalColumn;
-import dev.touchstone.data.Column;
-import dev.touchstone.data.NumericColumn;
+import dev.touchstone.data.table.CategoricalColumn;
+import dev.touchstone.data.table.Column;
+import dev.touchstone.data.table.NumericColumn;
 import dev.touchstone.data.internal.GrowableArrays.DoubleList;
 import dev.touchstone.data.internal.GrowableArrays.IntList;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.touchstone.data.internal;
 
-import dev.touchstone.data.DataFormatException;
-import dev.touchstone.data.Table;
+import dev.touchstone.data.table.DataFormatException;
+import dev.touchstone.data.table.Table;
 import dev.touchstone.internal.Progress;
 import java.io.IOException;
 import java.io.InputStream;

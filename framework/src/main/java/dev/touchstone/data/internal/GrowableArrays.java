@@ -1,6 +1,6 @@
 package dev.touchstone.data.internal;
 
-import dev.touchstone.data.DataFormatException;
+import dev.touchstone.data.table.DataFormatException;
 import java.util.Arrays;
 
 /** Shared growth policy of the primitive lists: 1.5x, capped below the VM's array limit. */

@@ -1,6 +1,6 @@
 package dev.touchstone.data.internal;
 
-import dev.touchstone.data.Table;
+import dev.touchstone.data.table.Table;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;

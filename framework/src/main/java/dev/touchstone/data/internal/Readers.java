@@ -1,6 +1,6 @@
 package dev.touchstone.data.internal;
 
-import dev.touchstone.data.DataFormatException;
+import dev.touchstone.data.table.DataFormatException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;

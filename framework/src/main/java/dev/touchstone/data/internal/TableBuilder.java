@@ -1,8 +1,8 @@
 package dev.touchstone.data.internal;
 
-import dev.touchstone.data.Column;
-import dev.touchstone.data.DataFormatException;
-import dev.touchstone.data.Table;
+import dev.touchstone.data.table.Column;
+import dev.touchstone.data.table.DataFormatException;
+import dev.touchstone.data.table.Table;
 import dev.touchstone.data.internal.GrowableArrays.IntList;
 import java.util.ArrayList;
 import java.util.HashMap;

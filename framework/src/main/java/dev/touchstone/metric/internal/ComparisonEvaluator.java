@@ -1,6 +1,6 @@
 package dev.touchstone.metric.internal;
 
-import dev.touchstone.QualityConfigurationException;
+import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.baseline.BaselineEntry;
 import dev.touchstone.baseline.BaselineStore;
 import dev.touchstone.baseline.CheckId;

@@ -1,6 +1,6 @@
 package dev.touchstone.metric.internal;
 
-import dev.touchstone.QualityConfigurationException;
+import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.metric.ConfusionCounts;
 import dev.touchstone.metric.internal.Averaging.Kind;

@@ -1,6 +1,6 @@
 package dev.touchstone.metric.internal;
 
-import dev.touchstone.QualityConfigurationException;
+import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.metric.internal.MetricDefinition.BuiltIn;
 import dev.touchstone.model.endpoint.EndpointOutcomes;
 import dev.touchstone.model.endpoint.Failure;

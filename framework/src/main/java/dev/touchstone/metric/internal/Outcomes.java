@@ -1,8 +1,8 @@
 package dev.touchstone.metric.internal;
 
-import dev.touchstone.QualityConfigurationException;
+import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.data.Dataset;
-import dev.touchstone.data.Table;
+import dev.touchstone.data.table.Table;
 import dev.touchstone.model.Model;
 import dev.touchstone.model.Predictions;
 import java.util.Map;
@@ -141,7 +141,7 @@ public final class Outcomes {
             try {
                 java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
                 digest.update(Integer.toString(size()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                dev.touchstone.data.Column label = dataset.labelColumn().map(core.table::column).orElse(null);
+                dev.touchstone.data.table.Column label = dataset.labelColumn().map(core.table::column).orElse(null);
                 for (int row = 0; row < size(); row++) {
                     digest.update((byte) '\n');
                     digest.update(exampleId(row).getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -160,9 +160,9 @@ public final class Outcomes {
     }
 
     /** This evaluation as a source of baseline records: names, fingerprint, per-example outcomes. */
-    public dev.touchstone.result.EvaluationSource asSource() {
+    public dev.touchstone.baseline.EvaluationSource asSource() {
         Outcomes self = this;
-        return new dev.touchstone.result.EvaluationSource() {
+        return new dev.touchstone.baseline.EvaluationSource() {
             @Override
             public String model() {
                 return core.model.name();

@@ -1,6 +1,6 @@
 package dev.touchstone.metric.internal;
 
-import dev.touchstone.QualityConfigurationException;
+import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.baseline.RecordedOutcomes;
 import java.io.IOException;
 import java.nio.file.Path;

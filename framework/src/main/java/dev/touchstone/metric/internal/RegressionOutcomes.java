@@ -1,10 +1,10 @@
 package dev.touchstone.metric.internal;
 
-import dev.touchstone.QualityConfigurationException;
-import dev.touchstone.data.Column;
+import dev.touchstone.config.QualityConfigurationException;
+import dev.touchstone.data.table.Column;
 import dev.touchstone.data.Dataset;
-import dev.touchstone.data.NumericColumn;
-import dev.touchstone.data.Table;
+import dev.touchstone.data.table.NumericColumn;
+import dev.touchstone.data.table.Table;
 import dev.touchstone.model.Model;
 import dev.touchstone.model.Predictions;
 

@@ -1,10 +1,10 @@
 package dev.touchstone.model.endpoint;
 
-import dev.touchstone.QualityConfigurationException;
-import dev.touchstone.data.CategoricalColumn;
-import dev.touchstone.data.Column;
-import dev.touchstone.data.NumericColumn;
-import dev.touchstone.data.Table;
+import dev.touchstone.config.QualityConfigurationException;
+import dev.touchstone.data.table.CategoricalColumn;
+import dev.touchstone.data.table.Column;
+import dev.touchstone.data.table.NumericColumn;
+import dev.touchstone.data.table.Table;
 import dev.touchstone.model.Prediction;
 import dev.touchstone.model.Predictions;
 import java.util.BitSet;

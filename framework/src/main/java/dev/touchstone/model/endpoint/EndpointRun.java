@@ -1,6 +1,6 @@
 package dev.touchstone.model.endpoint;
 
-import dev.touchstone.data.Table;
+import dev.touchstone.data.table.Table;
 import dev.touchstone.model.Prediction;
 import dev.touchstone.model.Predictions;
 import java.util.List;

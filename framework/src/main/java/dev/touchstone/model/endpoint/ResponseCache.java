@@ -1,6 +1,6 @@
 package dev.touchstone.model.endpoint;
 
-import dev.touchstone.QualityConfigurationException;
+import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.config.ConfigKeys;
 import java.io.IOException;
 import java.net.URI;

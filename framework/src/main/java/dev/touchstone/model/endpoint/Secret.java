@@ -1,6 +1,6 @@
 package dev.touchstone.model.endpoint;
 
-import dev.touchstone.QualityConfigurationException;
+import dev.touchstone.config.QualityConfigurationException;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;

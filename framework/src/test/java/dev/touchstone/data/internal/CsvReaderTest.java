@@ -3,11 +3,11 @@ package dev.touchstone.data.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.touchstone.data.CategoricalColumn;
-import dev.touchstone.data.Column;
-import dev.touchstone.data.DataFormatException;
-import dev.touchstone.data.NumericColumn;
-import dev.touchstone.data.Table;
+import dev.touchstone.data.table.CategoricalColumn;
+import dev.touchstone.data.table.Column;
+import dev.touchstone.data.table.DataFormatException;
+import dev.touchstone.data.table.NumericColumn;
+import dev.touchstone.data.table.Table;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

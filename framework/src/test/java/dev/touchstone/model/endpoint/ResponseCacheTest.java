@@ -3,7 +3,7 @@ package dev.touchstone.model.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.touchstone.QualityConfigurationException;
+import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.config.ConfigKeys;
 import dev.touchstone.data.Dataset;
 import dev.touchstone.model.OpenInferenceModel;
@@ -77,7 +77,7 @@ class ResponseCacheTest {
     static List<Double> scores(Predictions p, int n) {
         List<Double> scores = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            scores.add(((dev.touchstone.data.NumericColumn) p.scores()).value(i));
+            scores.add(((dev.touchstone.data.table.NumericColumn) p.scores()).value(i));
         }
         return scores;
     }

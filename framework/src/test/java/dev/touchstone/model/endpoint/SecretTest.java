@@ -3,7 +3,7 @@ package dev.touchstone.model.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.touchstone.QualityConfigurationException;
+import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.internal.Progress;
 import dev.touchstone.model.HttpJsonModel;
 import dev.touchstone.model.Model;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.touchstone.QualityConfigurationException;
+import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.data.Dataset;
 import dev.touchstone.data.DatasetBuilder;
 import dev.touchstone.model.Model;
@@ -135,8 +135,8 @@ class TfServingModelTest {
 
             assertThat(OpenAiChatModelTest.labels(predictions)).containsExactly("spam", "ham");
             assertThat(predictions.scoreColumn()).isPresent();
-            assertThat(((dev.touchstone.data.NumericColumn) predictions.scoreColumn().get()).value(0)).isEqualTo(0.93);
-            assertThat(((dev.touchstone.data.NumericColumn) predictions.scoreColumn().get()).value(1)).isEqualTo(0.08);
+            assertThat(((dev.touchstone.data.table.NumericColumn) predictions.scoreColumn().get()).value(0)).isEqualTo(0.93);
+            assertThat(((dev.touchstone.data.table.NumericColumn) predictions.scoreColumn().get()).value(1)).isEqualTo(0.08);
         }
     }
 

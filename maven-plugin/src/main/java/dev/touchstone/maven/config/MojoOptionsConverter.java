@@ -1,6 +1,6 @@
 package dev.touchstone.maven.config;
 
-import dev.touchstone.QualityConfigurationException;
+import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.config.InconclusivePolicy;
 import dev.touchstone.gate.GateOptions;
 import dev.touchstone.gate.Limit;

@@ -3,7 +3,7 @@ package dev.touchstone.maven.config;
 import static org.assertj.core.api.BDDAssertions.then;
 import static org.assertj.core.api.BDDAssertions.thenThrownBy;
 
-import dev.touchstone.QualityConfigurationException;
+import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.config.InconclusivePolicy;
 import dev.touchstone.gate.GateOptions;
 import dev.touchstone.gate.Limit;

@@ -1,4 +1,4 @@
-package dev.touchstone;
+package dev.touchstone.config;
 
 import org.apiguardian.api.API;
 

@@ -1,4 +1,4 @@
-package dev.touchstone.data;
+package dev.touchstone.data.table;
 
 import org.apiguardian.api.API;
 

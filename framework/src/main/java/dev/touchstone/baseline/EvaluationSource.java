@@ -1,4 +1,4 @@
-package dev.touchstone.result;
+package dev.touchstone.baseline;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
-package dev.touchstone.data;
+package dev.touchstone.data.table;
 
-import dev.touchstone.QualityConfigurationException;
+import dev.touchstone.config.QualityConfigurationException;
 import org.apiguardian.api.API;
 
 /**
