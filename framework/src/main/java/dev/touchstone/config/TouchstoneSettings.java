@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.Optional;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The settings that shape evaluation. Immutable; read from system properties by default, or
@@ -14,7 +16,7 @@ import org.apiguardian.api.API;
 public record TouchstoneSettings(long seed, double confidence, int resamples, double alpha,
         InconclusivePolicy inconclusive, Path baselineDir, MissingBaselinePolicy baselineMissing,
         MultiplicityCorrection multiplicity, MultiplicityScope multiplicityScope, double power,
-        McNemarVariant mcnemar) {
+        McNemarVariant mcnemar, @Nullable Path cacheDirectory) {
 
     private static final ThreadLocal<TouchstoneSettings> SCOPED = new ThreadLocal<>();
 
@@ -37,7 +39,7 @@ public record TouchstoneSettings(long seed, double confidence, int resamples, do
     public TouchstoneSettings(long seed, double confidence, int resamples, double alpha, InconclusivePolicy inconclusive) {
         this(seed, confidence, resamples, alpha, inconclusive, Path.of(ConfigKeys.DEFAULT_BASELINE_DIR),
                 MissingBaselinePolicy.FAIL, MultiplicityCorrection.HOLM, MultiplicityScope.STATEMENT,
-                ConfigKeys.DEFAULT_POWER, McNemarVariant.EXACT);
+                ConfigKeys.DEFAULT_POWER, McNemarVariant.EXACT, null);
     }
 
     public static TouchstoneSettings defaults() {
@@ -66,7 +68,8 @@ public record TouchstoneSettings(long seed, double confidence, int resamples, do
                 parse(lookup, ConfigKeys.POWER, d.power(), TouchstoneSettings::openUnit, "a number in (0, 1), e.g. 0.8"),
                 parse(lookup, ConfigKeys.MCNEMAR, d.mcnemar(),
                         v -> McNemarVariant.valueOf(v.toUpperCase(Locale.ROOT).replace('-', '_')),
-                        "one of exact, chi-square"));
+                        "one of exact, chi-square"),
+                parse(lookup, ConfigKeys.CACHE_DIR, d.cacheDirectory(), Path::of, "a directory path"));
     }
 
     /** The settings in force on this thread: the engine's, else system properties. */
@@ -92,27 +95,37 @@ public record TouchstoneSettings(long seed, double confidence, int resamples, do
 
     public TouchstoneSettings withSeed(long newSeed) {
         return new TouchstoneSettings(newSeed, confidence, resamples, alpha, inconclusive, baselineDir, baselineMissing,
-                multiplicity, multiplicityScope, power, mcnemar);
+                multiplicity, multiplicityScope, power, mcnemar, cacheDirectory);
     }
 
     public TouchstoneSettings withResamples(int newResamples) {
         return new TouchstoneSettings(seed, confidence, newResamples, alpha, inconclusive, baselineDir, baselineMissing,
-                multiplicity, multiplicityScope, power, mcnemar);
+                multiplicity, multiplicityScope, power, mcnemar, cacheDirectory);
     }
 
     public TouchstoneSettings withInconclusive(InconclusivePolicy policy) {
         return new TouchstoneSettings(seed, confidence, resamples, alpha, policy, baselineDir, baselineMissing,
-                multiplicity, multiplicityScope, power, mcnemar);
+                multiplicity, multiplicityScope, power, mcnemar, cacheDirectory);
     }
 
     public TouchstoneSettings withBaselineDir(Path directory) {
         return new TouchstoneSettings(seed, confidence, resamples, alpha, inconclusive, directory, baselineMissing,
-                multiplicity, multiplicityScope, power, mcnemar);
+                multiplicity, multiplicityScope, power, mcnemar, cacheDirectory);
+    }
+
+    /** Where endpoint responses are cached between runs ({@value ConfigKeys#CACHE_DIR}); empty: no cache. */
+    public Optional<Path> responseCache() {
+        return Optional.ofNullable(cacheDirectory);
+    }
+
+    public TouchstoneSettings withCacheDirectory(@Nullable Path directory) {
+        return new TouchstoneSettings(seed, confidence, resamples, alpha, inconclusive, baselineDir, baselineMissing,
+                multiplicity, multiplicityScope, power, mcnemar, directory);
     }
 
     public TouchstoneSettings withMultiplicity(MultiplicityCorrection correction, MultiplicityScope scope) {
         return new TouchstoneSettings(seed, confidence, resamples, alpha, inconclusive, baselineDir, baselineMissing,
-                correction, scope, power, mcnemar);
+                correction, scope, power, mcnemar, cacheDirectory);
     }
 
     private static <T> T parse(Function<String, String> lookup, String key, T fallback,
