@@ -2,54 +2,47 @@ package dev.touchstone.assertion;
 
 import dev.touchstone.assertion.error.QualityErrors;
 import dev.touchstone.assertion.error.QualityMessages;
-import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.baseline.Baseline;
+import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.metric.MetricValue;
-import dev.touchstone.metric.internal.SliceEstimate;
-import dev.touchstone.metric.internal.Outcomes;
 import dev.touchstone.metric.internal.Reference;
-import dev.touchstone.model.Model;
-import java.util.Objects;
 import dev.touchstone.metric.internal.SliceEstimate;
+import dev.touchstone.model.Model;
 import dev.touchstone.result.Expectation;
 import dev.touchstone.result.Expectation.Kind;
-import dev.touchstone.result.ResultSinks;
 import dev.touchstone.result.SliceResult;
 import dev.touchstone.result.StatementResult;
+import dev.touchstone.scope.QualityScope;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import org.apiguardian.api.API;
-import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.api.Descriptable;
+import org.assertj.core.description.Description;
 
 /**
  * Expectations on a metric over the slices of a statement. Every slice is evaluated and judged
- * before anything is thrown, so one error reports all slices that did not pass.
+ * before anything is thrown, so one error reports all slices that did not pass. Each step
+ * returns a new immutable stage; only the steps that make sense next are offered.
  *
  * @param <SELF> the concrete assertion type, for fluent chaining
  */
 @API(status = API.Status.STABLE, since = "0.1")
-public abstract class AbstractMetricAssert<SELF extends AbstractMetricAssert<SELF>>
-        extends AbstractAssert<SELF, MetricValue> {
+public abstract class AbstractMetricAssert<SELF extends AbstractMetricAssert<SELF>> implements Descriptable<SELF> {
 
     final Statement statement;
-    final OptionalDouble confidence;
-    // Set only on fresh copies, before they are returned: the assertion stays effectively immutable.
-    private double tolerance;
-    private double relativeTolerance = Double.NaN;
+    final Stance stance;
 
-    AbstractMetricAssert(Statement statement, OptionalDouble confidence, Class<?> selfType) {
-        super(null, selfType);
-        this.statement = statement;
-        this.confidence = confidence;
-        statement.description().ifPresent(this::as);
+    AbstractMetricAssert(Statement statement, Stance stance) {
+        this.statement = Objects.requireNonNull(statement, "statement");
+        this.stance = Objects.requireNonNull(stance, "stance");
     }
 
-    abstract SELF copy(Statement newStatement, OptionalDouble newConfidence);
+    abstract SELF copy(Statement newStatement, Stance newStance);
 
     /**
      * Judge by the {@code level} confidence interval instead of the point estimate: PASSED only
@@ -57,10 +50,7 @@ public abstract class AbstractMetricAssert<SELF extends AbstractMetricAssert<SEL
      * INCONCLUSIVE.
      */
     public SELF withConfidence(double level) {
-        if (!(level > 0 && level < 1)) {
-            throw new IllegalArgumentException("confidence level must be in (0, 1) but was " + level);
-        }
-        return copy(statement.withDescription(description()), OptionalDouble.of(level));
+        return copy(statement, stance.withConfidence(level));
     }
 
     /**
@@ -68,22 +58,18 @@ public abstract class AbstractMetricAssert<SELF extends AbstractMetricAssert<SEL
      * point of accuracy). For {@code isNotWorseThan} and {@code isNotSignificantlyWorseThan}.
      */
     public SELF withTolerance(double absolute) {
-        if (!(absolute >= 0) || Double.isInfinite(absolute)) {
-            throw new IllegalArgumentException("tolerance must be a finite number >= 0 but was " + absolute);
-        }
-        SELF copy = copy(statement.withDescription(description()), confidence);
-        ((AbstractMetricAssert<?>) copy).tolerance = absolute;
-        return copy;
+        return copy(statement, stance.withTolerance(absolute));
     }
 
     /** The tolerance as a fraction of the reference's value: {@code withRelativeTolerance(0.01)} allows 1% worse. */
     public SELF withRelativeTolerance(double fraction) {
-        if (!(fraction >= 0 && fraction < 1)) {
-            throw new IllegalArgumentException("relative tolerance must be in [0, 1) but was " + fraction);
-        }
-        SELF copy = copy(statement.withDescription(description()), confidence);
-        ((AbstractMetricAssert<?>) copy).relativeTolerance = fraction;
-        return copy;
+        return copy(statement, stance.withRelativeTolerance(fraction));
+    }
+
+    /** Describes the statement; the description heads its messages and results. */
+    @Override
+    public SELF describedAs(Description description) {
+        return copy(statement.withDescription(description == null ? null : description.value()), stance);
     }
 
     /**
@@ -124,38 +110,23 @@ public abstract class AbstractMetricAssert<SELF extends AbstractMetricAssert<SEL
         return compare(Kind.SIGNIFICANTLY_BETTER_THAN, new Reference.Recorded(Objects.requireNonNull(baseline, "baseline")));
     }
 
-    private Model requireModel(Model champion) {
-        Objects.requireNonNull(champion, "champion");
-        if (champion == statement.model()) {
-            throw new IllegalArgumentException("a model cannot be compared with itself: '" + champion.name() + "'");
-        }
-        return champion;
-    }
-
-    private SELF compare(Kind kind, Reference reference) {
-        TouchstoneSettings settings = TouchstoneSettings.current();
-        ComparisonStatement comparison = new ComparisonStatement(statement, kind, reference, confidence, tolerance,
-                relativeTolerance, description());
-        return publish(comparison.evaluate(settings), settings);
-    }
-
     public SELF isAbove(double threshold) {
-        return check(Expectation.of(Kind.ABOVE, requireFinite(threshold), confidence));
+        return check(Expectation.of(Kind.ABOVE, requireFinite(threshold), stance.confidence()));
     }
 
     /** The metric must be at least {@code threshold}. */
     public SELF isAtLeast(double threshold) {
-        return check(Expectation.of(Kind.AT_LEAST, requireFinite(threshold), confidence));
+        return check(Expectation.of(Kind.AT_LEAST, requireFinite(threshold), stance.confidence()));
     }
 
     /** The metric must be smaller than {@code threshold}. */
     public SELF isBelow(double threshold) {
-        return check(Expectation.of(Kind.BELOW, requireFinite(threshold), confidence));
+        return check(Expectation.of(Kind.BELOW, requireFinite(threshold), stance.confidence()));
     }
 
     /** The metric must be at most {@code threshold}. */
     public SELF isAtMost(double threshold) {
-        return check(Expectation.of(Kind.AT_MOST, requireFinite(threshold), confidence));
+        return check(Expectation.of(Kind.AT_MOST, requireFinite(threshold), stance.confidence()));
     }
 
     /** The metric must lie in {@code [low, high]}. */
@@ -165,14 +136,13 @@ public abstract class AbstractMetricAssert<SELF extends AbstractMetricAssert<SEL
         if (low > high) {
             throw new IllegalArgumentException("isBetween needs low <= high but got " + low + " and " + high);
         }
-        return check(Expectation.between(low, high, confidence));
+        return check(Expectation.between(low, high, stance.confidence()));
     }
 
     /**
      * The evaluated metric of a single-slice statement, with its interval at the statement's
      * confidence level (or the default level).
      */
-    @Override
     public MetricValue actual() {
         if (!statement.selection().single()) {
             throw new IllegalStateException("this statement covers several slices (" + statement.selection()
@@ -183,8 +153,8 @@ public abstract class AbstractMetricAssert<SELF extends AbstractMetricAssert<SEL
 
     /** The evaluated metric of every slice of the statement, by slice name, in slice order. */
     public Map<String, MetricValue> actuals() {
-        TouchstoneSettings settings = TouchstoneSettings.current();
-        double level = confidence.orElse(settings.confidence());
+        TouchstoneSettings settings = QualityScope.current().settings();
+        double level = stance.confidence().orElse(settings.confidence());
         Map<String, MetricValue> values = new LinkedHashMap<>();
         for (SliceEstimate estimate : statement.evaluate(settings)) {
             values.put(estimate.sliceName(), estimate.at(level));
@@ -192,9 +162,28 @@ public abstract class AbstractMetricAssert<SELF extends AbstractMetricAssert<SEL
         return Collections.unmodifiableMap(values);
     }
 
+    @SuppressWarnings("unchecked")
+    private SELF myself() {
+        return (SELF) this;
+    }
+
+    private Model requireModel(Model champion) {
+        Objects.requireNonNull(champion, "champion");
+        if (champion == statement.model()) {
+            throw new IllegalArgumentException("a model cannot be compared with itself: '" + champion.name() + "'");
+        }
+        return champion;
+    }
+
+    private SELF compare(Kind kind, Reference reference) {
+        QualityScope scope = QualityScope.current();
+        return publish(new ComparisonStatement(statement, kind, reference, stance).evaluate(scope), scope);
+    }
+
     private SELF check(Expectation expectation) {
-        TouchstoneSettings settings = TouchstoneSettings.current();
-        double level = confidence.orElse(settings.confidence());
+        QualityScope scope = QualityScope.current();
+        TouchstoneSettings settings = scope.settings();
+        double level = stance.confidence().orElse(settings.confidence());
         List<SliceResult> slices = new ArrayList<>();
         for (SliceEstimate estimate : statement.evaluate(settings)) {
             MetricValue value = estimate.at(level);
@@ -205,25 +194,19 @@ public abstract class AbstractMetricAssert<SELF extends AbstractMetricAssert<SEL
             slices.add(new SliceResult(statement.model().name(), statement.datasetName(), estimate.sliceDefinition(),
                     value, expectation, decision.verdict(), decision.reason(), decision.examplesNeeded(), message));
         }
-        return publish(new StatementResult(description(), slices, !statement.selection().single(),
-                Optional.of(Outcomes.of(statement.model(), statement.resolveDataset()).asSource())), settings);
+        return publish(new StatementResult(statement.description(), slices, !statement.selection().single(),
+                Optional.of(statement.outcomes().asSource())), scope);
     }
 
-    private SELF publish(StatementResult result, TouchstoneSettings settings) {
-        ResultSinks.publish(result);
-        if (ResultSinks.defersFailures()) {
-            return myself;
+    private SELF publish(StatementResult result, QualityScope scope) {
+        scope.judged(result);
+        if (scope.failures() == QualityScope.Failures.THROW) {
+            Optional<Throwable> failure = QualityErrors.toThrowable(result, scope.settings().inconclusive());
+            if (failure.isPresent()) {
+                throw QualityErrors.sneaky(failure.get());
+            }
         }
-        Optional<Throwable> failure = QualityErrors.toThrowable(result, settings.inconclusive());
-        if (failure.isPresent()) {
-            throw QualityErrors.sneaky(failure.get());
-        }
-        return myself;
-    }
-
-    private Optional<String> description() {
-        String text = descriptionText();
-        return text == null || text.isEmpty() ? statement.description() : Optional.of(text);
+        return myself();
     }
 
     private static double requireFinite(double threshold) {

@@ -1,8 +1,7 @@
 package dev.touchstone.assertion;
 
-import dev.touchstone.metric.internal.Averaging;
-import dev.touchstone.metric.internal.MetricDefinition.BuiltIn;
-import java.util.OptionalDouble;
+import dev.touchstone.metric.internal.MetricSpec;
+import dev.touchstone.metric.internal.builtin.Averaging;
 import org.apiguardian.api.API;
 
 /**
@@ -13,13 +12,13 @@ import org.apiguardian.api.API;
 @API(status = API.Status.STABLE, since = "0.1")
 public final class ClassMetricAssert extends AbstractMetricAssert<ClassMetricAssert> {
 
-    ClassMetricAssert(Statement statement, OptionalDouble confidence) {
-        super(statement, confidence, ClassMetricAssert.class);
+    ClassMetricAssert(Statement statement, Stance stance) {
+        super(statement, stance);
     }
 
     @Override
-    ClassMetricAssert copy(Statement newStatement, OptionalDouble newConfidence) {
-        return new ClassMetricAssert(newStatement, newConfidence);
+    ClassMetricAssert copy(Statement newStatement, Stance newStance) {
+        return new ClassMetricAssert(newStatement, newStance);
     }
 
     /** The unweighted mean over all classes (true or predicted), as scikit-learn's {@code average="macro"}. */
@@ -43,10 +42,7 @@ public final class ClassMetricAssert extends AbstractMetricAssert<ClassMetricAss
     }
 
     private MetricAssert averaged(Averaging averaging) {
-        BuiltIn metric = (BuiltIn) statement.metric();
-        String description = descriptionText();
-        Statement averaged = statement.withMetric(metric.with(averaging));
-        return new MetricAssert(description == null || description.isEmpty() ? averaged
-                : averaged.withDescription(java.util.Optional.of(description)), confidence);
+        MetricSpec.BuiltIn metric = (MetricSpec.BuiltIn) statement.metric();
+        return new MetricAssert(statement.withMetric(metric.with(averaging)), stance);
     }
 }

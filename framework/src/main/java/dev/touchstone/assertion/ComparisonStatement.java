@@ -1,6 +1,8 @@
 package dev.touchstone.assertion;
 
+import dev.touchstone.baseline.CheckId;
 import dev.touchstone.config.TouchstoneSettings;
+import dev.touchstone.scope.QualityScope;
 import dev.touchstone.metric.MetricValue;
 import dev.touchstone.metric.internal.ComparisonEvaluator;
 import dev.touchstone.metric.internal.MetricEvaluator;
@@ -11,7 +13,6 @@ import dev.touchstone.metric.internal.SliceRows;
 import dev.touchstone.result.ComparisonResult;
 import dev.touchstone.result.Expectation;
 import dev.touchstone.result.Expectation.Kind;
-import dev.touchstone.result.ResultSinks;
 import dev.touchstone.result.SliceResult;
 import dev.touchstone.result.StatementResult;
 import dev.touchstone.result.Verdict;
@@ -42,20 +43,22 @@ final class ComparisonStatement {
     private final double relativeTolerance;
     private final Optional<String> description;
 
-    ComparisonStatement(Statement statement, Kind kind, Reference reference, OptionalDouble confidence, double tolerance,
-            double relativeTolerance, Optional<String> description) {
+    ComparisonStatement(Statement statement, Kind kind, Reference reference, Stance stance) {
         this.statement = statement;
         this.kind = kind;
         this.reference = reference;
-        this.confidence = confidence;
-        this.tolerance = tolerance;
-        this.relativeTolerance = relativeTolerance;
-        this.description = description;
+        this.confidence = stance.confidence();
+        this.tolerance = stance.tolerance();
+        this.relativeTolerance = stance.relativeTolerance();
+        this.description = statement.description();
     }
 
-    StatementResult evaluate(TouchstoneSettings settings) {
+    StatementResult evaluate(QualityScope scope) {
+        TouchstoneSettings settings = scope.settings();
+        CheckId check = reference instanceof Reference.Recorded
+                ? scope.requireCheck("a comparison with a recorded baseline") : null;
         double level = confidence.orElse(settings.confidence());
-        Outcomes outcomes = Outcomes.of(statement.model(), statement.resolveDataset());
+        Outcomes outcomes = statement.outcomes();
         List<SliceRows> rows = statement.selection().resolve(outcomes);
         Alternative alternative = kind == Kind.SIGNIFICANTLY_BETTER_THAN ? Alternative.GREATER : Alternative.LESS;
         double absolute = tolerance;
@@ -66,11 +69,11 @@ final class ComparisonStatement {
         try {
             for (SliceRows slice : rows) {
                 compared.add(ComparisonEvaluator.compare(outcomes, slice, statement.metric(), reference, settings,
-                        alternative, margin, level));
+                        alternative, margin, level, check, scope.baselines()));
             }
         } catch (ComparisonEvaluator.MissingBaselineException missing) {
             // Still hand the model's values over, so that this run can become the baseline.
-            recordValues(outcomes, rows, settings, level);
+            recordValues(outcomes, rows, scope, level);
             throw missing.outcome();
         }
         boolean significance = kind != Kind.NOT_WORSE_THAN;
@@ -110,7 +113,8 @@ final class ComparisonStatement {
                 Optional.of(outcomes.asSource()));
     }
 
-    private void recordValues(Outcomes outcomes, List<SliceRows> rows, TouchstoneSettings settings, double level) {
+    private void recordValues(Outcomes outcomes, List<SliceRows> rows, QualityScope scope, double level) {
+        TouchstoneSettings settings = scope.settings();
         List<SliceResult> values = new ArrayList<>();
         for (SliceRows slice : rows) {
             SliceEstimate estimate = MetricEvaluator.evaluate(outcomes, slice, statement.metric(), settings);
@@ -118,7 +122,7 @@ final class ComparisonStatement {
                     estimate.at(level), Expectation.comparison(Kind.NOT_WORSE_THAN, OptionalDouble.empty(), 0, Double.NaN),
                     Verdict.INCONCLUSIVE, "no baseline to compare with", OptionalLong.empty(), ""));
         }
-        ResultSinks.record(new StatementResult(description, values, !statement.selection().single(),
+        scope.recordOnly(new StatementResult(description, values, !statement.selection().single(),
                 Optional.of(outcomes.asSource())));
     }
 

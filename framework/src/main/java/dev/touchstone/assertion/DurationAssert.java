@@ -1,7 +1,6 @@
 package dev.touchstone.assertion;
 
 import java.time.Duration;
-import java.util.OptionalDouble;
 import org.apiguardian.api.API;
 
 /**
@@ -12,13 +11,13 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class DurationAssert extends AbstractMetricAssert<DurationAssert> {
 
-    DurationAssert(Statement statement, OptionalDouble confidence) {
-        super(statement, confidence, DurationAssert.class);
+    DurationAssert(Statement statement, Stance stance) {
+        super(statement, stance);
     }
 
     @Override
-    DurationAssert copy(Statement newStatement, OptionalDouble newConfidence) {
-        return new DurationAssert(newStatement, newConfidence);
+    DurationAssert copy(Statement newStatement, Stance newStance) {
+        return new DurationAssert(newStatement, newStance);
     }
 
     public DurationAssert isBelow(Duration bound) {

@@ -1,38 +1,41 @@
 package dev.touchstone.assertion;
 
 import dev.touchstone.data.Dataset;
-import dev.touchstone.metric.internal.BuiltInMetric;
-import dev.touchstone.metric.internal.MetricDefinition.BuiltIn;
+import dev.touchstone.metric.internal.MetricSpec;
+import dev.touchstone.metric.internal.builtin.BuiltInMetrics;
 import dev.touchstone.model.Model;
 import dev.touchstone.slice.Slice;
 import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
-import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.api.Descriptable;
+import org.assertj.core.description.Description;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The start of a quality statement: {@code assertThat(model)}. Choose the data (for models that
  * are not logged) and the slices, then the metric and the expectation.
  */
 @API(status = API.Status.STABLE, since = "0.1")
-public final class ModelAssert extends AbstractAssert<ModelAssert, Model> {
+public final class ModelAssert implements Descriptable<ModelAssert> {
 
-    private final Dataset dataset;
+    private final Model model;
+    private final @Nullable Dataset dataset;
+    private final Optional<String> description;
 
     public ModelAssert(Model model) {
-        this(Objects.requireNonNull(model, "model"), null);
+        this(Objects.requireNonNull(model, "model"), null, Optional.empty());
     }
 
-    private ModelAssert(Model model, Dataset dataset) {
-        super(model, ModelAssert.class);
+    private ModelAssert(Model model, @Nullable Dataset dataset, Optional<String> description) {
+        this.model = model;
         this.dataset = dataset;
+        this.description = description;
     }
 
     /** Evaluate on {@code data} (required for models that are not logged). */
     public ModelAssert on(Dataset data) {
-        ModelAssert copy = new ModelAssert(actual, Objects.requireNonNull(data, "dataset"));
-        String description = descriptionText();
-        return description == null || description.isEmpty() ? copy : copy.as(description);
+        return new ModelAssert(model, Objects.requireNonNull(data, "dataset"), description);
     }
 
     /** All examples. */
@@ -63,9 +66,14 @@ public final class ModelAssert extends AbstractAssert<ModelAssert, Model> {
         return slices(new Selection.EachValueOf(column));
     }
 
+    /** Describes the statement; the description heads its messages and results. */
+    @Override
+    public ModelAssert describedAs(Description newDescription) {
+        return new ModelAssert(model, dataset, Optional.ofNullable(newDescription).map(Description::value)
+                .filter(text -> !text.isEmpty()));
+    }
+
     private SliceAssert slices(Selection selection) {
-        String description = descriptionText();
-        Optional<String> text = description == null || description.isEmpty() ? Optional.empty() : Optional.of(description);
-        return new SliceAssert(new Statement(actual, dataset, selection, BuiltIn.of(BuiltInMetric.SIZE), text));
+        return new SliceAssert(new Statement(model, dataset, selection, MetricSpec.of(BuiltInMetrics.SIZE), description));
     }
 }

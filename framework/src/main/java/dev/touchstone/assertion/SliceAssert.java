@@ -1,144 +1,146 @@
 package dev.touchstone.assertion;
 
 import dev.touchstone.metric.Metric;
-import dev.touchstone.metric.internal.BuiltInMetric;
-import dev.touchstone.metric.internal.MetricDefinition;
-import dev.touchstone.metric.internal.MetricDefinition.BuiltIn;
-import dev.touchstone.model.Model;
+import dev.touchstone.metric.internal.MetricSpec;
+import dev.touchstone.metric.internal.builtin.BuiltInMetric;
+import dev.touchstone.metric.internal.builtin.BuiltInMetrics;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalDouble;
 import org.apiguardian.api.API;
-import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.api.Descriptable;
+import org.assertj.core.description.Description;
 
 /** A model on one or more slices: pick the metric to judge. */
 @API(status = API.Status.STABLE, since = "0.1")
-public final class SliceAssert extends AbstractAssert<SliceAssert, Model> {
+public final class SliceAssert implements Descriptable<SliceAssert> {
 
     private final Statement statement;
 
     SliceAssert(Statement statement) {
-        super(statement.model(), SliceAssert.class);
         this.statement = statement;
-        statement.description().ifPresent(this::as);
     }
 
     public MetricAssert accuracy() {
-        return metric(BuiltInMetric.ACCURACY);
+        return metric(BuiltInMetrics.ACCURACY);
     }
 
     public ClassMetricAssert precision() {
-        return perClass(BuiltIn.of(BuiltInMetric.PRECISION));
+        return perClass(BuiltInMetrics.PRECISION);
     }
 
     public ClassMetricAssert recall() {
-        return perClass(BuiltIn.of(BuiltInMetric.RECALL));
+        return perClass(BuiltInMetrics.RECALL);
     }
 
     public ClassMetricAssert f1() {
-        return perClass(BuiltIn.of(BuiltInMetric.F1));
+        return perClass(BuiltInMetrics.F1);
     }
 
     /** F-beta: recall weighted {@code beta} times as much as precision. */
     public ClassMetricAssert fBeta(double beta) {
-        return perClass(BuiltIn.fBeta(beta));
+        return perClass(BuiltInMetrics.fBeta(beta));
     }
 
     /** True negative rate. */
     public ClassMetricAssert specificity() {
-        return perClass(BuiltIn.of(BuiltInMetric.SPECIFICITY));
+        return perClass(BuiltInMetrics.SPECIFICITY);
     }
 
     public MetricAssert balancedAccuracy() {
-        return metric(BuiltInMetric.BALANCED_ACCURACY);
+        return metric(BuiltInMetrics.BALANCED_ACCURACY);
     }
 
     /** Matthews correlation coefficient (multi-class generalisation on multi-class data). */
     public MetricAssert mcc() {
-        return metric(BuiltInMetric.MCC);
+        return metric(BuiltInMetrics.MCC);
     }
 
     public MetricAssert cohenKappa() {
-        return metric(BuiltInMetric.COHEN_KAPPA);
+        return metric(BuiltInMetrics.COHEN_KAPPA);
     }
 
-    /** Area under the ROC curve of the positive-class score; DeLong interval. */
-    public MetricAssert rocAuc() {
-        return metric(BuiltInMetric.ROC_AUC);
+    /**
+     * Area under the ROC curve of the positive-class score, with DeLong's interval. On
+     * multi-class data with a score per class ({@code withClassScore}), one class against the
+     * rest: {@code .forClass("cat")}, {@code .macro()} or {@code .weighted()}.
+     */
+    public OneVsRestMetricAssert rocAuc() {
+        return new OneVsRestMetricAssert(statement(MetricSpec.of(BuiltInMetrics.ROC_AUC)), Stance.POINT_ESTIMATE);
     }
 
     public MetricAssert averagePrecision() {
-        return metric(BuiltInMetric.AVERAGE_PRECISION);
+        return metric(BuiltInMetrics.AVERAGE_PRECISION);
     }
 
     /** Lower is better. Needs probabilities of the positive class in [0, 1]. */
     public MetricAssert logLoss() {
-        return metric(BuiltInMetric.LOG_LOSS);
+        return metric(BuiltInMetrics.LOG_LOSS);
     }
 
     /** Lower is better. Needs probabilities of the positive class in [0, 1]. */
     public MetricAssert brierScore() {
-        return metric(BuiltInMetric.BRIER_SCORE);
+        return metric(BuiltInMetrics.BRIER_SCORE);
     }
 
     public MetricAssert mae() {
-        return metric(BuiltInMetric.MAE);
+        return metric(BuiltInMetrics.MAE);
     }
 
     public MetricAssert mse() {
-        return metric(BuiltInMetric.MSE);
+        return metric(BuiltInMetrics.MSE);
     }
 
     public MetricAssert rmse() {
-        return metric(BuiltInMetric.RMSE);
+        return metric(BuiltInMetrics.RMSE);
     }
 
     public MetricAssert r2() {
-        return metric(BuiltInMetric.R2);
+        return metric(BuiltInMetrics.R2);
     }
 
     public MetricAssert mape() {
-        return metric(BuiltInMetric.MAPE);
+        return metric(BuiltInMetrics.MAPE);
     }
 
     /** The number of examples in the slice: {@code size().isAtLeast(200)} guards against thin slices. */
     public MetricAssert size() {
-        return metric(BuiltInMetric.SIZE);
+        return metric(BuiltInMetrics.SIZE);
     }
 
     /** The share of examples the endpoint did not answer (Wilson interval); lower is better. */
     public MetricAssert errorRate() {
-        return metric(BuiltInMetric.ERROR_RATE);
+        return metric(BuiltInMetrics.ERROR_RATE);
     }
 
     /** Latency quantiles of the examples the endpoint answered: {@code latency().p95().isBelow(...)}. */
     public LatencyAssert latency() {
-        return new LatencyAssert(statement(BuiltIn.of(BuiltInMetric.LATENCY_P50)));
+        return new LatencyAssert(statement);
     }
 
     /** Examples answered per second over the whole run. */
     public MetricAssert throughput() {
-        return metric(BuiltInMetric.THROUGHPUT);
+        return metric(BuiltInMetrics.THROUGHPUT);
     }
 
     /** A user-defined metric. */
     public MetricAssert metric(Metric metric) {
         Objects.requireNonNull(metric, "metric");
-        return new MetricAssert(statement(new MetricDefinition.Custom(metric)), OptionalDouble.empty());
+        return new MetricAssert(statement(new MetricSpec.Custom(metric)), Stance.POINT_ESTIMATE);
+    }
+
+    @Override
+    public SliceAssert describedAs(Description description) {
+        return new SliceAssert(statement.withDescription(description == null ? null : description.value()));
     }
 
     private MetricAssert metric(BuiltInMetric metric) {
-        return new MetricAssert(statement(BuiltIn.of(metric)), OptionalDouble.empty());
+        return new MetricAssert(statement(MetricSpec.of(metric)), Stance.POINT_ESTIMATE);
     }
 
-    private ClassMetricAssert perClass(BuiltIn metric) {
-        return new ClassMetricAssert(statement(metric), OptionalDouble.empty());
+    private ClassMetricAssert perClass(BuiltInMetric metric) {
+        return new ClassMetricAssert(statement(MetricSpec.of(metric)), Stance.POINT_ESTIMATE);
     }
 
-    private Statement statement(MetricDefinition metric) {
-        String description = descriptionText();
-        Optional<String> inherited = description == null || description.isEmpty()
-                ? statement.description() : Optional.of(description);
-        return new Statement(statement.model(), statement.dataset(), statement.selection(), metric, inherited);
+    private Statement statement(MetricSpec metric) {
+        return statement.withMetric(metric);
     }
 }

@@ -3,29 +3,39 @@ package dev.touchstone.assertion;
 import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.data.Dataset;
-import dev.touchstone.metric.internal.MetricDefinition;
 import dev.touchstone.metric.internal.MetricEvaluator;
+import dev.touchstone.metric.internal.MetricSpec;
 import dev.touchstone.metric.internal.Outcomes;
 import dev.touchstone.metric.internal.SliceEstimate;
 import dev.touchstone.metric.internal.SliceRows;
 import dev.touchstone.model.Model;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a quality statement names before its expectation: model, data, slices, metric and
- * description. Immutable; evaluation happens in {@link #evaluate}.
+ * the {@code as(...)} description, carried once here by every stage. Immutable; evaluation
+ * happens in {@link #evaluate}.
  */
-record Statement(Model model, Dataset dataset, Selection selection, MetricDefinition metric,
+record Statement(Model model, @Nullable Dataset dataset, Selection selection, MetricSpec metric,
         Optional<String> description) {
 
-    Statement withMetric(MetricDefinition newMetric) {
+    Statement {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(selection, "selection");
+        Objects.requireNonNull(metric, "metric");
+        Objects.requireNonNull(description, "description");
+    }
+
+    Statement withMetric(MetricSpec newMetric) {
         return new Statement(model, dataset, selection, newMetric, description);
     }
 
-    Statement withDescription(Optional<String> newDescription) {
-        return new Statement(model, dataset, selection, metric, newDescription);
+    Statement withDescription(String text) {
+        return new Statement(model, dataset, selection, metric, Optional.ofNullable(text).filter(t -> !t.isEmpty()));
     }
 
     Dataset resolveDataset() {
@@ -37,9 +47,13 @@ record Statement(Model model, Dataset dataset, Selection selection, MetricDefini
                 + "assertThat(model).on(dataset)..."));
     }
 
+    Outcomes outcomes() {
+        return Outcomes.of(model, resolveDataset());
+    }
+
     /** The metric on every slice of the statement, in slice order. */
     List<SliceEstimate> evaluate(TouchstoneSettings settings) {
-        Outcomes outcomes = Outcomes.of(model, resolveDataset());
+        Outcomes outcomes = outcomes();
         List<SliceRows> slices = selection.resolve(outcomes);
         List<SliceEstimate> estimates = new ArrayList<>(slices.size());
         for (SliceRows slice : slices) {

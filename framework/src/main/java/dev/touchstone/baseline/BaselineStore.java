@@ -1,6 +1,8 @@
 package dev.touchstone.baseline;
 
 import dev.touchstone.config.QualityConfigurationException;
+import dev.touchstone.metric.internal.builtin.BuiltInMetric;
+import dev.touchstone.metric.internal.builtin.BuiltInMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -13,9 +15,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
@@ -32,25 +31,8 @@ public final class BaselineStore {
     public static final String CANDIDATE = "baseline-candidate";
     public static final String OUTCOMES = "outcomes";
 
-    private static final Set<String> LOWER_IS_BETTER = Set.of("log_loss", "brier_score", "mae", "mse", "rmse", "mape");
-    private static final Map<Path, LoadedBaseline> CACHE = new ConcurrentHashMap<>();
 
     private BaselineStore() {
-    }
-
-    /** The baseline in {@code directory}, or empty when none was recorded there. Cached per run. */
-    public static Optional<LoadedBaseline> load(Path directory) {
-        Path file = directory.resolve(BaselineFile.FILE_NAME);
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        Path key = directory.toAbsolutePath().normalize();
-        return Optional.of(CACHE.computeIfAbsent(key, k -> new LoadedBaseline(directory, BaselineFile.read(file))));
-    }
-
-    /** Forgets loaded baselines (after one was replaced). */
-    public static void clearCache() {
-        CACHE.clear();
     }
 
     /**
@@ -93,7 +75,6 @@ public final class BaselineStore {
         } catch (IOException e) {
             throw new QualityConfigurationException("cannot write baseline " + target + ": " + e.getMessage(), e);
         }
-        clearCache();
         return change(target, before, after);
     }
 
@@ -110,7 +91,7 @@ public final class BaselineStore {
                 continue;
             }
             double delta = now.value() - old.value();
-            if (LOWER_IS_BETTER.contains(now.metric())) {
+            if (!higherIsBetter(now.metric())) {
                 delta = -delta;
             }
             (delta > 0 ? improved : delta < 0 ? degraded : unchanged).add(now.key());
@@ -123,8 +104,9 @@ public final class BaselineStore {
         return new BaselineChange(target, added, removed, improved, degraded, unchanged);
     }
 
+    /** Whether larger values of a result's metric are better; user metrics are taken as higher-is-better. */
     public static boolean higherIsBetter(String metric) {
-        return !LOWER_IS_BETTER.contains(metric);
+        return BuiltInMetrics.forResultName(metric).map(BuiltInMetric::higherIsBetter).orElse(true);
     }
 
     private static void move(Path from, Path to) throws IOException {

@@ -3,22 +3,19 @@ package dev.touchstone.config;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.Optional;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The settings that shape evaluation. Immutable; read from system properties by default, or
- * installed for the current thread by a test engine with {@link #runWith}.
+ * The settings that shape evaluation. Immutable; read from a key lookup ({@link #from}): the
+ * engine's configuration parameters, or system properties in a plain test.
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record TouchstoneSettings(long seed, double confidence, int resamples, double alpha,
         InconclusivePolicy inconclusive, Path baselineDir, MissingBaselinePolicy baselineMissing,
         MultiplicityCorrection multiplicity, MultiplicityScope multiplicityScope, double power,
         McNemarVariant mcnemar, @Nullable Path cacheDirectory) {
-
-    private static final ThreadLocal<TouchstoneSettings> SCOPED = new ThreadLocal<>();
 
     public TouchstoneSettings {
         if (!(confidence > 0 && confidence < 1)) {
@@ -70,27 +67,6 @@ public record TouchstoneSettings(long seed, double confidence, int resamples, do
                         v -> McNemarVariant.valueOf(v.toUpperCase(Locale.ROOT).replace('-', '_')),
                         "one of exact, chi-square"),
                 parse(lookup, ConfigKeys.CACHE_DIR, d.cacheDirectory(), Path::of, "a directory path"));
-    }
-
-    /** The settings in force on this thread: the engine's, else system properties. */
-    public static TouchstoneSettings current() {
-        TouchstoneSettings scoped = SCOPED.get();
-        return scoped != null ? scoped : from(System::getProperty);
-    }
-
-    /** Runs {@code action} with {@code settings} in force on this thread. */
-    public static <T> T runWith(TouchstoneSettings settings, Supplier<T> action) {
-        TouchstoneSettings previous = SCOPED.get();
-        SCOPED.set(settings);
-        try {
-            return action.get();
-        } finally {
-            if (previous == null) {
-                SCOPED.remove();
-            } else {
-                SCOPED.set(previous);
-            }
-        }
     }
 
     public TouchstoneSettings withSeed(long newSeed) {

@@ -32,38 +32,61 @@ public final class Dataset {
 
     private final String name;
     private final LazyTable table;
-    private final @Nullable String id;
-    private final @Nullable String label;
-    private final @Nullable String prediction;
-    private final @Nullable String score;
-    private final @Nullable String positiveClass;
+    private final Roles roles;
     private final Map<String, Slice> slices;
 
-    private Dataset(String name, LazyTable table, @Nullable String id, @Nullable String label,
-            @Nullable String prediction, @Nullable String score, @Nullable String positiveClass,
-            Map<String, Slice> slices) {
+    /** Which column plays which part. */
+    private record Roles(@Nullable String id, @Nullable String label, @Nullable String prediction,
+            @Nullable String score, @Nullable String positiveClass, Map<String, String> classScores) {
+
+        static final Roles NONE = new Roles(null, null, null, null, null, Map.of());
+
+        Roles withId(String column) {
+            return new Roles(column, label, prediction, score, positiveClass, classScores);
+        }
+
+        Roles withLabel(String column) {
+            return new Roles(id, column, prediction, score, positiveClass, classScores);
+        }
+
+        Roles withPrediction(String column) {
+            return new Roles(id, label, column, score, positiveClass, classScores);
+        }
+
+        Roles withScore(String column) {
+            return new Roles(id, label, prediction, column, positiveClass, classScores);
+        }
+
+        Roles withPositiveClass(String value) {
+            return new Roles(id, label, prediction, score, value, classScores);
+        }
+
+        Roles withClassScore(String className, String column) {
+            Map<String, String> copy = new LinkedHashMap<>(classScores);
+            copy.put(className, column);
+            return new Roles(id, label, prediction, score, positiveClass, Collections.unmodifiableMap(copy));
+        }
+    }
+
+    private Dataset(String name, LazyTable table, Roles roles, Map<String, Slice> slices) {
         this.name = name;
         this.table = table;
-        this.id = id;
-        this.label = label;
-        this.prediction = prediction;
-        this.score = score;
-        this.positiveClass = positiveClass;
+        this.roles = roles;
         this.slices = slices;
     }
 
     /** An RFC 4180 CSV file with a header row (UTF-8, with or without BOM). Read on first use. */
     public static Dataset fromCsv(Path path) {
         Objects.requireNonNull(path, "path");
-        return new Dataset(baseName(path), new LazyTable(path.toString(), () -> CsvReader.read(path)),
-                null, null, null, null, null, Map.of());
+        return new Dataset(baseName(path), new LazyTable(path.toString(), () -> CsvReader.read(path)), Roles.NONE,
+                Map.of());
     }
 
     /** A JSON Lines file: one flat JSON object per line. Read on first use. */
     public static Dataset fromJsonLines(Path path) {
         Objects.requireNonNull(path, "path");
         return new Dataset(baseName(path), new LazyTable(path.toString(), () -> JsonLinesReader.read(path)),
-                null, null, null, null, null, Map.of());
+                Roles.NONE, Map.of());
     }
 
     /** In-memory rows: {@code Dataset.builder("toy").columns("label", "predicted").row("a", "a").build()}. */
@@ -72,7 +95,7 @@ public final class Dataset {
     }
 
     static Dataset of(String name, Table table) {
-        return new Dataset(name, LazyTable.of(table), null, null, null, null, null, Map.of());
+        return new Dataset(name, LazyTable.of(table), Roles.NONE, Map.of());
     }
 
     private static String baseName(Path path) {
@@ -81,29 +104,43 @@ public final class Dataset {
         return dot > 0 ? file.substring(0, dot) : file;
     }
 
+    private Dataset with(Roles newRoles) {
+        return new Dataset(name, table, newRoles, slices);
+    }
+
     /** The column that identifies an example; needed to pair examples across runs. */
     public Dataset withId(String column) {
-        return new Dataset(name, table, requireName(column, "id"), label, prediction, score, positiveClass, slices);
+        return with(roles.withId(requireName(column, "id")));
     }
 
     /** The ground truth: a class for classification, a number for regression. */
     public Dataset withLabel(String column) {
-        return new Dataset(name, table, id, requireName(column, "label"), prediction, score, positiveClass, slices);
+        return with(roles.withLabel(requireName(column, "label")));
     }
 
     /** The logged prediction: a class, or a number for regression. */
     public Dataset withPrediction(String column) {
-        return new Dataset(name, table, id, label, requireName(column, "prediction"), score, positiveClass, slices);
+        return with(roles.withPrediction(requireName(column, "prediction")));
     }
 
     /** The logged score or probability of the positive class (for ROC AUC, log loss, ...). */
     public Dataset withScore(String column) {
-        return new Dataset(name, table, id, label, prediction, requireName(column, "score"), positiveClass, slices);
+        return with(roles.withScore(requireName(column, "score")));
+    }
+
+    /**
+     * The logged score or probability of one class of a multi-class problem, for one-vs-rest
+     * metrics: {@code .withClassScore("cat", "p_cat").withClassScore("dog", "p_dog")}, then
+     * {@code rocAuc().macro()}. Every class needs one.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public Dataset withClassScore(String className, String column) {
+        return with(roles.withClassScore(requireName(className, "class"), requireName(column, "score column")));
     }
 
     /** Which class counts as positive for binary metrics (precision, recall, ROC AUC, ...). */
     public Dataset withPositiveClass(String value) {
-        return new Dataset(name, table, id, label, prediction, score, requireName(value, "positive class"), slices);
+        return with(roles.withPositiveClass(requireName(value, "positive class")));
     }
 
     /** A named slice, usable as {@code onSlice(name)}. Names are unique within a dataset. */
@@ -116,13 +153,12 @@ public final class Dataset {
         }
         Map<String, Slice> copy = new LinkedHashMap<>(slices);
         copy.put(sliceName, slice);
-        return new Dataset(name, table, id, label, prediction, score, positiveClass,
-                Collections.unmodifiableMap(copy));
+        return new Dataset(name, table, roles, Collections.unmodifiableMap(copy));
     }
 
     /** The same data under another name (the name shows in results and messages). */
     public Dataset withName(String newName) {
-        return new Dataset(requireName(newName, "name"), table, id, label, prediction, score, positiveClass, slices);
+        return new Dataset(requireName(newName, "name"), table, roles, slices);
     }
 
     public String name() {
@@ -145,23 +181,29 @@ public final class Dataset {
     }
 
     public Optional<String> idColumn() {
-        return Optional.ofNullable(id);
+        return Optional.ofNullable(roles.id());
     }
 
     public Optional<String> labelColumn() {
-        return Optional.ofNullable(label);
+        return Optional.ofNullable(roles.label());
     }
 
     public Optional<String> predictionColumn() {
-        return Optional.ofNullable(prediction);
+        return Optional.ofNullable(roles.prediction());
     }
 
     public Optional<String> scoreColumn() {
-        return Optional.ofNullable(score);
+        return Optional.ofNullable(roles.score());
+    }
+
+    /** The score column of each class, in declaration order; empty unless {@link #withClassScore} was used. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public Map<String, String> classScoreColumns() {
+        return roles.classScores();
     }
 
     public Optional<String> positiveClass() {
-        return Optional.ofNullable(positiveClass);
+        return Optional.ofNullable(roles.positiveClass());
     }
 
     /** Named slices in declaration order. */

@@ -81,7 +81,7 @@ public final class Limit {
             if (!range.contains(value.value())) {
                 throw new QualityConfigurationException(what + " " + value + " of " + metric + " is outside the values "
                         + metric + " can take, " + range + (value.value().compareTo(BigDecimal.ONE) > 0
-                                && range.high() != null ? ": write 0.9 or 90%" : ""));
+                                && range.isBoundedAbove() ? ": write 0.9 or 90%" : ""));
             }
         });
         return value;

@@ -146,7 +146,7 @@ public final class HttpJsonModel extends EndpointModel<HttpJsonModel> {
         }
         EndpointClient client = new EndpointClient(options);
         long started = System.nanoTime();
-        List<Outcome<Prediction>> outcomes = client.run(what, calls, TouchstoneSettings.current().seed());
+        List<Outcome<Prediction>> outcomes = client.run(what, calls, TouchstoneSettings.from(System::getProperty).seed());
         return EndpointRun.of(name(), endpoint(), table, calls, outcomes, p -> new Prediction[] {p},
                 System.nanoTime() - started);
     }

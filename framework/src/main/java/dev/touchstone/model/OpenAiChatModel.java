@@ -204,7 +204,7 @@ public final class OpenAiChatModel extends EndpointModel<OpenAiChatModel> {
         }
         EndpointClient client = new EndpointClient(options);
         long started = System.nanoTime();
-        List<Outcome<Prediction>> outcomes = client.run(what, calls, TouchstoneSettings.current().seed());
+        List<Outcome<Prediction>> outcomes = client.run(what, calls, TouchstoneSettings.from(System::getProperty).seed());
         return EndpointRun.of(model, endpoint(), table, calls, outcomes, p -> new Prediction[] {p},
                 System.nanoTime() - started);
     }

@@ -165,7 +165,7 @@ public final class OpenInferenceModel extends EndpointModel<OpenInferenceModel> 
             columns.add(column);
         }
         EndpointClient client = new EndpointClient(options);
-        long seed = TouchstoneSettings.current().seed();
+        long seed = TouchstoneSettings.from(System::getProperty).seed();
         checkReady(client, seed);
         Map<String, Object> metadata = metadata(client, seed);
         List<Tensor> tensors = tensors(metadata, columns);

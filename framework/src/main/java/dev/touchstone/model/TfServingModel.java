@@ -215,7 +215,7 @@ public final class TfServingModel extends EndpointModel<TfServingModel> {
             columns.add(column);
         }
         EndpointClient client = new EndpointClient(options);
-        long seed = TouchstoneSettings.current().seed();
+        long seed = TouchstoneSettings.from(System::getProperty).seed();
         checkAvailable(client, seed);
 
         int n = table.rowCount();

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.touchstone.config.InconclusivePolicy;
+import dev.touchstone.scope.QualityScope;
 import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.data.Dataset;
 import dev.touchstone.metric.MetricValue;
@@ -35,8 +36,7 @@ class ActualValuesTest {
 
         @Test
         void accuracy_value_n_and_wilson_interval_at_the_default_level() {
-            MetricValue accuracy = TouchstoneSettings.runWith(TouchstoneSettings.defaults(),
-                    () -> assertThat(ninety()).overall().accuracy().actual());
+            MetricValue accuracy = QualityScope.standalone().withSettings(TouchstoneSettings.defaults()).call(() -> assertThat(ninety()).overall().accuracy().actual());
 
             assertThat(accuracy.metric()).isEqualTo("accuracy");
             assertThat(accuracy.slice()).isEqualTo("overall");
@@ -76,8 +76,7 @@ class ActualValuesTest {
         void without_withConfidence_the_level_comes_from_the_settings() {
             TouchstoneSettings at80 = new TouchstoneSettings(42, 0.8, 1000, 0.05, InconclusivePolicy.FAIL);
 
-            MetricValue accuracy = TouchstoneSettings.runWith(at80,
-                    () -> assertThat(ninety()).overall().accuracy().actual());
+            MetricValue accuracy = QualityScope.standalone().withSettings(at80).call(() -> assertThat(ninety()).overall().accuracy().actual());
 
             assertThat(accuracy.interval().level()).isEqualTo(0.8);
         }

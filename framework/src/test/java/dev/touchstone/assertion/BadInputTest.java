@@ -35,7 +35,7 @@ class BadInputTest {
         return Dataset.fromCsv(fixture(file)).withLabel("y").withPrediction("y_hat");
     }
 
-    static MetricAssert score(Dataset data, String metric) {
+    static AbstractMetricAssert<?> score(Dataset data, String metric) {
         SliceAssert overall = assertThat(Model.logged("m", data)).overall();
         return switch (metric) {
             case "roc_auc" -> overall.rocAuc();

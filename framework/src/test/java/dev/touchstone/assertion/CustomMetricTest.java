@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.touchstone.assertion.DslTestData.Outcome;
+import dev.touchstone.scope.QualityScope;
 import dev.touchstone.assertion.error.QualityAssertionError;
 import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.data.Dataset;
@@ -55,8 +56,7 @@ class CustomMetricTest {
 
     @Test
     void the_interval_is_a_percentile_bootstrap_close_to_the_normal_approximation() {
-        MetricValue rate = TouchstoneSettings.runWith(TouchstoneSettings.defaults(),
-                () -> assertThat(Model.logged("m", DATA)).overall().metric(PREDICTED_POSITIVE_RATE).actual());
+        MetricValue rate = QualityScope.standalone().withSettings(TouchstoneSettings.defaults()).call(() -> assertThat(Model.logged("m", DATA)).overall().metric(PREDICTED_POSITIVE_RATE).actual());
 
         // a proportion 0.3 of 100: 0.3 ± 1.96 · √(0.3 · 0.7 / 100) = [0.210, 0.390]
         double half = DslTestData.Z95 * Math.sqrt(0.3 * 0.7 / 100);

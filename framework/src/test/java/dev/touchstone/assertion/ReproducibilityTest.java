@@ -5,6 +5,7 @@ import static dev.touchstone.assertion.DslTestData.binary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.touchstone.config.TouchstoneSettings;
+import dev.touchstone.scope.QualityScope;
 import dev.touchstone.data.Dataset;
 import dev.touchstone.metric.MetricValue;
 import dev.touchstone.model.Model;
@@ -23,7 +24,7 @@ class ReproducibilityTest {
     static final Dataset DATA = binary("repro", 40, 10, 6, 44);
 
     static Interval f1Interval(TouchstoneSettings settings) {
-        return TouchstoneSettings.runWith(settings, () -> {
+        return QualityScope.standalone().withSettings(settings).call(() -> {
             MetricValue f1 = assertThat(Model.logged("m", DATA)).overall().f1().actual();
             assertThat(f1.interval().method()).startsWith("bootstrap");
             return f1.interval();
@@ -31,7 +32,7 @@ class ReproducibilityTest {
     }
 
     static <T> T with(long seed, Supplier<T> action) {
-        return TouchstoneSettings.runWith(TouchstoneSettings.defaults().withSeed(seed), action);
+        return QualityScope.standalone().withSettings(TouchstoneSettings.defaults().withSeed(seed)).call(action);
     }
 
     @Test
@@ -68,7 +69,7 @@ class ReproducibilityTest {
     void the_interval_does_not_depend_on_what_was_evaluated_before() {
         // GIVEN one model evaluated on other metrics and slices before f1
         Model busy = Model.logged("m", DATA);
-        TouchstoneSettings.runWith(TouchstoneSettings.defaults(), () -> {
+        QualityScope.standalone().withSettings(TouchstoneSettings.defaults()).call(() -> {
             assertThat(busy).overall().mcc().actual();
             assertThat(busy).overall().cohenKappa().actual();
             assertThat(busy).onSlice("label=1").accuracy().actual();
@@ -77,8 +78,7 @@ class ReproducibilityTest {
         });
 
         // WHEN f1 is asked of it and of a fresh model
-        Interval afterOthers = TouchstoneSettings.runWith(TouchstoneSettings.defaults(),
-                () -> assertThat(busy).overall().f1().actual().interval());
+        Interval afterOthers = QualityScope.standalone().withSettings(TouchstoneSettings.defaults()).call(() -> assertThat(busy).overall().f1().actual().interval());
         Interval fresh = f1Interval(TouchstoneSettings.defaults());
 
         // THEN they are identical
@@ -89,14 +89,13 @@ class ReproducibilityTest {
     void the_interval_of_a_renamed_dataset_does_not_depend_on_what_was_evaluated_before() {
         // GIVEN one model evaluated on the data under the name "first", then under "second"
         Model model = Model.logged("m", DATA);
-        Interval second = TouchstoneSettings.runWith(TouchstoneSettings.defaults(), () -> {
+        Interval second = QualityScope.standalone().withSettings(TouchstoneSettings.defaults()).call(() -> {
             assertThat(model).on(DATA.withName("first")).overall().f1().actual();
             return assertThat(model).on(DATA.withName("second")).overall().f1().actual().interval();
         });
 
         // WHEN a fresh model is evaluated on "second" alone
-        Interval alone = TouchstoneSettings.runWith(TouchstoneSettings.defaults(),
-                () -> assertThat(Model.logged("m", DATA)).on(DATA.withName("second")).overall().f1().actual()
+        Interval alone = QualityScope.standalone().withSettings(TouchstoneSettings.defaults()).call(() -> assertThat(Model.logged("m", DATA)).on(DATA.withName("second")).overall().f1().actual()
                         .interval());
 
         // THEN the statement about "second" gives the same interval either way

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.touchstone.assertion.DslTestData.Outcome;
+import dev.touchstone.scope.QualityScope;
 import dev.touchstone.assertion.error.InconclusiveQualityError;
 import dev.touchstone.assertion.error.QualityAssertionError;
 import dev.touchstone.config.ConfigKeys;
@@ -207,7 +208,7 @@ class VerdictSemanticsTest {
 
         @Test
         void an_inconclusive_statement_throws_inconclusive_quality_error_by_default() {
-            TouchstoneSettings.runWith(TouchstoneSettings.defaults(), () -> {
+            QualityScope.standalone().withSettings(TouchstoneSettings.defaults()).call(() -> {
                 assertThatThrownBy(() -> accuracy().withConfidence(0.95).isAbove(0.9))
                         .isInstanceOf(InconclusiveQualityError.class)
                         .isInstanceOf(AssertionError.class)
@@ -240,7 +241,7 @@ class VerdictSemanticsTest {
         void inconclusive_is_an_aborted_test_under_scoped_skip_settings() {
             TouchstoneSettings skip = TouchstoneSettings.defaults().withInconclusive(InconclusivePolicy.SKIP);
 
-            TouchstoneSettings.runWith(skip, () -> {
+            QualityScope.standalone().withSettings(skip).call(() -> {
                 assertThatThrownBy(() -> accuracy().withConfidence(0.95).isAbove(0.9))
                         .isInstanceOf(TestAbortedException.class);
                 return null;
@@ -251,7 +252,7 @@ class VerdictSemanticsTest {
         void skip_never_turns_a_failure_into_an_aborted_test() {
             TouchstoneSettings skip = TouchstoneSettings.defaults().withInconclusive(InconclusivePolicy.SKIP);
 
-            TouchstoneSettings.runWith(skip, () -> {
+            QualityScope.standalone().withSettings(skip).call(() -> {
                 assertThatThrownBy(() -> accuracy().withConfidence(0.95).isAbove(0.95))
                         .isExactlyInstanceOf(QualityAssertionError.class);
                 return null;
@@ -263,7 +264,7 @@ class VerdictSemanticsTest {
             TouchstoneSettings skip = TouchstoneSettings.defaults().withInconclusive(InconclusivePolicy.SKIP);
             Model model = Model.logged("m", NINETY_OF_HUNDRED);
 
-            TouchstoneSettings.runWith(skip, () -> {
+            QualityScope.standalone().withSettings(skip).call(() -> {
                 assertThat(outcomeOf(() -> assertThat(model).onSlice(where("label").isEqualTo("nothing"))
                         .accuracy().isBelow(1.0))).isEqualTo(Outcome.ABORTED);
                 return null;

@@ -4,9 +4,9 @@ import static dev.touchstone.Touchstone.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.touchstone.data.Dataset;
+import dev.touchstone.scope.QualityScope;
 import dev.touchstone.data.DatasetBuilder;
 import dev.touchstone.model.Model;
-import dev.touchstone.result.ResultSinks;
 import dev.touchstone.result.SliceResult;
 import dev.touchstone.result.StatementResult;
 import dev.touchstone.result.Verdict;
@@ -55,7 +55,7 @@ class ComparisonCalibrationByDslTest {
         Model champion = Model.logged("champion", data.withPrediction("champion"));
         Model challenger = Model.logged("challenger", data.withPrediction("challenger"));
         List<StatementResult> results = new ArrayList<>();
-        ResultSinks.runWith(results::add, true, () -> assertThat(challenger).onEachSliceOf("slice").accuracy()
+        QualityScope.current().collecting(results::add, results::add).run(() -> assertThat(challenger).onEachSliceOf("slice").accuracy()
                 .isNotSignificantlyWorseThan(champion));
         return results.get(0).slices();
     }

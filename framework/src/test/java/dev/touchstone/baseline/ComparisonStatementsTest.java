@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.touchstone.config.QualityConfigurationException;
+import dev.touchstone.scope.QualityScope;
 import dev.touchstone.assertion.error.InconclusiveQualityError;
 import dev.touchstone.assertion.error.QualityAssertionError;
 import dev.touchstone.config.TouchstoneSettings;
@@ -13,7 +14,6 @@ import dev.touchstone.data.Dataset;
 import dev.touchstone.data.DatasetBuilder;
 import dev.touchstone.model.Model;
 import dev.touchstone.result.ComparisonResult;
-import dev.touchstone.result.ResultSinks;
 import dev.touchstone.result.SliceResult;
 import dev.touchstone.result.StatementResult;
 import dev.touchstone.result.Verdict;
@@ -49,13 +49,14 @@ class ComparisonStatementsTest {
         return b.build().withId("id").withLabel("label").withPositiveClass("yes");
     }
 
+    static final CheckId COMPARES = new CheckId(ComparisonStatementsTest.class.getName(), "compares");
     static final Dataset DATA = data();
     static final Model CHAMPION = Model.logged("champion", DATA.withPrediction("champion"));
     static final Model CHALLENGER = Model.logged("challenger", DATA.withPrediction("challenger"));
 
     private static List<StatementResult> record(Runnable statement) {
         List<StatementResult> results = new ArrayList<>();
-        ResultSinks.runWith(results::add, true, statement);
+        QualityScope.current().collecting(results::add, results::add).run(statement);
         return results;
     }
 
@@ -135,6 +136,14 @@ class ComparisonStatementsTest {
     @Nested
     class AgainstARecordedBaseline {
 
+        @Test
+        void outside_a_check_scope_the_error_says_how_to_name_the_check() {
+            assertThatThrownBy(() -> assertThat(CHALLENGER).overall().accuracy()
+                    .isNotSignificantlyWorseThan(Baseline.previousRun()))
+                    .isInstanceOf(QualityConfigurationException.class)
+                    .hasMessageContaining("QualityScope.forCheck(");
+        }
+
         @TempDir
         Path dir;
 
@@ -145,7 +154,7 @@ class ComparisonStatementsTest {
             List<BaselineEntry> entries = new ArrayList<>();
             var source = results.get(0).source().orElseThrow();
             String outcomes = BaselineStore.OUTCOMES + "/" + source.outcomesFileName();
-            CheckId id = CheckId.current().orElseThrow();
+            CheckId id = COMPARES;
             for (SliceResult s : results.get(0).slices()) {
                 var v = s.value();
                 entries.add(new BaselineEntry(BaselineEntry.key(id.spec(), "compares", v.slice(), v.metric()), id.spec(),
@@ -161,17 +170,17 @@ class ComparisonStatementsTest {
         }
 
         private void compares(Model model, Runnable statement) {
-            CheckId.runAs(new CheckId(CheckId.current().orElseThrow().spec(), "compares"), statement);
+            QualityScope.current().withCheck(COMPARES).run(statement);
         }
 
         @Test
         void pairs_examples_by_id_and_detects_the_drop() throws Exception {
             // GIVEN the champion recorded as the baseline
             recordBaseline(CHAMPION);
-            TouchstoneSettings settings = TouchstoneSettings.current().withBaselineDir(dir.resolve("store"));
+            TouchstoneSettings settings = QualityScope.current().settings().withBaselineDir(dir.resolve("store"));
             // WHEN the challenger is compared with it
             List<StatementResult> results = new ArrayList<>();
-            TouchstoneSettings.runWith(settings, () -> {
+            QualityScope.standalone().withSettings(settings).call(() -> {
                 compares(CHALLENGER, () -> results.addAll(record(() -> assertThat(CHALLENGER).onEachSliceOf("camera")
                         .accuracy().isNotSignificantlyWorseThan(Baseline.previousRun()))));
                 return null;
@@ -193,9 +202,9 @@ class ComparisonStatementsTest {
             Dataset shifted = Dataset.builder("shifted").columns("id", "label", "predicted", "camera")
                     .row("x1", "yes", "yes", "rear").row("x2", "no", "no", "rear").row("x3", "yes", "no", "rear")
                     .build().withId("id").withLabel("label").withPrediction("predicted").withPositiveClass("yes");
-            TouchstoneSettings settings = TouchstoneSettings.current().withBaselineDir(dir.resolve("store"));
+            TouchstoneSettings settings = QualityScope.current().settings().withBaselineDir(dir.resolve("store"));
             List<StatementResult> results = new ArrayList<>();
-            TouchstoneSettings.runWith(settings, () -> {
+            QualityScope.standalone().withSettings(settings).call(() -> {
                 compares(CHALLENGER, () -> results.addAll(record(() -> assertThat(Model.logged("new", shifted))
                         .onSlice("camera=rear").accuracy().isNotSignificantlyWorseThan(Baseline.previousRun()))));
                 return null;
@@ -209,8 +218,8 @@ class ComparisonStatementsTest {
 
         @Test
         void a_missing_baseline_says_how_to_create_it() {
-            TouchstoneSettings settings = TouchstoneSettings.current().withBaselineDir(dir.resolve("nothing"));
-            assertThatThrownBy(() -> TouchstoneSettings.runWith(settings, () -> {
+            TouchstoneSettings settings = QualityScope.current().settings().withBaselineDir(dir.resolve("nothing"));
+            assertThatThrownBy(() -> QualityScope.standalone().withSettings(settings).withCheck(COMPARES).call(() -> {
                 assertThat(CHALLENGER).overall().accuracy().isNotSignificantlyWorseThan(Baseline.previousRun());
                 return null;
             })).isInstanceOf(QualityConfigurationException.class)

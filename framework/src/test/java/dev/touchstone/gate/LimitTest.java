@@ -95,6 +95,31 @@ class LimitTest {
     }
 
     @Nested
+    class MetricsOutsideTheUnitInterval {
+
+        @Test
+        void a_latency_maximum_in_milliseconds_is_accepted_and_checked() {
+            // GIVEN a p95 latency of 240 ms and a maximum of 200 ms
+            Limit limit = Limit.on("latency_p95_ms").withMaximum(t("200"));
+            // THEN the limit is valid and the slow result violates it
+            then(limit.check(entry("overall", "latency_p95_ms", 240.0, 230.0, 250.0, 500))).singleElement()
+                    .asString().contains("latency_p95_ms is 240");
+            then(limit.check(entry("overall", "latency_p95_ms", 150.0, 140.0, 160.0, 500))).isEmpty();
+        }
+
+        @Test
+        void a_throughput_minimum_above_one_is_accepted() {
+            then(Limit.on("throughput").withMinimum(t("50")).metric()).isEqualTo("throughput");
+        }
+
+        @Test
+        void an_error_rate_is_still_a_proportion() {
+            thenThrownBy(() -> Limit.on("error_rate").withMaximum(t("5")))
+                    .isInstanceOf(QualityConfigurationException.class).hasMessageContaining("error_rate");
+        }
+    }
+
+    @Nested
     class MaxRegression {
 
         @Test

@@ -5,9 +5,9 @@ import dev.touchstone.annotation.Severity;
 import dev.touchstone.baseline.CheckId;
 import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.result.CheckEntry;
-import dev.touchstone.result.ResultSinks;
 import dev.touchstone.result.SliceResult;
 import dev.touchstone.result.StatementResult;
+import dev.touchstone.scope.QualityScope;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -94,17 +94,17 @@ final class CheckDescriptor extends AbstractTestDescriptor implements Node<Quali
         long start = System.nanoTime();
         long[] last = {start};
         Throwable thrown = null;
+        QualityScope scope = QualityScope.standalone().withSettings(settings)
+                .withCheck(new CheckId(specClass.getName(), method.getName()))
+                .withBaselines(context.collector().baselines())
+                .collecting(result -> {
+                    long now = System.nanoTime();
+                    statements.add(result);
+                    durations.add(TimeUnit.NANOSECONDS.toMillis(now - last[0]));
+                    last[0] = now;
+                }, recorded::add);
         try {
-            TouchstoneSettings.runWith(settings, () -> {
-                CheckId.runAs(new CheckId(specClass.getName(), method.getName()), () ->
-                        ResultSinks.runWith(result -> {
-                            long now = System.nanoTime();
-                            statements.add(result);
-                            durations.add(TimeUnit.NANOSECONDS.toMillis(now - last[0]));
-                            last[0] = now;
-                        }, recorded::add, true, () -> ReflectionSupport.invokeMethod(method, context.specInstance())));
-                return null;
-            });
+            scope.run(() -> ReflectionSupport.invokeMethod(method, context.specInstance()));
         } catch (Throwable t) {
             thrown = t;
         }

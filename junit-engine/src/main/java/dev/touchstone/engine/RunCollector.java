@@ -5,6 +5,7 @@ import dev.touchstone.config.TouchstoneVersion;
 import dev.touchstone.baseline.BaselineEntry;
 import dev.touchstone.baseline.BaselineFile;
 import dev.touchstone.baseline.BaselineStore;
+import dev.touchstone.baseline.Baselines;
 import dev.touchstone.baseline.CheckId;
 import dev.touchstone.metric.MetricValue;
 import dev.touchstone.result.CheckEntry;
@@ -33,6 +34,12 @@ final class RunCollector {
     private final List<CheckEntry> entries = new ArrayList<>();
     private final Map<String, BaselineEntry> baseline = new LinkedHashMap<>();
     private final Map<String, EvaluationSource> sources = new LinkedHashMap<>();
+    private final Baselines baselines = new Baselines();
+
+    /** The baselines this run has read: each read once per run. */
+    Baselines baselines() {
+        return baselines;
+    }
 
     synchronized void add(List<CheckEntry> checkEntries) {
         entries.addAll(checkEntries);

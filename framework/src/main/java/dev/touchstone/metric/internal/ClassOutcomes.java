@@ -33,10 +33,12 @@ public final class ClassOutcomes {
     private final Table table;
     private final Column scoreColumn;
     private final String scoreName;
+    private final java.util.Map<String, String> classScoreColumns;
     private volatile double[] scores;
+    private volatile ClassScores classScores;
 
     private ClassOutcomes(String[] classes, int[] label, int[] predicted, int positive, List<String> notes,
-            Table table, Column scoreColumn, String scoreName) {
+            Table table, Column scoreColumn, String scoreName, java.util.Map<String, String> classScoreColumns) {
         this.classes = classes;
         this.label = label;
         this.predicted = predicted;
@@ -45,6 +47,7 @@ public final class ClassOutcomes {
         this.table = table;
         this.scoreColumn = scoreColumn;
         this.scoreName = scoreName;
+        this.classScoreColumns = classScoreColumns;
     }
 
     static ClassOutcomes build(Model model, Dataset dataset, Table table, Predictions predictions) {
@@ -81,7 +84,7 @@ public final class ClassOutcomes {
         Column scores = predictions.scores();
         String scoreName = dataset.scoreColumn().orElse(predictions.origin() + " score");
         return new ClassOutcomes(classes, labelCode, predCode, positive, Collections.unmodifiableList(notes),
-                table, scores, scoreName);
+                table, scores, scoreName, dataset.classScoreColumns());
     }
 
     private static int positiveClass(Dataset dataset, String labelName, String[] classes, long[] trueCount) {
@@ -208,20 +211,7 @@ public final class ClassOutcomes {
                         + "withScore(\"column\") on the dataset of a logged model (the score or probability of the "
                         + "positive class), or return Prediction.of(label, score) from an in-process model");
             }
-            if (!(scoreColumn instanceof NumericColumn numeric)) {
-                throw new QualityConfigurationException(table.firstNonNumeric(scoreColumn.name())
-                        + "; the score column must hold numbers");
-            }
-            double[] values = numeric.valuesView();
-            for (int row = 0; row < values.length; row++) {
-                if (numeric.isMissing(row)) {
-                    throw new QualityConfigurationException(table.locate(row, scoreColumn.name()) + ": the score is missing");
-                }
-                if (!Double.isFinite(values[row])) {
-                    throw new QualityConfigurationException(table.locate(row, scoreColumn.name()) + ": the score is "
-                            + scoreColumn.text(row) + "; scores must be finite numbers");
-                }
-            }
+            double[] values = finiteScores(scoreColumn);
             s = values;
             scores = s;
         }
@@ -237,5 +227,65 @@ public final class ClassOutcomes {
                         + table.locate(row, scoreColumn.name()) + " is " + scoreColumn.text(row));
             }
         }
+    }
+
+    /**
+     * The score columns of every class ({@code withClassScore}), checked on first use: one per
+     * class that occurs in the labels, numbers only.
+     *
+     * @param classes the classes with a score column, in declaration order
+     * @param label   each row's true class as a code into {@code classes}
+     * @param scores  {@code scores[c][row]}
+     */
+    record ClassScores(List<String> classes, int[] label, double[][] scores) {
+    }
+
+    ClassScores classScores() {
+        ClassScores cs = classScores;
+        if (cs == null) {
+            if (classScoreColumns.isEmpty()) {
+                throw new QualityConfigurationException("this metric averages over classes one against the rest and "
+                        + "needs a score for every class: call withClassScore(\"class\", \"column\") on the dataset "
+                        + "for each of the classes " + classes());
+            }
+            List<String> scored = List.copyOf(classScoreColumns.keySet());
+            double[][] scores = new double[scored.size()][];
+            for (int c = 0; c < scored.size(); c++) {
+                scores[c] = finiteScores(table.column(classScoreColumns.get(scored.get(c))));
+            }
+            int[] toScored = new int[classes.length];
+            for (int c = 0; c < classes.length; c++) {
+                toScored[c] = scored.indexOf(classes[c]);
+            }
+            int[] codes = new int[label.length];
+            for (int row = 0; row < label.length; row++) {
+                codes[row] = toScored[label[row]];
+                if (codes[row] < 0) {
+                    throw new QualityConfigurationException(table.locate(row) + ": the true class '" + classes[label[row]]
+                            + "' has no score column; the classes with one are " + scored
+                            + " (withClassScore(\"" + classes[label[row]] + "\", \"column\"))");
+                }
+            }
+            cs = new ClassScores(scored, codes, scores);
+            classScores = cs;
+        }
+        return cs;
+    }
+
+    private double[] finiteScores(Column column) {
+        if (!(column instanceof NumericColumn numeric)) {
+            throw new QualityConfigurationException(table.firstNonNumeric(column.name()) + "; the score column must hold numbers");
+        }
+        double[] values = numeric.valuesView();
+        for (int row = 0; row < values.length; row++) {
+            if (numeric.isMissing(row)) {
+                throw new QualityConfigurationException(table.locate(row, column.name()) + ": the score is missing");
+            }
+            if (!Double.isFinite(values[row])) {
+                throw new QualityConfigurationException(table.locate(row, column.name()) + ": the score is "
+                        + column.text(row) + "; scores must be finite numbers");
+            }
+        }
+        return values;
     }
 }

@@ -2,31 +2,28 @@ package dev.touchstone.metric.internal;
 
 import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.baseline.BaselineEntry;
-import dev.touchstone.baseline.BaselineStore;
+import dev.touchstone.baseline.Baselines;
 import dev.touchstone.baseline.CheckId;
 import dev.touchstone.baseline.LoadedBaseline;
 import dev.touchstone.baseline.RecordedOutcomes;
-import dev.touchstone.config.McNemarVariant;
 import dev.touchstone.config.MissingBaselinePolicy;
 import dev.touchstone.config.TouchstoneSettings;
-import dev.touchstone.metric.internal.Averaging.Kind;
-import dev.touchstone.metric.internal.MetricDefinition.BuiltIn;
+import dev.touchstone.metric.internal.MetricSpec.BuiltIn;
+import dev.touchstone.metric.internal.builtin.Input;
+import dev.touchstone.metric.internal.builtin.Resampling;
 import dev.touchstone.stats.Alternative;
 import dev.touchstone.stats.AucComparison;
 import dev.touchstone.stats.AucEstimate;
-import dev.touchstone.stats.Bootstrap;
-import dev.touchstone.stats.BootstrapComparison;
 import dev.touchstone.stats.ComparisonTest;
 import dev.touchstone.stats.IndependentProportions;
 import dev.touchstone.stats.NormalComparison;
-import dev.touchstone.stats.PairedProportions;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleUnaryOperator;
+import org.jspecify.annotations.Nullable;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -60,14 +57,16 @@ public final class ComparisonEvaluator {
      * @param alternative LESS to test for a degradation beyond the margin, GREATER for an improvement
      * @param margin      from the reference value to the absolute tolerance
      */
-    public static SliceComparison compare(Outcomes outcomes, SliceRows slice, MetricDefinition metric, Reference reference,
-            TouchstoneSettings settings, Alternative alternative, DoubleUnaryOperator margin, double level) {
+    public static SliceComparison compare(Outcomes outcomes, SliceRows slice, MetricSpec metric, Reference reference,
+            TouchstoneSettings settings, Alternative alternative, DoubleUnaryOperator margin, double level,
+            @Nullable CheckId check, Baselines baselines) {
         SliceEstimate model = MetricEvaluator.evaluate(outcomes, slice, metric, settings);
         if (!model.isDefined()) {
             return undefined(model, reference.source(), model.undefinedReason());
         }
         boolean higherIsBetter = metric.higherIsBetter();
-        String stream = MetricEvaluator.streamKey(outcomes, slice, metric.name()) + "\u0000vs\u0000" + reference.source();
+        Resampling resampling = MetricEvaluator.resampling(outcomes, slice, metric.name(), settings)
+                .substream("vs\u0000" + reference.source());
         if (reference instanceof Reference.Champion champion) {
             Outcomes other = Outcomes.of(champion.model(), outcomes.dataset());
             SliceEstimate ref = MetricEvaluator.evaluate(other, slice, metric, settings);
@@ -75,18 +74,24 @@ public final class ComparisonEvaluator {
                 return undefined(model, reference.source(), "the reference's " + metric.name() + " is undefined: "
                         + ref.undefinedReason());
             }
-            PairedData paired = Pairing.withModel(outcomes, other, slice, metric);
             double d = margin.applyAsDouble(ref.value());
-            ComparisonTest test = pairedTest(paired, metric, model.value(), ref.value(), higherIsBetter, d, alternative,
-                    level, settings, stream);
+            if (!comparablePerExample(metric)) {
+                // Latency and failures of two endpoints: their summaries, not example by example.
+                ComparisonTest test = unpairedTest(model, ref.value(), ref.at(level).statistics(), higherIsBetter, d,
+                        alternative, level);
+                return new SliceComparison(model, reference.source(), ref.value(), slice.size(), false,
+                        "two runs of the endpoints on the same " + slice.size() + " examples", test, d, null);
+            }
+            PairedData paired = Pairing.withModel(outcomes, other, slice, metric);
+            ComparisonTest test = PairedTests.test(paired, metric, d, alternative, level, settings, resampling);
             return new SliceComparison(model, reference.source(), ref.value(), slice.size(), true,
                     "both models on the same " + slice.size() + " examples", test, d, null);
         }
         Reference.Recorded recorded = (Reference.Recorded) reference;
         Path directory = recorded.baseline().directory(settings);
-        CheckId id = CheckId.current().orElse(new CheckId("?", "?"));
+        CheckId id = java.util.Objects.requireNonNull(check, "a recorded baseline needs the check's id");
         String key = BaselineEntry.key(id.spec(), id.check(), slice.name(), metric.name());
-        Optional<LoadedBaseline> loaded = BaselineStore.load(directory);
+        Optional<LoadedBaseline> loaded = baselines.load(directory);
         Optional<BaselineEntry> entry = loaded.flatMap(b -> b.entry(key));
         if (entry.isEmpty()) {
             String message = "no baseline entry " + key + " in " + directory.toAbsolutePath().normalize()
@@ -98,14 +103,14 @@ public final class ComparisonEvaluator {
         BaselineEntry base = entry.get();
         double d = margin.applyAsDouble(base.value());
         String fingerprint = outcomes.fingerprint();
-        if (fingerprint.equals(base.fingerprint())) {
+        if (fingerprint.equals(base.fingerprint()) && comparablePerExample(metric)) {
             Optional<RecordedOutcomes> examples = loaded.get().outcomes(base);
             if (examples.isPresent()) {
                 Optional<PairedData> paired = Pairing.withRecorded(outcomes, examples.get(), slice, metric);
                 if (paired.isPresent()) {
-                    double refValue = PairedMetrics.referenceValue(paired.get(), metric, outcomes, settings);
-                    ComparisonTest test = pairedTest(paired.get(), metric, model.value(), refValue, higherIsBetter, d,
-                            alternative, level, settings, stream);
+                    double refValue = PairedTests.referenceValue(paired.get(), metric, resampling);
+                    ComparisonTest test = PairedTests.test(paired.get(), metric, d, alternative, level, settings,
+                            resampling);
                     return new SliceComparison(model, reference.source(), refValue, slice.size(), true,
                             "the same " + slice.size() + " examples (by id) as the baseline", test, d, null);
                 }
@@ -114,9 +119,15 @@ public final class ComparisonEvaluator {
         String why = !fingerprint.equals(base.fingerprint())
                 ? "the baseline was computed on different data (fingerprint " + shortPrint(base.fingerprint())
                         + ", now " + shortPrint(fingerprint) + ")"
-                : "the baseline has no per-example outcomes for all these examples";
-        ComparisonTest test = unpairedTest(model, base, metric, higherIsBetter, d, alternative, level);
+                : comparablePerExample(metric) ? "the baseline has no per-example outcomes for all these examples"
+                        : metric.name() + " is compared by its summary, not example by example";
+        ComparisonTest test = unpairedTest(model, base.value(), base.statistics(), higherIsBetter, d, alternative, level);
         return new SliceComparison(model, reference.source(), base.value(), base.n(), false, why, test, d, null);
+    }
+
+    /** Whether two models' values can be lined up example by example (not so for latency or failures). */
+    private static boolean comparablePerExample(MetricSpec metric) {
+        return !(metric instanceof BuiltIn b) || b.metric().input(b.averaging()) != Input.ENDPOINT;
     }
 
     /** A comparison with a baseline that has no entry for the statement. */
@@ -143,56 +154,35 @@ public final class ComparisonEvaluator {
         return new SliceComparison(model, source, Double.NaN, 0, false, "", null, 0, reason);
     }
 
-    private static ComparisonTest pairedTest(PairedData data, MetricDefinition metric, double modelValue,
-            double referenceValue, boolean higherIsBetter, double margin, Alternative alternative, double level,
-            TouchstoneSettings settings, String stream) {
-        if (metric instanceof BuiltIn builtIn) {
-            long[] table = PairedMetrics.proportionTable(data, builtIn);
-            if (table != null) {
-                long b = table[0];
-                long c = table[1];
-                long n = table[2];
-                if (margin > 0) {
-                    return PairedProportions.withMargin(b, c, n, margin, alternative, level);
-                }
-                return settings.mcnemar() == McNemarVariant.CHI_SQUARE
-                        ? PairedProportions.mcnemarChiSquare(b, c, n, alternative, level)
-                        : PairedProportions.mcnemarExact(b, c, n, alternative, level);
-            }
-            if (builtIn.metric() == BuiltInMetric.ROC_AUC) {
-                boolean[] positive = new boolean[data.size];
-                int target = Arrays.asList(data.classes).indexOf(PairedMetrics.positiveName(data, builtIn));
-                for (int i = 0; i < data.size; i++) {
-                    positive[i] = data.label[i] == target;
-                }
-                return AucComparison.paired(data.modelScore, data.referenceScore, positive, margin, alternative, level);
-            }
-        }
-        double sign = higherIsBetter ? 1 : -1;
-        double difference = sign * (modelValue - referenceValue);
-        double[] replicates = PairedMetrics.replicates(data, metric, sign, settings.resamples(), settings.seed(), stream);
-        return BootstrapComparison.fromReplicates(difference, replicates, margin, alternative, level, true);
-    }
-
-    private static ComparisonTest unpairedTest(SliceEstimate model, BaselineEntry base, MetricDefinition metric,
+    /**
+     * A test from summaries: the model's estimate against the reference's value and statistics.
+     * Like every test here it is oriented so that a positive difference means the model is better:
+     * a proportion where lower is better (a failure rate) is compared through its complement.
+     */
+    private static ComparisonTest unpairedTest(SliceEstimate model, double referenceValue, Map<String, Double> theirs,
             boolean higherIsBetter, double margin, Alternative alternative, double level) {
         Map<String, Double> mine = model.statistics();
-        Map<String, Double> theirs = base.statistics();
         if (mine.containsKey("successes") && theirs.containsKey("successes")) {
-            return IndependentProportions.compare(mine.get("successes").longValue(), mine.get("trials").longValue(),
-                    theirs.get("successes").longValue(), theirs.get("trials").longValue(), margin, alternative, level);
+            long x1 = mine.get("successes").longValue();
+            long n1 = mine.get("trials").longValue();
+            long x2 = theirs.get("successes").longValue();
+            long n2 = theirs.get("trials").longValue();
+            return higherIsBetter
+                    ? IndependentProportions.compare(x1, n1, x2, n2, margin, alternative, level)
+                    : IndependentProportions.compare(n1 - x1, n1, n2 - x2, n2, margin, alternative, level);
         }
         if (mine.containsKey("variance") && theirs.containsKey("variance")) {
             AucEstimate a = new AucEstimate(model.value(), mine.get("variance"), mine.get("positives").intValue(),
                     mine.get("negatives").intValue());
-            AucEstimate b = new AucEstimate(base.value(), theirs.get("variance"), theirs.get("positives").intValue(),
+            AucEstimate b = new AucEstimate(referenceValue, theirs.get("variance"), theirs.get("positives").intValue(),
                     theirs.get("negatives").intValue());
             return AucComparison.unpaired(a, b, margin, alternative, level);
         }
         double sign = higherIsBetter ? 1 : -1;
         double seModel = model.at(level).statistics().getOrDefault("standardError", Double.NaN);
         double seBase = theirs.getOrDefault("standardError", Double.NaN);
-        return NormalComparison.compare(sign * (model.value() - base.value()), seModel, seBase, margin, alternative, level);
+        return NormalComparison.compare(sign * (model.value() - referenceValue), seModel, seBase, margin, alternative,
+                level);
     }
 
     static List<String> none() {

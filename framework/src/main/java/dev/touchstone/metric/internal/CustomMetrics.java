@@ -1,7 +1,9 @@
 package dev.touchstone.metric.internal;
 
-import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.metric.MetricInput;
+import dev.touchstone.metric.internal.builtin.Estimate;
+import dev.touchstone.metric.internal.builtin.IntervalSource;
+import dev.touchstone.metric.internal.builtin.Resampling;
 import dev.touchstone.stats.Bootstrap;
 import java.util.List;
 
@@ -11,13 +13,11 @@ final class CustomMetrics {
     private CustomMetrics() {
     }
 
-    static SliceEstimate estimate(Outcomes outcomes, SliceRows slice, MetricDefinition.Custom custom,
-            TouchstoneSettings settings) {
+    static SliceEstimate estimate(Outcomes outcomes, SliceRows slice, MetricSpec.Custom custom, Resampling r) {
         String name = custom.name();
         int m = slice.size();
         if (m == 0) {
-            return new SliceEstimate(name, slice, Double.NaN, "the slice has no examples", List.of(),
-                    IntervalSource.undefined("none"));
+            return SliceEstimate.empty(name, slice, List.of());
         }
         int[] rows = new int[m];
         for (int i = 0; i < m; i++) {
@@ -25,18 +25,17 @@ final class CustomMetrics {
         }
         double value = custom.metric().compute(new View(outcomes, rows));
         if (Double.isNaN(value)) {
-            return new SliceEstimate(name, slice, value, "metric '" + name + "' returned NaN on this slice", List.of(),
-                    IntervalSource.undefined("none"));
+            return SliceEstimate.of(name, slice, Estimate.undefined(value, "metric '" + name
+                    + "' returned NaN on this slice", "none"));
         }
-        String stream = MetricEvaluator.streamKey(outcomes, slice, name);
-        return new SliceEstimate(name, slice, value, null, List.of(), IntervalSource.bootstrap(Bootstrap.PERCENTILE,
-                () -> Bootstrap.ofRows(m, settings.resamples(), settings.seed(), stream, drawn -> {
+        return SliceEstimate.of(name, slice, Estimate.defined(value, IntervalSource.bootstrap(Bootstrap.PERCENTILE,
+                () -> Bootstrap.ofRows(m, r.resamples(), r.seed(), r.stream(), drawn -> {
                     int[] resampled = new int[m];
                     for (int i = 0; i < m; i++) {
                         resampled[i] = rows[drawn[i]];
                     }
                     return custom.metric().compute(new View(outcomes, resampled));
-                })));
+                }))));
     }
 
     /** A slice (or a resample of it) as {@link MetricInput}: index i maps to table row rows[i]. */

@@ -2,11 +2,15 @@ package dev.touchstone.metric.internal;
 
 import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.config.TouchstoneSettings;
-import dev.touchstone.metric.ConfusionCounts;
-import dev.touchstone.metric.internal.Averaging.Kind;
-import dev.touchstone.metric.internal.MetricDefinition.BuiltIn;
-import dev.touchstone.stats.Bootstrap;
-import java.util.List;
+import dev.touchstone.metric.internal.MetricSpec.BuiltIn;
+import dev.touchstone.metric.internal.builtin.Averaging;
+import dev.touchstone.metric.internal.builtin.BuiltInMetric;
+import dev.touchstone.metric.internal.builtin.ConfusionMetric;
+import dev.touchstone.metric.internal.builtin.CountMetric;
+import dev.touchstone.metric.internal.builtin.EndpointMetric;
+import dev.touchstone.metric.internal.builtin.RankingMetric;
+import dev.touchstone.metric.internal.builtin.Resampling;
+import dev.touchstone.metric.internal.builtin.SumsMetric;
 
 /**
  * Evaluates one metric on one slice: point estimate, definedness and interval source. Results
@@ -18,124 +22,114 @@ public final class MetricEvaluator {
     private MetricEvaluator() {
     }
 
-    public static SliceEstimate evaluate(Outcomes outcomes, SliceRows slice, MetricDefinition metric,
+    public static SliceEstimate evaluate(Outcomes outcomes, SliceRows slice, MetricSpec metric,
             TouchstoneSettings settings) {
         Key key = new Key(outcomes.dataset().name(), slice.name(), slice.definition(), slice.size(), metric,
                 settings.seed(), settings.resamples());
         return outcomes.memo(key, k -> compute(outcomes, slice, metric, settings));
     }
 
-    private record Key(String dataset, String slice, String definition, int size, MetricDefinition metric, long seed,
+    private record Key(String dataset, String slice, String definition, int size, MetricSpec metric, long seed,
             int resamples) {
     }
 
-    /** The name of the random stream of a statement: stable, independent of execution order. */
-    static String streamKey(Outcomes outcomes, SliceRows slice, String metric) {
-        return outcomes.model().name() + '\u0000' + outcomes.dataset().name() + '\u0000' + slice.name()
+    /** The random stream of a statement: named by what it computes, so results do not depend on execution order. */
+    static Resampling resampling(Outcomes outcomes, SliceRows slice, String metric, TouchstoneSettings settings) {
+        String stream = outcomes.model().name() + '\u0000' + outcomes.dataset().name() + '\u0000' + slice.name()
                 + '\u0000' + slice.definition() + '\u0000' + metric;
+        return new Resampling(settings.resamples(), settings.seed(), stream);
     }
 
-    private static SliceEstimate compute(Outcomes outcomes, SliceRows slice, MetricDefinition metric,
+    private static SliceEstimate compute(Outcomes outcomes, SliceRows slice, MetricSpec metric,
             TouchstoneSettings settings) {
-        if (metric instanceof MetricDefinition.Custom custom) {
-            return CustomMetrics.estimate(outcomes, slice, custom, settings);
+        Resampling resampling = resampling(outcomes, slice, metric.name(), settings);
+        if (metric instanceof MetricSpec.Custom custom) {
+            return CustomMetrics.estimate(outcomes, slice, custom, resampling);
         }
         BuiltIn builtIn = (BuiltIn) metric;
-        return switch (builtIn.metric().family()) {
-            case SIZE -> new SliceEstimate(metric.name(), slice, slice.size(), null, List.of(),
-                    IntervalSource.exact(slice.size()));
-            case CONFUSION -> confusion(outcomes, slice, builtIn, settings);
-            case SCORE -> ScoreMetrics.estimate(outcomes, slice, builtIn, settings);
-            case REGRESSION -> RegressionMetrics.estimate(outcomes, slice, builtIn, settings);
-            case OPERATIONAL -> OperationalMetrics.estimate(outcomes, slice, builtIn);
-        };
-    }
-
-    private static SliceEstimate confusion(Outcomes outcomes, SliceRows slice, BuiltIn metric, TouchstoneSettings settings) {
-        ClassOutcomes classes = outcomes.classification();
-        int k = classes.classCount();
-        int target = targetClass(classes, metric, outcomes);
-        long[] cells = outcomes.memo(new CellsKey(slice.name(), slice.definition(), slice.size()),
-                key -> ConfusionMatrix.count(classes, slice));
-        long n = ConfusionMatrix.total(cells);
-        Kind kind = metric.averaging().kind();
-        double value = ConfusionMetrics.value(metric.metric(), metric.beta(), kind, target, cells, k);
-        String undefined = ConfusionReasons.undefined(metric, kind, target, cells, classes, n);
-        List<String> notes = sliceNotes(cells, classes);
-        ConfusionCounts confusion = new ConfusionCounts(classes.classes(), cells);
-        if (undefined != null) {
-            // The value keeps scikit-learn's zero-division convention; the verdict ignores it.
-            return new SliceEstimate(metric.name(), slice, value, undefined, notes, IntervalSource.undefined("none"),
-                    confusion);
-        }
-        long[] proportion = ConfusionReasons.proportion(metric, kind, target, cells, k, n);
-        IntervalSource intervals;
-        java.util.Map<String, Double> statistics = java.util.Map.of();
-        if (proportion != null) {
-            intervals = IntervalSource.wilson(proportion[0], proportion[1]);
-            statistics = java.util.Map.of("successes", (double) proportion[0], "trials", (double) proportion[1]);
-        } else {
-            String stream = streamKey(outcomes, slice, metric.name());
-            intervals = IntervalSource.bootstrap(Bootstrap.PERCENTILE, () -> Bootstrap.ofCells(cells,
-                    settings.resamples(), settings.seed(), stream,
-                    draw -> ConfusionMetrics.value(metric.metric(), metric.beta(), kind, target, draw, k)));
-        }
-        return new SliceEstimate(metric.name(), slice, value, null, notes, intervals, confusion, statistics);
-    }
-
-    /** Classes of the slice that occur only as labels or only as predictions: worth a note. */
-    static List<String> sliceNotes(long[] cells, ClassOutcomes classes) {
-        int k = classes.classCount();
-        List<String> notes = new java.util.ArrayList<>();
-        for (int c = 0; c < k; c++) {
-            long asLabel = ConfusionMatrix.rowSum(cells, k, c);
-            long asPrediction = ConfusionMatrix.columnSum(cells, k, c);
-            if (asLabel > 0 && asPrediction == 0) {
-                notes.add("class '" + classes.classes[c] + "' occurs in labels (" + asLabel + " rows) but is never predicted");
-            } else if (asPrediction > 0 && asLabel == 0) {
-                notes.add("class '" + classes.classes[c] + "' is predicted (" + asPrediction
-                        + " rows) but never occurs in labels");
+        String name = builtIn.name();
+        Averaging averaging = builtIn.averaging();
+        return builtIn.metric().accept(new BuiltInMetric.Family<SliceEstimate>() {
+            @Override
+            public SliceEstimate confusion(ConfusionMetric m) {
+                return ConfusionEvaluation.estimate(outcomes, slice, m, averaging, name, resampling);
             }
-        }
-        return notes;
+
+            @Override
+            public SliceEstimate sums(SumsMetric m) {
+                return SumsEvaluation.estimate(outcomes, slice, m, name, resampling);
+            }
+
+            @Override
+            public SliceEstimate ranking(RankingMetric m) {
+                return RankingEvaluation.estimate(outcomes, slice, m, averaging, name, resampling);
+            }
+
+            @Override
+            public SliceEstimate count(CountMetric m) {
+                return SliceEstimate.of(name, slice, m.estimate(slice.size()));
+            }
+
+            @Override
+            public SliceEstimate endpoint(EndpointMetric m) {
+                return EndpointEvaluation.estimate(outcomes, slice, m, name);
+            }
+        });
     }
 
-    private record CellsKey(String slice, String definition, int size) {
-    }
-
-    /** The class a per-class metric is about, or -1 for metrics over all classes. */
-    private static int targetClass(ClassOutcomes classes, BuiltIn metric, Outcomes outcomes) {
-        if (!metric.metric().perClass()) {
+    /**
+     * The class a per-class metric is about: the named class, or on binary data the positive
+     * class; -1 for averages over classes and metrics of all classes.
+     */
+    static int targetClass(ClassOutcomes classes, BuiltInMetric metric, Averaging averaging, Outcomes outcomes,
+            String name) {
+        if (!metric.perClass()) {
             return -1;
         }
-        Averaging averaging = metric.averaging();
         return switch (averaging.kind()) {
             case CLASS -> {
                 int code = classes.classCode(averaging.className());
                 if (code < 0) {
-                    throw new QualityConfigurationException(metric.name() + ": class '" + averaging.className()
+                    throw new QualityConfigurationException(name + ": class '" + averaging.className()
                             + "' does not occur in the labels or predictions of dataset '" + outcomes.dataset().name()
                             + "'; the classes are " + classes.classes());
                 }
                 yield code;
             }
-            case DEFAULT -> binaryPositive(classes, metric.metric().id(), outcomes);
+            case DEFAULT -> binaryPositive(classes, metric, outcomes);
             default -> -1;
         };
     }
 
-    static int binaryPositive(ClassOutcomes classes, String metric, Outcomes outcomes) {
+    /** The positive class of binary data; fails, saying what to do, on multi-class data or without one. */
+    static int binaryPositive(ClassOutcomes classes, BuiltInMetric metric, Outcomes outcomes) {
         if (classes.classCount() > 2) {
-            throw new QualityConfigurationException(metric + " is a binary metric, but dataset '"
+            throw new QualityConfigurationException(metric.id() + " is a binary metric, but dataset '"
                     + outcomes.dataset().name() + "' has " + classes.classCount() + " classes " + classes.classes()
-                    + "; choose an averaging: ." + "macro(), .micro(), .weighted() or .forClass(\""
-                    + classes.classes().get(0) + "\")");
+                    + "; choose " + averagingChoices(metric, classes.classes().get(0)));
         }
         if (!classes.hasPositive()) {
-            throw new QualityConfigurationException(metric + " needs to know the positive class of dataset '"
+            throw new QualityConfigurationException(metric.id() + " needs to know the positive class of dataset '"
                     + outcomes.dataset().name() + "' (classes " + classes.classes()
                     + "); call withPositiveClass(\"...\") on the dataset");
         }
         return classes.positive;
+    }
+
+    // Only what the metric offers: ".macro(), .weighted() or .forClass("cat")".
+    private static String averagingChoices(BuiltInMetric metric, String someClass) {
+        java.util.List<String> choices = new java.util.ArrayList<>();
+        for (Averaging.Kind kind : java.util.List.of(Averaging.Kind.MACRO, Averaging.Kind.MICRO, Averaging.Kind.WEIGHTED,
+                Averaging.Kind.CLASS)) {
+            if (metric.supports(kind)) {
+                choices.add(kind == Averaging.Kind.CLASS ? ".forClass(\"" + someClass + "\")"
+                        : "." + kind.name().toLowerCase(java.util.Locale.ROOT) + "()");
+            }
+        }
+        if (choices.isEmpty()) {
+            return "a metric defined on several classes (" + metric.id() + " has no multi-class form)";
+        }
+        String last = choices.remove(choices.size() - 1);
+        return "an averaging: " + (choices.isEmpty() ? last : String.join(", ", choices) + " or " + last);
     }
 }

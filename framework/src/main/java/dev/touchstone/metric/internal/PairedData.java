@@ -5,7 +5,8 @@ import dev.touchstone.metric.MetricInput;
 /**
  * A model and its reference on the same examples of one slice, position by position: labels
  * and both predictions as codes into one class list (extended with classes only the reference
- * predicts), positive-class scores, and regression values. What paired tests work on.
+ * predicts), positive-class scores, per-class scores for one-vs-rest metrics, and regression
+ * values. What paired tests work on.
  */
 final class PairedData {
 
@@ -20,9 +21,16 @@ final class PairedData {
     final double[] target;
     final double[] modelEstimate;
     final double[] referenceEstimate;
+    /** For one-vs-rest metrics: each example's class as a code into the scored classes, and both sides' scores. */
+    final int[] scoredLabel;
+    final double[][] modelClassScores;
+    final double[][] referenceClassScores;
+    final java.util.List<String> scoredClasses;
 
-    PairedData(int size, String[] classes, int positive, int[] label, int[] model, int[] reference, double[] modelScore,
-            double[] referenceScore, double[] target, double[] modelEstimate, double[] referenceEstimate) {
+    private PairedData(int size, String[] classes, int positive, int[] label, int[] model, int[] reference,
+            double[] modelScore, double[] referenceScore, double[] target, double[] modelEstimate,
+            double[] referenceEstimate, int[] scoredLabel, double[][] modelClassScores, double[][] referenceClassScores,
+            java.util.List<String> scoredClasses) {
         this.size = size;
         this.classes = classes;
         this.positive = positive;
@@ -34,10 +42,40 @@ final class PairedData {
         this.target = target;
         this.modelEstimate = modelEstimate;
         this.referenceEstimate = referenceEstimate;
+        this.scoredLabel = scoredLabel;
+        this.modelClassScores = modelClassScores;
+        this.referenceClassScores = referenceClassScores;
+        this.scoredClasses = scoredClasses;
+    }
+
+    static PairedData classification(String[] classes, int positive, int[] label, int[] model, int[] reference,
+            double[] modelScore, double[] referenceScore) {
+        return new PairedData(label.length, classes, positive, label, model, reference, modelScore, referenceScore, null,
+                null, null, null, null, null, null);
+    }
+
+    static PairedData regression(double[] target, double[] modelEstimate, double[] referenceEstimate) {
+        return new PairedData(target.length, new String[0], -1, null, null, null, null, null, target, modelEstimate,
+                referenceEstimate, null, null, null, null);
+    }
+
+    static PairedData classScores(java.util.List<String> scoredClasses, int[] scoredLabel, double[][] model,
+            double[][] reference) {
+        return new PairedData(scoredLabel.length, new String[0], -1, null, null, null, null, null, null, null, null,
+                scoredLabel, model, reference, scoredClasses);
     }
 
     boolean isRegression() {
         return target != null;
+    }
+
+    /** Whether each example is of the positive class. */
+    boolean[] positives() {
+        boolean[] positive = new boolean[size];
+        for (int i = 0; i < size; i++) {
+            positive[i] = label[i] == this.positive;
+        }
+        return positive;
     }
 
     /** One side (model or reference) over some positions, as a user-defined metric sees it. */

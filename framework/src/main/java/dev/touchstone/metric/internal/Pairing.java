@@ -2,7 +2,10 @@ package dev.touchstone.metric.internal;
 
 import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.baseline.RecordedOutcomes;
-import dev.touchstone.metric.internal.MetricDefinition.BuiltIn;
+import dev.touchstone.metric.internal.ClassOutcomes.ClassScores;
+import dev.touchstone.metric.internal.MetricSpec.BuiltIn;
+import dev.touchstone.metric.internal.builtin.Averaging;
+import dev.touchstone.metric.internal.builtin.Input;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,17 +17,31 @@ final class Pairing {
     private Pairing() {
     }
 
-    private static boolean regression(MetricDefinition metric) {
-        return metric instanceof BuiltIn b && b.metric().family() == BuiltInMetric.Family.REGRESSION;
+    private static Input input(MetricSpec metric) {
+        return metric instanceof BuiltIn b ? b.metric().input(b.averaging()) : Input.CLASSES;
     }
 
-    private static boolean needsScores(MetricDefinition metric) {
-        return metric instanceof BuiltIn b && b.metric().family() == BuiltInMetric.Family.SCORE;
+    private static boolean regression(MetricSpec metric) {
+        return input(metric) == Input.REGRESSION;
+    }
+
+    private static boolean needsScores(MetricSpec metric) {
+        return input(metric) == Input.SCORES;
     }
 
     /** A champion model evaluated on the same dataset: paired row by row. */
-    static PairedData withModel(Outcomes model, Outcomes champion, SliceRows slice, MetricDefinition metric) {
+    static PairedData withModel(Outcomes model, Outcomes champion, SliceRows slice, MetricSpec metric) {
         int m = slice.size();
+        if (input(metric) == Input.CLASS_SCORES) {
+            ClassScores a = model.classification().classScores();
+            ClassScores b = champion.classification().classScores();
+            if (!a.classes().equals(b.classes())) {
+                throw new dev.touchstone.config.QualityConfigurationException(metric.name() + ": the two models score "
+                        + "different classes, " + a.classes() + " and " + b.classes());
+            }
+            return PairedData.classScores(a.classes(), RankingEvaluation.labels(slice, a),
+                    RankingEvaluation.columns(slice, a), RankingEvaluation.columns(slice, b));
+        }
         if (regression(metric)) {
             RegressionOutcomes a = model.regression();
             RegressionOutcomes b = champion.regression();
@@ -37,7 +54,7 @@ final class Pairing {
                 estimateA[i] = a.estimate[r];
                 estimateB[i] = b.estimate[r];
             }
-            return new PairedData(m, new String[0], -1, null, null, null, null, null, target, estimateA, estimateB);
+            return PairedData.regression(target, estimateA, estimateB);
         }
         ClassOutcomes a = model.classification();
         ClassOutcomes b = champion.classification();
@@ -64,8 +81,7 @@ final class Pairing {
                 scoreB[i] = sb[r];
             }
         }
-        return new PairedData(m, classes.toArray(String[]::new), a.positive, label, predA, predB, scoreA, scoreB,
-                null, null, null);
+        return PairedData.classification(classes.toArray(String[]::new), a.positive, label, predA, predB, scoreA, scoreB);
     }
 
     /**
@@ -73,9 +89,9 @@ final class Pairing {
      * example is not in the baseline or its ground truth changed (then the comparison is unpaired).
      */
     static Optional<PairedData> withRecorded(Outcomes model, RecordedOutcomes recorded, SliceRows slice,
-            MetricDefinition metric) {
+            MetricSpec metric) {
         int m = slice.size();
-        if (regression(metric) != recorded.isRegression()) {
+        if (regression(metric) != recorded.isRegression() || input(metric) == Input.CLASS_SCORES) {
             return Optional.empty();
         }
         int[] at = new int[m];
@@ -99,8 +115,7 @@ final class Pairing {
                 estimateA[i] = a.estimate[r];
                 estimateB[i] = recorded.estimate(at[i]);
             }
-            return Optional.of(new PairedData(m, new String[0], -1, null, null, null, null, null, target, estimateA,
-                    estimateB));
+            return Optional.of(PairedData.regression(target, estimateA, estimateB));
         }
         ClassOutcomes a = model.classification();
         List<String> classes = new ArrayList<>(a.classes());
@@ -127,8 +142,8 @@ final class Pairing {
                 }
             }
         }
-        return Optional.of(new PairedData(m, classes.toArray(String[]::new), a.positive, label, predA, predB, scoreA,
-                scoreB, null, null, null));
+        return Optional.of(PairedData.classification(classes.toArray(String[]::new), a.positive, label, predA, predB,
+                scoreA, scoreB));
     }
 
     private static int indexOrAdd(List<String> classes, String name) {

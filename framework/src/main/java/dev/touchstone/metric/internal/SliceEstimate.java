@@ -2,58 +2,44 @@ package dev.touchstone.metric.internal;
 
 import dev.touchstone.metric.ConfusionCounts;
 import dev.touchstone.metric.MetricValue;
+import dev.touchstone.metric.internal.builtin.Estimate;
+import dev.touchstone.metric.internal.builtin.IntervalSource;
 import dev.touchstone.stats.Interval;
 import dev.touchstone.stats.NormalQuantiles;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * A metric evaluated on one slice, before a confidence level is chosen: the point estimate,
- * whether it is defined, and the source of its intervals.
+ * A metric evaluated on one slice, before a confidence level is chosen: the estimate, the
+ * slice it is about and, for classification metrics, the slice's confusion matrix.
  */
 public final class SliceEstimate {
 
     private final String metric;
     private final SliceRows slice;
-    private final double value;
-    private final String undefinedReason;
-    private final List<String> notes;
-    private final IntervalSource intervals;
+    private final Estimate estimate;
     private final ConfusionCounts confusion;
-    private final Map<String, Double> statistics;
 
-    SliceEstimate(String metric, SliceRows slice, double value, String undefinedReason, List<String> notes,
-            IntervalSource intervals) {
-        this(metric, slice, value, undefinedReason, notes, intervals, null);
-    }
-
-    SliceEstimate(String metric, SliceRows slice, double value, String undefinedReason, List<String> notes,
-            IntervalSource intervals, ConfusionCounts confusion) {
-        this(metric, slice, value, undefinedReason, notes, intervals, confusion, Map.of());
-    }
-
-    SliceEstimate(String metric, SliceRows slice, double value, String undefinedReason, List<String> notes,
-            IntervalSource intervals, ConfusionCounts confusion, Map<String, Double> statistics) {
+    SliceEstimate(String metric, SliceRows slice, Estimate estimate, ConfusionCounts confusion) {
         this.metric = metric;
         this.slice = slice;
-        this.value = value;
-        this.undefinedReason = undefinedReason;
-        this.notes = List.copyOf(notes);
-        this.intervals = intervals;
+        this.estimate = estimate;
         this.confusion = confusion;
-        this.statistics = Map.copyOf(statistics);
     }
 
-    SliceEstimate withStatistics(Map<String, Double> more) {
-        Map<String, Double> all = new HashMap<>(statistics);
-        all.putAll(more);
-        return new SliceEstimate(metric, slice, value, undefinedReason, notes, intervals, confusion, all);
+    static SliceEstimate of(String metric, SliceRows slice, Estimate estimate) {
+        return new SliceEstimate(metric, slice, estimate, null);
+    }
+
+    /** The slice has no examples: nothing to compute. */
+    static SliceEstimate empty(String metric, SliceRows slice, List<String> notes) {
+        return of(metric, slice, Estimate.undefined(Double.NaN, "the slice has no examples", "none").withNotes(notes));
     }
 
     double value() {
-        return value;
+        return estimate.value();
     }
 
     SliceRows slice() {
@@ -61,11 +47,11 @@ public final class SliceEstimate {
     }
 
     String undefinedReason() {
-        return undefinedReason;
+        return estimate.undefinedReason().orElse(null);
     }
 
     Map<String, Double> statistics() {
-        return statistics;
+        return estimate.statistics();
     }
 
     public String sliceName() {
@@ -77,24 +63,24 @@ public final class SliceEstimate {
     }
 
     public boolean isDefined() {
-        return undefinedReason == null;
+        return estimate.isDefined();
     }
 
     public MetricValue at(double level) {
+        IntervalSource intervals = estimate.intervals();
         Interval interval = isDefined() ? intervals.at(level) : IntervalSource.undefined("none").at(level);
-        Map<String, Double> all = new HashMap<>(statistics);
+        Map<String, Double> all = new HashMap<>(estimate.statistics());
         if (interval.isDefined() && !all.containsKey("standardError")) {
             // The standard error an interval of this width implies; what unpaired comparisons use.
             all.put("standardError", interval.width() / (2 * NormalQuantiles.z(level)));
         }
-        List<String> allNotes = notes;
+        List<String> notes = estimate.notes();
         int undefined = intervals.undefinedReplicates();
         if (undefined > 0) {
-            allNotes = new java.util.ArrayList<>(notes);
-            allNotes.add(undefined + " bootstrap resamples where " + metric
-                    + " is undefined were left out of the interval");
+            notes = new ArrayList<>(notes);
+            notes.add(undefined + " bootstrap resamples where " + metric + " is undefined were left out of the interval");
         }
-        return new MetricValue(metric, slice.name(), value, slice.size(), interval,
-                Optional.ofNullable(undefinedReason), allNotes, Optional.ofNullable(confusion), all);
+        return new MetricValue(metric, slice.name(), estimate.value(), slice.size(), interval,
+                estimate.undefinedReason(), notes, java.util.Optional.ofNullable(confusion), all);
     }
 }

@@ -1,4 +1,4 @@
-package dev.touchstone.metric.internal;
+package dev.touchstone.metric.internal.builtin;
 
 import dev.touchstone.stats.AucEstimate;
 import dev.touchstone.stats.Interval;
@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  * Gives a metric's interval at any confidence level. Bootstrap replicates are drawn once, on
  * first use, and reused for every level, so {@code withConfidence(c)} costs nothing extra.
  */
-interface IntervalSource {
+public interface IntervalSource {
 
     Interval at(double level);
 

@@ -1,4 +1,4 @@
-package dev.touchstone.metric.internal;
+package dev.touchstone.metric.internal.builtin;
 
 import java.util.Objects;
 
@@ -20,7 +20,7 @@ public record Averaging(Kind kind, String className) {
     }
 
     /** "macro", "class=cat"; empty for the default. */
-    String suffix() {
+    public String suffix() {
         return switch (kind) {
             case DEFAULT -> "";
             case CLASS -> "class=" + className;

@@ -1,4 +1,4 @@
-package dev.touchstone.metric.internal;
+package dev.touchstone.metric.internal.builtin;
 
 import java.util.Arrays;
 

@@ -1,0 +1,77 @@
+package dev.touchstone.metric.internal.builtin;
+
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * The mean of a per-example loss, optionally transformed (RMSE is the root of the mean squared
+ * error). Lower is better. One instance per metric, built by the catalogue.
+ */
+final class MeanLoss extends SumsMetric {
+
+    /** A per-example loss of truth {@code y} and prediction {@code p}. */
+    interface Loss {
+        double of(double y, double p);
+    }
+
+    /** scikit-learn's clipping of probabilities in log loss and its floor for MAPE: the float64 epsilon. */
+    static final double EPS = Math.ulp(1.0);
+
+    private final Loss loss;
+    private final DoubleUnaryOperator transform;
+    private final boolean probabilities;
+
+    MeanLoss(String id, Input input, Loss loss, DoubleUnaryOperator transform, boolean probabilities) {
+        super(id, false, Range.NON_NEGATIVE, input);
+        this.loss = loss;
+        this.transform = transform;
+        this.probabilities = probabilities;
+    }
+
+    static MeanLoss mean(String id, Input input, Loss loss) {
+        return new MeanLoss(id, input, loss, null, false);
+    }
+
+    @Override
+    public int columns() {
+        return 1;
+    }
+
+    @Override
+    public void columns(double y, double p, double meanTruth, double[] out) {
+        out[0] = loss.of(y, p);
+    }
+
+    @Override
+    public double value(double[] sums, int m) {
+        double mean = sums[0] / m;
+        return transform == null ? mean : transform.applyAsDouble(Math.max(0, mean));
+    }
+
+    @Override
+    public boolean isMean() {
+        return transform == null;
+    }
+
+    @Override
+    public boolean needsProbabilities() {
+        return probabilities;
+    }
+
+    static double logLoss(double y, double p) {
+        double clipped = Math.min(Math.max(p, EPS), 1 - EPS);
+        return -(y == 1 ? Math.log(clipped) : Math.log(1 - clipped));
+    }
+
+    static double squared(double y, double p) {
+        double d = y - p;
+        return d * d;
+    }
+
+    static double absolute(double y, double p) {
+        return Math.abs(p - y);
+    }
+
+    static double absolutePercentage(double y, double p) {
+        return Math.abs(p - y) / Math.max(Math.abs(y), EPS);
+    }
+}
