@@ -12,7 +12,7 @@ import java.util.OptionalLong;
 import org.apiguardian.api.API;
 
 /**
- * The verdict rules of ARCHITECTURE.md §1 for comparisons with a reference. A pure function of
+ * The verdict rules for comparisons with a reference. A pure function of
  * the recorded evidence, so that an engine can judge again after adjusting p-values over a
  * larger family (a spec, a run).
  */

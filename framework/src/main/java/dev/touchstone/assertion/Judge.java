@@ -8,7 +8,7 @@ import dev.touchstone.stats.Interval;
 import java.util.OptionalLong;
 
 /**
- * The verdict rules of ARCHITECTURE.md §1 for absolute expectations. Without a confidence
+ * The verdict rules for absolute expectations. Without a confidence
  * level the point estimate decides; with one, the interval must lie wholly on one side of the
  * bound, otherwise the verdict is INCONCLUSIVE. An undefined metric is always INCONCLUSIVE.
  */

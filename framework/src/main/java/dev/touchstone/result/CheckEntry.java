@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * One entry of the results file: one statement on one slice (or a check that could not be
  * evaluated, with verdict ERROR). Fields that do not apply are {@code null}, exactly as in
- * {@code results.json} (ARCHITECTURE.md §4).
+ * {@code results.json}.
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public record CheckEntry(

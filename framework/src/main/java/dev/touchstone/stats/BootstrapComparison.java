@@ -5,8 +5,7 @@ import org.apiguardian.api.API;
 
 /**
  * A comparison judged from bootstrap replicates of {@code Δ = model − reference}, for metrics
- * without a closed-form test (F1, MCC, kappa, balanced accuracy, regression errors; ARCHITECTURE
- * §6). The replicates come from the caller: for a paired comparison, both metrics recomputed on
+ * without a closed-form test (F1, MCC, kappa, balanced accuracy, regression errors). The replicates come from the caller: for a paired comparison, both metrics recomputed on
  * the same resample of examples (the paired bootstrap, which keeps their correlation); for an
  * unpaired one, each side resampled independently.
  *

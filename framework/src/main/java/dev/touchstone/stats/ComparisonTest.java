@@ -12,8 +12,8 @@ import org.apiguardian.api.API;
  * error: they have {@code pValue = 1} (they never reject, so they never raise a false alarm by
  * themselves), a NaN {@code statistic} and {@code standardError}, an
  * {@linkplain Interval#undefined undefined} interval and {@link #isDefined()} false. A caller
- * that judges a quality check <b>must</b> report such a result as INCONCLUSIVE (ARCHITECTURE §1,
- * §7: a check never passes because data was missing); the p-value of 1 only keeps multiplicity
+ * that judges a quality check <b>must</b> report such a result as INCONCLUSIVE (a check never
+ * passes because data was missing); the p-value of 1 only keeps multiplicity
  * adjustment and arithmetic free of NaN.
  *
  * @param name the test, as recorded in {@code results.json} {@code test.name}: for example

@@ -33,7 +33,7 @@ import org.apiguardian.api.API;
  * the difference between independent proportions: comparison of eleven methods", Statistics in
  * Medicine 17 (1998) 873–890, method 10), built from the two Wilson intervals {@code [l_i, u_i]}:
  * {@code [Δ − √((p̂1 − l1)² + (u2 − p̂2)²), Δ + √((u1 − p̂1)² + (p̂2 − l2)²)]}; equal to statsmodels'
- * {@code confint_proportions_2indep(method="newcomb")}. It is the ARCHITECTURE §6 default for
+ * {@code confint_proportions_2indep(method="newcomb")}. It is the default for
  * unpaired comparisons: closed form, inside [−1, 1], good coverage at small n. (It is not the
  * exact inversion of the score test, so near the decision boundary the interval and the test
  * can disagree in the last digit of the level; verdicts that need a test use the test.)

@@ -8,7 +8,7 @@ import org.apiguardian.api.API;
  * Exact sampling of Multinomial(n, p_1..p_k) by conditional binomials, at a cost of O(k)
  * binomial draws whatever n is.
  *
- * <p>This is what makes the bootstrap of confusion-matrix metrics cheap (ARCHITECTURE §2): a
+ * <p>This is what makes the bootstrap of confusion-matrix metrics cheap: a
  * resample of N rows only matters through its k×k cell counts, and those counts are
  * Multinomial(N, observed cell shares). Drawing them directly costs the same for 100 rows as for
  * a billion.

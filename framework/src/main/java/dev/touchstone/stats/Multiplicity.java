@@ -1,6 +1,5 @@
 package dev.touchstone.stats;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import org.apiguardian.api.API;

@@ -17,7 +17,7 @@ import org.apiguardian.api.API;
  *
  * <p><b>Tests.</b>
  * <ul>
- *   <li>{@link #mcnemarExact}: McNemar's exact test, the default of ARCHITECTURE §6. Given
+ *   <li>{@link #mcnemarExact}: McNemar's exact test, Touchstone's default. Given
  *       {@code b + c} discordant pairs, b is Binomial(b + c, 1/2) when Δ = 0, so the p-value is
  *       that of R's {@code binom.test(b, b + c, 0.5, alternative)}. Exact (conservative) at
  *       any sample size, which matters for small slices.</li>

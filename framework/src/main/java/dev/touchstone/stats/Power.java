@@ -4,7 +4,7 @@ import org.apiguardian.api.API;
 
 /**
  * How large a difference a comparison can detect, and how many examples a decision would need:
- * the numbers an INCONCLUSIVE verdict reports (ARCHITECTURE §1).
+ * the numbers an INCONCLUSIVE verdict reports.
  *
  * <p>Normal approximation for a one-sided test at level α of {@code H0: Δ = Δ0} whose estimate
  * has standard error {@code se}: the test rejects when {@code (Δ̂ − Δ0)/se > z_{1−α}}, so a true

@@ -7,7 +7,7 @@ import org.apiguardian.api.API;
  * Confidence intervals for a binomial proportion {@code successes / n}: accuracy, precision,
  * recall, specificity and every other metric that counts hits among trials.
  *
- * <p>Wilson's score interval is the default (ARCHITECTURE §6): unlike the textbook Wald interval
+ * <p>Wilson's score interval is the default: unlike the textbook Wald interval
  * it never leaves [0, 1], is not degenerate at 0 or n successes, and its coverage stays close to
  * nominal even for small n or proportions near 0 and 1 (Brown, Cai and DasGupta 2001).
  * Clopper-Pearson is the conservative "exact" interval for users who need coverage of at least the

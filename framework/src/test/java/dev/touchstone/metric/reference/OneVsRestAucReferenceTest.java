@@ -1,0 +1,100 @@
+package dev.touchstone.metric.reference;
+
+import static dev.touchstone.Touchstone.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.touchstone.assertion.MetricAssert;
+import dev.touchstone.assertion.OneVsRestMetricAssert;
+import dev.touchstone.data.Dataset;
+import dev.touchstone.metric.MetricValue;
+import dev.touchstone.model.Model;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One-vs-rest ROC AUC on multi-class data against scikit-learn's
+ * {@code roc_auc_score(multi_class="ovr")}; data and values from {@code generate_ovr_auc_reference.py}
+ * in {@code src/test/resources/reference/ovr/}.
+ */
+class OneVsRestAucReferenceTest {
+
+    private static final Path DIR = dir();
+    static final Dataset DATA = Dataset.fromCsv(DIR.resolve("scores.csv")).withLabel("label").withPrediction("label")
+            .withClassScore("bird", "p_bird").withClassScore("cat", "p_cat").withClassScore("dog", "p_dog");
+    static final Model MODEL = Model.logged("ovr", DATA);
+
+    record Expected(String slice, String metric, double value, double bootstrapSe) {
+        @Override
+        public String toString() {
+            return metric + " on " + slice;
+        }
+    }
+
+    static Stream<Expected> expected() throws IOException {
+        List<String> lines = Files.readAllLines(DIR.resolve("expected.csv"));
+        return lines.stream().skip(1).map(line -> line.split(",")).map(f -> new Expected(f[0], f[1],
+                Double.parseDouble(f[2]), Double.parseDouble(f[3])));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("expected")
+    void matches_scikit_learn(Expected row) {
+        MetricValue actual = statement(row).actual();
+
+        assertThat(actual.metric()).isEqualTo(row.metric());
+        if (Double.isNaN(row.value())) {
+            // scikit-learn raises: a class is absent from the slice
+            assertThat(actual.isDefined()).as("defined: %s", actual.undefinedReason()).isFalse();
+            return;
+        }
+        assertThat(actual.isDefined()).as("undefined: %s", actual.undefinedReason()).isTrue();
+        assertThat(actual.value()).isCloseTo(row.value(), within(1e-9));
+        assertThat(actual.interval().low()).isLessThanOrEqualTo(actual.value());
+        assertThat(actual.interval().high()).isGreaterThanOrEqualTo(actual.value());
+        if (!Double.isNaN(row.bootstrapSe())) {
+            double se = actual.interval().width() / (2 * 1.959963984540054);
+            // a rough independent check of the variance: within 20% of a 4000-resample bootstrap
+            assertThat(se).isCloseTo(row.bootstrapSe(), within(0.2 * row.bootstrapSe()));
+        }
+    }
+
+    @Test
+    void one_class_against_the_rest_equals_the_binary_auc_of_its_own_score() {
+        Dataset binary = Dataset.fromCsv(DIR.resolve("scores.csv")).withLabel("label").withPrediction("label")
+                .withScore("p_cat").withPositiveClass("cat");
+        MetricValue viaOvr = assertThat(MODEL).overall().rocAuc().forClass("cat").actual();
+        MetricValue viaBinary = assertThat(Model.logged("binary", binary)).overall().rocAuc().actual();
+
+        assertThat(viaOvr.value()).isEqualTo(viaBinary.value());
+        assertThat(viaOvr.interval().low()).isEqualTo(viaBinary.interval().low());
+    }
+
+    private static MetricAssert statement(Expected row) {
+        var model = row.slice().equals("overall") ? assertThat(MODEL).overall() : assertThat(MODEL).onSlice(row.slice());
+        OneVsRestMetricAssert auc = model.rocAuc();
+        String metric = row.metric();
+        if (metric.equals("roc_auc(macro)")) {
+            return auc.macro();
+        }
+        if (metric.equals("roc_auc(weighted)")) {
+            return auc.weighted();
+        }
+        return auc.forClass(metric.substring("roc_auc(class=".length(), metric.length() - 1));
+    }
+
+    private static Path dir() {
+        try {
+            return Path.of(OneVsRestAucReferenceTest.class.getResource("/reference/ovr/expected.csv").toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
