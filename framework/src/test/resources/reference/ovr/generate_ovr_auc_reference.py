@@ -10,7 +10,8 @@ Needs Debian's python3-sklearn (1.2) and python3-numpy. OneVsRestAucReferenceTes
 
 What it writes:
   scores.csv    id,label,p_bird,p_cat,p_dog,group  labels bird/cat/dog with per-class
-                probabilities (a softmax of noisy logits, rounded to 3 decimals so ties occur);
+                probabilities (a softmax of noisy logits, rounded to 3 decimals so ties occur;
+                p_dog = 1 - p_bird - p_cat);
                 group `mixed` has all three classes, `tiny` has 9 rows, `nobird` has no bird.
   expected.csv  slice,metric,value,bootstrap_se
                 metric roc_auc(macro), roc_auc(weighted) from
@@ -45,6 +46,7 @@ def data():
         logits[label] += 1.2
         p = np.exp(logits) / np.exp(logits).sum()
         p = np.round(p, 3)
+        p[2] = round(1.0 - p[0] - p[1], 3)  # still sums to 1, as scikit-learn requires
         rows.append((f"x{i}", CLASSES[label], p[0], p[1], p[2], group))
     return rows
 
