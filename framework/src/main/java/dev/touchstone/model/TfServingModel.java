@@ -6,12 +6,13 @@ import dev.touchstone.data.table.Column;
 import dev.touchstone.data.Dataset;
 import dev.touchstone.data.table.NumericColumn;
 import dev.touchstone.data.table.Table;
+import dev.touchstone.internal.json.Json;
+import dev.touchstone.internal.json.JsonFormatException;
 import dev.touchstone.model.endpoint.Call;
 import dev.touchstone.model.endpoint.EndpointClient;
 import dev.touchstone.model.endpoint.EndpointOptions;
 import dev.touchstone.model.endpoint.EndpointOutcomes;
 import dev.touchstone.model.endpoint.EndpointRun;
-import dev.touchstone.model.endpoint.Json;
 import dev.touchstone.model.endpoint.Outcome;
 import dev.touchstone.model.endpoint.ResponseFormatException;
 import dev.touchstone.model.endpoint.Secret;
@@ -285,7 +286,7 @@ public final class TfServingModel extends EndpointModel<TfServingModel> {
     }
 
     /** The predictions of {@code rows} instances from a predict response. */
-    Prediction[] parse(String body, int rows) throws ResponseFormatException {
+    Prediction[] parse(String body, int rows) throws ResponseFormatException, JsonFormatException {
         Object tree = Json.parse(body);
         if (!(tree instanceof Map<?, ?> root)) {
             throw new ResponseFormatException("unexpected response", "the response is " + Json.typeOf(tree)

@@ -2,6 +2,7 @@ package dev.touchstone.model.endpoint;
 
 import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.config.ConfigKeys;
+import dev.touchstone.internal.json.JsonFormatException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -142,7 +143,7 @@ public final class ResponseCache {
                     return new Lookup<>(this, call, key, method, Outcome.success(value).withLatency(entry.latencyNanos()),
                             scrub);
                 }
-            } catch (ResponseFormatException | RuntimeException e) {
+            } catch (ResponseFormatException | JsonFormatException | RuntimeException e) {
                 corrupt(file, "the cached body is not a valid response: " + scrub.apply(String.valueOf(e.getMessage())));
             }
         }
