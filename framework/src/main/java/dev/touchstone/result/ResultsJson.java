@@ -2,8 +2,10 @@ package dev.touchstone.result;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import dev.touchstone.config.QualityConfigurationException;
+import dev.touchstone.internal.json.Json;
+import dev.touchstone.internal.json.JsonFormatException;
+import dev.touchstone.internal.json.JsonTree;
 import dev.touchstone.result.CheckEntry.BaselineEntry;
 import dev.touchstone.result.CheckEntry.ExpectationEntry;
 import dev.touchstone.result.CheckEntry.IntervalEntry;
@@ -169,9 +171,10 @@ public final class ResultsJson {
             throw new QualityConfigurationException("no results file at " + file.toAbsolutePath());
         }
         Object tree;
-        try (JsonParser parser = JSON.createParser(file.toFile())) {
-            parser.nextToken();
-            tree = JsonTree.read(parser);
+        try {
+            tree = Json.parse(file);
+        } catch (JsonFormatException e) {
+            throw new QualityConfigurationException("results file " + file + " is not valid JSON: " + e.detailedMessage(), e);
         } catch (IOException e) {
             throw new QualityConfigurationException("results file " + file + " is not valid JSON: " + e.getMessage(), e);
         }

@@ -12,18 +12,18 @@ import org.jspecify.annotations.Nullable;
  * with an IllegalArgumentException on a value of another type.
  */
 @API(status = API.Status.INTERNAL, since = "0.2")
-public final class JsonValues {
+public final class JsonTree {
 
-    private JsonValues() {
+    private JsonTree() {
     }
 
     /** The object, or the exception {@code otherwise} supplies. */
+    @SuppressWarnings("unchecked")
     public static Map<String, Object> object(@Nullable Object value, Supplier<? extends RuntimeException> otherwise) {
-        Map<String, Object> object = objectOrNull(value);
-        if (object == null) {
-            throw otherwise.get();
+        if (value instanceof Map<?, ?> map) {
+            return (Map<String, Object>) map;
         }
-        return object;
+        throw otherwise.get();
     }
 
     /** The array, or the exception {@code otherwise} supplies. */
@@ -46,7 +46,7 @@ public final class JsonValues {
         throw new IllegalArgumentException("expected an object but found " + value);
     }
 
-    public static @Nullable String stringOrNull(@Nullable Object value) {
+    public static @Nullable String string(@Nullable Object value) {
         if (isNull(value)) {
             return null;
         }
@@ -56,7 +56,7 @@ public final class JsonValues {
         throw new IllegalArgumentException("expected a string but found " + value);
     }
 
-    public static @Nullable Double doubleOrNull(@Nullable Object value) {
+    public static @Nullable Double dbl(@Nullable Object value) {
         if (isNull(value)) {
             return null;
         }
@@ -66,7 +66,7 @@ public final class JsonValues {
         throw new IllegalArgumentException("expected a number but found '" + value + "'");
     }
 
-    public static @Nullable Long longOrNull(@Nullable Object value) {
+    public static @Nullable Long lng(@Nullable Object value) {
         if (isNull(value)) {
             return null;
         }
@@ -77,7 +77,7 @@ public final class JsonValues {
     }
 
     /** The number, or null for anything else (missing, JSON null, another type). */
-    public static @Nullable Number numberOrNothing(@Nullable Object value) {
+    public static @Nullable Number number(@Nullable Object value) {
         return value instanceof Number n ? n : null;
     }
 
