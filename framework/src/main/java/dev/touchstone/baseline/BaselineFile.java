@@ -3,12 +3,11 @@ package dev.touchstone.baseline;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.touchstone.config.QualityConfigurationException;
+import dev.touchstone.internal.io.AtomicFiles;
 import dev.touchstone.internal.json.Json;
 import dev.touchstone.internal.json.JsonFormatException;
 import dev.touchstone.internal.json.JsonTree;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,52 +37,58 @@ public final class BaselineFile {
             throws IOException {
         List<BaselineEntry> sorted = new ArrayList<>(entries);
         sorted.sort(Comparator.comparing(BaselineEntry::key));
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        try (OutputStream out = Files.newOutputStream(file); JsonGenerator json = JSON.createGenerator(out)) {
-            json.useDefaultPrettyPrinter();
-            json.writeStartObject();
-            json.writeNumberField("schemaVersion", SCHEMA_VERSION);
-            json.writeStringField("name", name);
-            json.writeStringField("recordedAt", recordedAt);
-            json.writeStringField("touchstoneVersion", version);
-            json.writeArrayFieldStart("entries");
-            for (BaselineEntry e : sorted) {
-                json.writeStartObject();
-                json.writeStringField("key", e.key());
-                json.writeStringField("spec", e.spec());
-                json.writeStringField("check", e.check());
-                json.writeStringField("slice", e.slice());
-                json.writeStringField("metric", e.metric());
-                json.writeStringField("model", e.model());
-                json.writeStringField("dataset", e.dataset());
-                number(json, "value", e.value());
-                json.writeNumberField("n", e.n());
-                json.writeObjectFieldStart("interval");
-                number(json, "level", e.intervalLevel());
-                number(json, "low", e.intervalLow());
-                number(json, "high", e.intervalHigh());
-                json.writeStringField("method", e.intervalMethod());
-                json.writeEndObject();
-                json.writeObjectFieldStart("statistics");
-                for (Map.Entry<String, Double> s : new TreeMap<>(e.statistics()).entrySet()) {
-                    number(json, s.getKey(), s.getValue());
-                }
-                json.writeEndObject();
-                if (e.fingerprint() == null) {
-                    json.writeNullField("fingerprint");
-                } else {
-                    json.writeStringField("fingerprint", e.fingerprint());
-                }
-                if (e.outcomes() == null) {
-                    json.writeNullField("outcomes");
-                } else {
-                    json.writeStringField("outcomes", e.outcomes());
-                }
-                json.writeEndObject();
+        AtomicFiles.write(file, out -> {
+            try (JsonGenerator json = JSON.createGenerator(out)) {
+                writeBaseline(json, name, recordedAt, version, sorted);
             }
-            json.writeEndArray();
+        });
+    }
+
+    private static void writeBaseline(JsonGenerator json, String name, String recordedAt, String version,
+            List<BaselineEntry> sorted) throws IOException {
+        json.useDefaultPrettyPrinter();
+        json.writeStartObject();
+        json.writeNumberField("schemaVersion", SCHEMA_VERSION);
+        json.writeStringField("name", name);
+        json.writeStringField("recordedAt", recordedAt);
+        json.writeStringField("touchstoneVersion", version);
+        json.writeArrayFieldStart("entries");
+        for (BaselineEntry e : sorted) {
+            json.writeStartObject();
+            json.writeStringField("key", e.key());
+            json.writeStringField("spec", e.spec());
+            json.writeStringField("check", e.check());
+            json.writeStringField("slice", e.slice());
+            json.writeStringField("metric", e.metric());
+            json.writeStringField("model", e.model());
+            json.writeStringField("dataset", e.dataset());
+            number(json, "value", e.value());
+            json.writeNumberField("n", e.n());
+            json.writeObjectFieldStart("interval");
+            number(json, "level", e.intervalLevel());
+            number(json, "low", e.intervalLow());
+            number(json, "high", e.intervalHigh());
+            json.writeStringField("method", e.intervalMethod());
+            json.writeEndObject();
+            json.writeObjectFieldStart("statistics");
+            for (Map.Entry<String, Double> s : new TreeMap<>(e.statistics()).entrySet()) {
+                number(json, s.getKey(), s.getValue());
+            }
+            json.writeEndObject();
+            if (e.fingerprint() == null) {
+                json.writeNullField("fingerprint");
+            } else {
+                json.writeStringField("fingerprint", e.fingerprint());
+            }
+            if (e.outcomes() == null) {
+                json.writeNullField("outcomes");
+            } else {
+                json.writeStringField("outcomes", e.outcomes());
+            }
             json.writeEndObject();
         }
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
     private static void number(JsonGenerator json, String name, double value) throws IOException {

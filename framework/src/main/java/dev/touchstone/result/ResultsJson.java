@@ -3,6 +3,7 @@ package dev.touchstone.result;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.touchstone.config.QualityConfigurationException;
+import dev.touchstone.internal.io.AtomicFiles;
 import dev.touchstone.internal.json.Json;
 import dev.touchstone.internal.json.JsonFormatException;
 import dev.touchstone.internal.json.JsonTree;
@@ -11,11 +12,8 @@ import dev.touchstone.result.CheckEntry.ExpectationEntry;
 import dev.touchstone.result.CheckEntry.IntervalEntry;
 import dev.touchstone.result.CheckEntry.TestEntry;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +21,8 @@ import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
- * Reads and writes {@code results.json} (ARCHITECTURE.md §4). Writing goes to a temporary file
- * in the same directory that is then moved over the target, so a crash never leaves a
- * half-written file. Reading checks the schema and names the file and entry at fault.
+ * Reads and writes {@code results.json} (ARCHITECTURE.md §4). Writing is atomic
+ * ({@link AtomicFiles}), so a crash never leaves a half-written file. Reading checks the schema and names the file and entry at fault.
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public final class ResultsJson {
@@ -39,19 +36,12 @@ public final class ResultsJson {
 
     public static void write(Path file, RunResults results) {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, ".results-", ".json.tmp");
-            try (OutputStream out = Files.newOutputStream(temp);
-                    JsonGenerator json = JSON.createGenerator(out)) {
-                json.useDefaultPrettyPrinter();
-                writeRun(json, results);
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(file, out -> {
+                try (JsonGenerator json = JSON.createGenerator(out)) {
+                    json.useDefaultPrettyPrinter();
+                    writeRun(json, results);
+                }
+            });
         } catch (IOException e) {
             throw new QualityConfigurationException("cannot write the results file " + file + ": " + e.getMessage(), e);
         }

@@ -2,14 +2,17 @@ package dev.touchstone.result;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.result.CheckEntry.BaselineEntry;
 import dev.touchstone.result.CheckEntry.ExpectationEntry;
 import dev.touchstone.result.CheckEntry.IntervalEntry;
 import dev.touchstone.result.CheckEntry.TestEntry;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,6 +42,20 @@ class ResultsJsonTest {
         ResultsJson.write(file, results());
 
         assertThat(ResultsJson.read(file)).isEqualTo(results());
+    }
+
+    @Test
+    void the_file_is_readable_by_everyone_the_umask_lets_read_new_files() throws Exception {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX file system");
+        Path reference = Files.createFile(dir.resolve("reference.json"));
+        Path file = dir.resolve("results.json");
+
+        ResultsJson.write(file, results());
+
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(Files.getPosixFilePermissions(reference));
+        if (Files.getPosixFilePermissions(reference).contains(PosixFilePermission.OTHERS_READ)) {
+            assertThat(Files.getPosixFilePermissions(file)).contains(PosixFilePermission.OTHERS_READ);
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.touchstone.gate.GateReport;
 import dev.touchstone.gate.GateTable;
 import dev.touchstone.gate.MarkdownSummary;
 import dev.touchstone.gate.Violation;
+import dev.touchstone.internal.io.AtomicFiles;
 import dev.touchstone.maven.config.CheckOptions;
 import dev.touchstone.maven.config.MojoOptionsConverter;
 import dev.touchstone.maven.config.RuleConfiguration;
@@ -14,10 +15,8 @@ import dev.touchstone.result.RunResults;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import org.apache.maven.execution.MavenSession;
@@ -153,17 +152,9 @@ public class CheckMojo extends AbstractQualityMojo {
         }
     }
 
-    private static void writeSummary(Path file, String markdown) throws MojoExecutionException {
+    static void writeSummary(Path file, String markdown) throws MojoExecutionException {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, ".summary-", ".md.tmp");
-            Files.writeString(temp, markdown, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(file, markdown.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write the Touchstone summary " + file + ": " + e.getMessage(), e);
         }
