@@ -1,5 +1,6 @@
 package dev.touchstone.maven;
 
+import dev.touchstone.config.ConfigKeys;
 import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.gate.Gate;
 import dev.touchstone.gate.GateReport;
@@ -36,7 +37,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class CheckMojo extends AbstractQualityMojo {
 
     /** Where the engine wrote {@code results.json} (the engine's {@code touchstone.results.dir}). */
-    @Parameter(property = "touchstone.results.dir", defaultValue = "${project.build.directory}/touchstone")
+    @Parameter(property = ConfigKeys.RESULTS_DIR, defaultValue = "${project.build.directory}/touchstone")
     File resultsDirectory;
 
     /** Fail the build when the gate fails; when false, violations are logged at WARN and the build goes on. */
@@ -48,15 +49,15 @@ public class CheckMojo extends AbstractQualityMojo {
     boolean failIfNoResults;
 
     /** What an INCONCLUSIVE result does to the gate: {@code fail} (a violation) or {@code skip} (reported only). */
-    @Parameter(property = "touchstone.inconclusive", defaultValue = "fail")
+    @Parameter(property = ConfigKeys.INCONCLUSIVE, defaultValue = "fail")
     String inconclusive;
 
     /** How many violations the gate tolerates; a check that could not be evaluated is never tolerated. */
-    @Parameter(property = "touchstone.maxAllowedViolations", defaultValue = "0")
+    @Parameter(property = MojoOptionsConverter.MAX_ALLOWED_VIOLATIONS, defaultValue = "0")
     String maxAllowedViolations;
 
     /** At most this many INCONCLUSIVE results, whatever the policy; unset means no cap. */
-    @Parameter(property = "touchstone.maxInconclusive")
+    @Parameter(property = MojoOptionsConverter.MAX_INCONCLUSIVE)
     String maxInconclusive;
 
     /**
