@@ -5,7 +5,7 @@ def results = new File(basedir, 'broken-results/results.json')
 
 def prefix = '[ERROR] Failed to execute goal dev.touchstone:touchstone-maven-plugin:' + version + ':check (default) on project ' +
         "invalid-results-file: Cannot read the Touchstone results: results file ${results.absolutePath} is not valid JSON: "
-// one line, with the parser's location
-assert lines.any { it.startsWith(prefix) && it.endsWith('line: 3, column: 1] -> [Help 1]') }
+// one line, with the parser's description and the location
+assert lines.any { it.startsWith(prefix) && it.endsWith(' at line 3, column 1 -> [Help 1]') }
 assert lines.contains('[ERROR] [Help 1] http://cwiki.apache.org/confluence/display/MAVEN/MojoExecutionException')
 return true

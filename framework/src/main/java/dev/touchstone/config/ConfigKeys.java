@@ -3,69 +3,141 @@ package dev.touchstone.config;
 import org.apiguardian.api.API;
 
 /**
- * Every configuration key Touchstone reads, with its default. Keys are read from
- * {@code junit-platform.properties}, Surefire/Failsafe {@code configurationParameters} (through
- * the engine) or, in a plain JUnit Jupiter test, from system properties.
+ * Every configuration key Touchstone reads, declared once, with its allowed values and default.
+ * Keys are read from {@code junit-platform.properties}, Surefire/Failsafe
+ * {@code configurationParameters} (through the engine) or, in a plain JUnit Jupiter test, from
+ * system properties. A blank value counts as unset; a bad one fails the run with
+ * {@code configuration <key>=<value> is invalid: expected <allowed values>}. Enum values are
+ * written in lower case, with {@code -} between words, and read in any case.
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public final class ConfigKeys {
 
-    /** Seed of every random choice (bootstrap resampling); default {@value #DEFAULT_SEED}. */
-    public static final String SEED = "touchstone.seed";
-    public static final long DEFAULT_SEED = 42L;
-
-    /** Default confidence level of intervals; default {@value #DEFAULT_CONFIDENCE}. */
-    public static final String CONFIDENCE = "touchstone.confidence";
-    public static final double DEFAULT_CONFIDENCE = 0.95;
-
-    /** Number of bootstrap resamples; default {@value #DEFAULT_RESAMPLES}. */
-    public static final String BOOTSTRAP_RESAMPLES = "touchstone.bootstrap.resamples";
-    public static final int DEFAULT_RESAMPLES = 10_000;
-
-    /** What an INCONCLUSIVE verdict does: {@code fail} (default) or {@code skip} (aborted test). */
-    public static final String INCONCLUSIVE = "touchstone.inconclusive";
-
-    /** Significance level of comparisons with a baseline; default {@value #DEFAULT_ALPHA}. */
-    public static final String ALPHA = "touchstone.alpha";
-    public static final double DEFAULT_ALPHA = 0.05;
-
-    /** Where the results file goes; default {@code target/touchstone}. */
+    /**
+     * Directory of {@code results.json} and the baseline candidate: {@value}.
+     *
+     * <p>A path, relative to the working directory; default {@value #DEFAULT_RESULTS_DIR}.
+     */
     public static final String RESULTS_DIR = "touchstone.results.dir";
+    public static final String DEFAULT_RESULTS_DIR = "target/touchstone";
 
-    /** Where baselines are kept; default {@value #DEFAULT_BASELINE_DIR}. */
+    /**
+     * Directory of the baselines: {@value}.
+     *
+     * <p>A path, relative to the working directory; default {@value #DEFAULT_BASELINE_DIR}.
+     */
     public static final String BASELINE_DIR = "touchstone.baseline.dir";
     public static final String DEFAULT_BASELINE_DIR = "src/test/touchstone";
 
-    /** Multiple-comparison correction: {@code holm} (default), {@code bonferroni}, {@code bh}, {@code none}. */
+    /**
+     * Seed of every random choice, such as bootstrap resampling: {@value}.
+     *
+     * <p>Any integer ({@code long}); default {@value #DEFAULT_SEED}.
+     */
+    public static final String SEED = "touchstone.seed";
+    public static final long DEFAULT_SEED = 42L;
+
+    /**
+     * Default confidence level of intervals: {@value}.
+     *
+     * <p>A number in (0, 1); default {@value #DEFAULT_CONFIDENCE}.
+     */
+    public static final String CONFIDENCE = "touchstone.confidence";
+    public static final double DEFAULT_CONFIDENCE = 0.95;
+
+    /**
+     * Significance level of comparisons with a baseline: {@value}.
+     *
+     * <p>A number in (0, 1); default {@value #DEFAULT_ALPHA}.
+     */
+    public static final String ALPHA = "touchstone.alpha";
+    public static final double DEFAULT_ALPHA = 0.05;
+
+    /**
+     * Number of bootstrap resamples: {@value}.
+     *
+     * <p>An integer of at least {@value #MIN_RESAMPLES}; default {@value #DEFAULT_RESAMPLES}.
+     */
+    public static final String BOOTSTRAP_RESAMPLES = "touchstone.bootstrap.resamples";
+    public static final int DEFAULT_RESAMPLES = 10_000;
+    public static final int MIN_RESAMPLES = 100;
+
+    /**
+     * What an INCONCLUSIVE verdict does: {@value}.
+     *
+     * <p>{@code fail} (default: the test fails) or {@code skip} (the test is aborted); see
+     * {@link InconclusivePolicy}.
+     */
+    public static final String INCONCLUSIVE = "touchstone.inconclusive";
+
+    /**
+     * Multiple-comparison correction of p-values: {@value}.
+     *
+     * <p>{@code holm} (default), {@code bonferroni}, {@code bh} or {@code none}; see
+     * {@link MultiplicityCorrection}.
+     */
     public static final String MULTIPLICITY = "touchstone.multiplicity";
 
-    /** Family of the correction: {@code statement} (default), {@code spec}, {@code run}. */
+    /**
+     * Which comparisons form one family for the correction: {@value}.
+     *
+     * <p>{@code statement} (default), {@code spec} or {@code run}; see {@link MultiplicityScope}.
+     */
     public static final String MULTIPLICITY_SCOPE = "touchstone.multiplicity.scope";
 
-    /** Target power for reporting detectable differences; default {@value #DEFAULT_POWER}. */
+    /**
+     * Target power for reporting the smallest detectable difference: {@value}.
+     *
+     * <p>A number in (0, 1); default {@value #DEFAULT_POWER}.
+     */
     public static final String POWER = "touchstone.power";
     public static final double DEFAULT_POWER = 0.8;
 
-    /** Which McNemar test paired proportions use: {@code exact} (default) or {@code chi-square}. */
+    /**
+     * Which McNemar test paired proportions use: {@value}.
+     *
+     * <p>{@code exact} (default) or {@code chi-square}; see {@link McNemarVariant}.
+     */
     public static final String MCNEMAR = "touchstone.test.mcnemar";
 
-    /** Where per-example outcomes of the run are recorded for later paired comparisons; default true. */
+    /**
+     * Whether the run records per-example outcomes for later paired comparisons: {@value}.
+     *
+     * <p>{@code true} (default) or {@code false}.
+     */
     public static final String OUTCOMES_RECORD = "touchstone.outcomes.record";
+    public static final boolean DEFAULT_OUTCOMES_RECORD = true;
 
     /**
      * Datasets with more rows than this keep no per-example outcomes in the baseline candidate
-     * (their comparisons with a baseline are then unpaired); default {@value #DEFAULT_OUTCOMES_MAX_ROWS}.
+     * (their comparisons with a baseline are then unpaired): {@value}.
+     *
+     * <p>An integer of at least 0; default {@value #DEFAULT_OUTCOMES_MAX_ROWS}.
      */
     public static final String OUTCOMES_MAX_ROWS = "touchstone.outcomes.max-rows";
     public static final int DEFAULT_OUTCOMES_MAX_ROWS = 1_000_000;
 
-    /** Record the current run as the new baseline; default false. */
+    /**
+     * Whether the run is recorded as the new baseline: {@value}.
+     *
+     * <p>{@code true} or {@code false} (default).
+     */
     public static final String BASELINE_UPDATE = "touchstone.baseline.update";
+    public static final boolean DEFAULT_BASELINE_UPDATE = false;
 
-    /** What a missing baseline does: {@code fail} (default) or {@code skip}. */
+    /**
+     * What a comparison with a baseline that has no entry does: {@value}.
+     *
+     * <p>{@code fail} (default: an error that says how to record it) or {@code skip}; see
+     * {@link MissingBaselinePolicy}.
+     */
     public static final String BASELINE_MISSING = "touchstone.baseline.missing";
 
-    /** Directory of the endpoint response cache; unset means no cache. */
+    /**
+     * Directory of the endpoint response cache: {@value}.
+     *
+     * <p>A path, relative to the working directory; unset (default): no cache.
+     */
     public static final String CACHE_DIR = "touchstone.cache.dir";
 
     private ConfigKeys() {

@@ -1,7 +1,6 @@
 package dev.touchstone.config;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.function.Function;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -18,18 +17,10 @@ public record TouchstoneSettings(long seed, double confidence, int resamples, do
         McNemarVariant mcnemar, @Nullable Path cacheDirectory) {
 
     public TouchstoneSettings {
-        if (!(confidence > 0 && confidence < 1)) {
-            throw invalid(ConfigKeys.CONFIDENCE, Double.toString(confidence), "a number in (0, 1), e.g. 0.95");
-        }
-        if (resamples < 100) {
-            throw invalid(ConfigKeys.BOOTSTRAP_RESAMPLES, Integer.toString(resamples), "an integer of at least 100");
-        }
-        if (!(alpha > 0 && alpha < 1)) {
-            throw invalid(ConfigKeys.ALPHA, Double.toString(alpha), "a number in (0, 1), e.g. 0.05");
-        }
-        if (!(power > 0 && power < 1)) {
-            throw invalid(ConfigKeys.POWER, Double.toString(power), "a number in (0, 1), e.g. 0.8");
-        }
+        ConfigParser.requireOpenUnitInterval(ConfigKeys.CONFIDENCE, confidence, ConfigKeys.DEFAULT_CONFIDENCE);
+        ConfigParser.requireAtLeast(ConfigKeys.BOOTSTRAP_RESAMPLES, resamples, ConfigKeys.MIN_RESAMPLES);
+        ConfigParser.requireOpenUnitInterval(ConfigKeys.ALPHA, alpha, ConfigKeys.DEFAULT_ALPHA);
+        ConfigParser.requireOpenUnitInterval(ConfigKeys.POWER, power, ConfigKeys.DEFAULT_POWER);
     }
 
     /** Settings with the default baseline and comparison options. */
@@ -48,25 +39,21 @@ public record TouchstoneSettings(long seed, double confidence, int resamples, do
     public static TouchstoneSettings from(Function<String, String> lookup) {
         TouchstoneSettings d = defaults();
         return new TouchstoneSettings(
-                parse(lookup, ConfigKeys.SEED, d.seed(), Long::parseLong, "an integer"),
-                parse(lookup, ConfigKeys.CONFIDENCE, d.confidence(), TouchstoneSettings::openUnit, "a number in (0, 1), e.g. 0.95"),
-                parse(lookup, ConfigKeys.BOOTSTRAP_RESAMPLES, d.resamples(), TouchstoneSettings::resampleCount,
-                        "an integer of at least 100"),
-                parse(lookup, ConfigKeys.ALPHA, d.alpha(), TouchstoneSettings::openUnit, "a number in (0, 1), e.g. 0.05"),
-                parse(lookup, ConfigKeys.INCONCLUSIVE, d.inconclusive(),
-                        v -> InconclusivePolicy.valueOf(v.toUpperCase(Locale.ROOT)), "one of fail, skip"),
-                parse(lookup, ConfigKeys.BASELINE_DIR, d.baselineDir(), Path::of, "a directory path"),
-                parse(lookup, ConfigKeys.BASELINE_MISSING, d.baselineMissing(),
-                        v -> MissingBaselinePolicy.valueOf(v.toUpperCase(Locale.ROOT)), "one of fail, skip"),
-                parse(lookup, ConfigKeys.MULTIPLICITY, d.multiplicity(),
-                        v -> MultiplicityCorrection.valueOf(v.toUpperCase(Locale.ROOT)), "one of holm, bonferroni, bh, none"),
-                parse(lookup, ConfigKeys.MULTIPLICITY_SCOPE, d.multiplicityScope(),
-                        v -> MultiplicityScope.valueOf(v.toUpperCase(Locale.ROOT)), "one of statement, spec, run"),
-                parse(lookup, ConfigKeys.POWER, d.power(), TouchstoneSettings::openUnit, "a number in (0, 1), e.g. 0.8"),
-                parse(lookup, ConfigKeys.MCNEMAR, d.mcnemar(),
-                        v -> McNemarVariant.valueOf(v.toUpperCase(Locale.ROOT).replace('-', '_')),
-                        "one of exact, chi-square"),
-                parse(lookup, ConfigKeys.CACHE_DIR, d.cacheDirectory(), Path::of, "a directory path"));
+                ConfigParser.longValue(ConfigKeys.SEED, lookup.apply(ConfigKeys.SEED), d.seed()),
+                ConfigParser.openUnitInterval(ConfigKeys.CONFIDENCE, lookup.apply(ConfigKeys.CONFIDENCE), d.confidence()),
+                ConfigParser.intAtLeast(ConfigKeys.BOOTSTRAP_RESAMPLES, lookup.apply(ConfigKeys.BOOTSTRAP_RESAMPLES),
+                        ConfigKeys.MIN_RESAMPLES, d.resamples()),
+                ConfigParser.openUnitInterval(ConfigKeys.ALPHA, lookup.apply(ConfigKeys.ALPHA), d.alpha()),
+                ConfigParser.enumValue(ConfigKeys.INCONCLUSIVE, lookup.apply(ConfigKeys.INCONCLUSIVE), d.inconclusive()),
+                ConfigParser.path(ConfigKeys.BASELINE_DIR, lookup.apply(ConfigKeys.BASELINE_DIR), d.baselineDir()),
+                ConfigParser.enumValue(ConfigKeys.BASELINE_MISSING, lookup.apply(ConfigKeys.BASELINE_MISSING),
+                        d.baselineMissing()),
+                ConfigParser.enumValue(ConfigKeys.MULTIPLICITY, lookup.apply(ConfigKeys.MULTIPLICITY), d.multiplicity()),
+                ConfigParser.enumValue(ConfigKeys.MULTIPLICITY_SCOPE, lookup.apply(ConfigKeys.MULTIPLICITY_SCOPE),
+                        d.multiplicityScope()),
+                ConfigParser.openUnitInterval(ConfigKeys.POWER, lookup.apply(ConfigKeys.POWER), d.power()),
+                ConfigParser.enumValue(ConfigKeys.MCNEMAR, lookup.apply(ConfigKeys.MCNEMAR), d.mcnemar()),
+                ConfigParser.path(ConfigKeys.CACHE_DIR, lookup.apply(ConfigKeys.CACHE_DIR), d.cacheDirectory()));
     }
 
     public TouchstoneSettings withSeed(long newSeed) {
@@ -102,39 +89,5 @@ public record TouchstoneSettings(long seed, double confidence, int resamples, do
     public TouchstoneSettings withMultiplicity(MultiplicityCorrection correction, MultiplicityScope scope) {
         return new TouchstoneSettings(seed, confidence, resamples, alpha, inconclusive, baselineDir, baselineMissing,
                 correction, scope, power, mcnemar, cacheDirectory);
-    }
-
-    private static <T> T parse(Function<String, String> lookup, String key, T fallback,
-            Function<String, T> parser, String allowed) {
-        String raw = lookup.apply(key);
-        if (raw == null || raw.isBlank()) {
-            return fallback;
-        }
-        try {
-            return parser.apply(raw.trim());
-        } catch (RuntimeException e) {
-            throw invalid(key, raw, allowed);
-        }
-    }
-
-    // Range checks happen on the text as written, so an error quotes the user's own value.
-    private static double openUnit(String text) {
-        double value = Double.parseDouble(text);
-        if (!(value > 0 && value < 1)) {
-            throw new IllegalArgumentException("out of range");
-        }
-        return value;
-    }
-
-    private static int resampleCount(String text) {
-        int value = Integer.parseInt(text);
-        if (value < 100) {
-            throw new IllegalArgumentException("out of range");
-        }
-        return value;
-    }
-
-    private static QualityConfigurationException invalid(String key, String value, String allowed) {
-        return new QualityConfigurationException("configuration " + key + "=" + value + " is invalid: expected " + allowed);
     }
 }

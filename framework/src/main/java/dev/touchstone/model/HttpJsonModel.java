@@ -5,11 +5,12 @@ import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.data.table.Column;
 import dev.touchstone.data.table.NumericColumn;
 import dev.touchstone.data.table.Table;
+import dev.touchstone.internal.json.Json;
+import dev.touchstone.internal.json.JsonFormatException;
 import dev.touchstone.model.endpoint.Call;
 import dev.touchstone.model.endpoint.EndpointClient;
 import dev.touchstone.model.endpoint.EndpointOptions;
 import dev.touchstone.model.endpoint.EndpointRun;
-import dev.touchstone.model.endpoint.Json;
 import dev.touchstone.model.endpoint.Outcome;
 import dev.touchstone.model.endpoint.ResponseFormatException;
 import java.net.URI;
@@ -132,7 +133,7 @@ public final class HttpJsonModel extends EndpointModel<HttpJsonModel> {
             if (row == 0) {
                 try {
                     Json.parse(body);
-                } catch (ResponseFormatException e) {
+                } catch (JsonFormatException e) {
                     throw new QualityConfigurationException(what + ": the request body template does not give JSON for "
                             + table.locate(row) + ": " + e.getMessage());
                 }
@@ -165,7 +166,7 @@ public final class HttpJsonModel extends EndpointModel<HttpJsonModel> {
         return body.toString();
     }
 
-    Prediction parseResponse(String body) throws ResponseFormatException {
+    Prediction parseResponse(String body) throws ResponseFormatException, JsonFormatException {
         Object tree = Json.parse(body);
         Object labelValue = Json.at(tree, labelPointer);
         String label = labelValue == null ? null : Json.labelText(labelValue);

@@ -4,11 +4,12 @@ import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.data.table.Column;
 import dev.touchstone.data.table.Table;
+import dev.touchstone.internal.json.Json;
+import dev.touchstone.internal.json.JsonFormatException;
 import dev.touchstone.model.endpoint.Call;
 import dev.touchstone.model.endpoint.EndpointClient;
 import dev.touchstone.model.endpoint.EndpointOptions;
 import dev.touchstone.model.endpoint.EndpointRun;
-import dev.touchstone.model.endpoint.Json;
 import dev.touchstone.model.endpoint.Outcome;
 import dev.touchstone.model.endpoint.ResponseFormatException;
 import java.net.URI;
@@ -222,7 +223,7 @@ public final class OpenAiChatModel extends EndpointModel<OpenAiChatModel> {
         return json.toString();
     }
 
-    Prediction parseResponse(String body) throws ResponseFormatException {
+    Prediction parseResponse(String body) throws ResponseFormatException, JsonFormatException {
         Object tree = Json.parse(body);
         Object content = Json.at(tree, "/choices/0/message/content");
         if (!(content instanceof String answer)) {

@@ -5,11 +5,12 @@ import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.data.table.Column;
 import dev.touchstone.data.table.NumericColumn;
 import dev.touchstone.data.table.Table;
+import dev.touchstone.internal.json.Json;
+import dev.touchstone.internal.json.JsonFormatException;
 import dev.touchstone.model.endpoint.Call;
 import dev.touchstone.model.endpoint.EndpointClient;
 import dev.touchstone.model.endpoint.EndpointOptions;
 import dev.touchstone.model.endpoint.EndpointRun;
-import dev.touchstone.model.endpoint.Json;
 import dev.touchstone.model.endpoint.Outcome;
 import dev.touchstone.model.endpoint.ResponseFormatException;
 import java.net.URI;
@@ -289,7 +290,7 @@ public final class OpenInferenceModel extends EndpointModel<OpenInferenceModel> 
     }
 
     /** The predictions of {@code rows} rows from an inference response. */
-    Prediction[] parse(String body, int rows) throws ResponseFormatException {
+    Prediction[] parse(String body, int rows) throws ResponseFormatException, JsonFormatException {
         Object tree = Json.parse(body);
         List<Object> labels = output(tree, labelOutput, rows);
         List<Object> scores = scoreOutput == null ? null : output(tree, scoreOutput, rows);

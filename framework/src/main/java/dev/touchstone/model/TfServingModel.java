@@ -5,11 +5,12 @@ import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.data.table.Column;
 import dev.touchstone.data.table.NumericColumn;
 import dev.touchstone.data.table.Table;
+import dev.touchstone.internal.json.Json;
+import dev.touchstone.internal.json.JsonFormatException;
 import dev.touchstone.model.endpoint.Call;
 import dev.touchstone.model.endpoint.EndpointClient;
 import dev.touchstone.model.endpoint.EndpointOptions;
 import dev.touchstone.model.endpoint.EndpointRun;
-import dev.touchstone.model.endpoint.Json;
 import dev.touchstone.model.endpoint.Outcome;
 import dev.touchstone.model.endpoint.ResponseFormatException;
 import java.net.URI;
@@ -280,7 +281,7 @@ public final class TfServingModel extends EndpointModel<TfServingModel> {
     }
 
     /** The predictions of {@code rows} instances from a predict response. */
-    Prediction[] parse(String body, int rows) throws ResponseFormatException {
+    Prediction[] parse(String body, int rows) throws ResponseFormatException, JsonFormatException {
         Object tree = Json.parse(body);
         if (!(tree instanceof Map<?, ?> root)) {
             throw new ResponseFormatException("unexpected response", "the response is " + Json.typeOf(tree)

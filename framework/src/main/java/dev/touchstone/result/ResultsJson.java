@@ -2,18 +2,18 @@ package dev.touchstone.result;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import dev.touchstone.config.QualityConfigurationException;
+import dev.touchstone.internal.io.AtomicFiles;
+import dev.touchstone.internal.json.Json;
+import dev.touchstone.internal.json.JsonFormatException;
+import dev.touchstone.internal.json.JsonTree;
 import dev.touchstone.result.CheckEntry.BaselineEntry;
 import dev.touchstone.result.CheckEntry.ExpectationEntry;
 import dev.touchstone.result.CheckEntry.IntervalEntry;
 import dev.touchstone.result.CheckEntry.TestEntry;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +21,8 @@ import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
- * Reads and writes {@code results.json} (ARCHITECTURE.md §4). Writing goes to a temporary file
- * in the same directory that is then moved over the target, so a crash never leaves a
- * half-written file. Reading checks the schema and names the file and entry at fault.
+ * Reads and writes {@code results.json} (ARCHITECTURE.md §4). Writing is atomic
+ * ({@link AtomicFiles}), so a crash never leaves a half-written file. Reading checks the schema and names the file and entry at fault.
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public final class ResultsJson {
@@ -37,19 +36,12 @@ public final class ResultsJson {
 
     public static void write(Path file, RunResults results) {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, ".results-", ".json.tmp");
-            try (OutputStream out = Files.newOutputStream(temp);
-                    JsonGenerator json = JSON.createGenerator(out)) {
-                json.useDefaultPrettyPrinter();
-                writeRun(json, results);
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(file, out -> {
+                try (JsonGenerator json = JSON.createGenerator(out)) {
+                    json.useDefaultPrettyPrinter();
+                    writeRun(json, results);
+                }
+            });
         } catch (IOException e) {
             throw new QualityConfigurationException("cannot write the results file " + file + ": " + e.getMessage(), e);
         }
@@ -169,9 +161,10 @@ public final class ResultsJson {
             throw new QualityConfigurationException("no results file at " + file.toAbsolutePath());
         }
         Object tree;
-        try (JsonParser parser = JSON.createParser(file.toFile())) {
-            parser.nextToken();
-            tree = JsonTree.read(parser);
+        try {
+            tree = Json.parse(file);
+        } catch (JsonFormatException e) {
+            throw new QualityConfigurationException("results file " + file + " is not valid JSON: " + e.detailedMessage(), e);
         } catch (IOException e) {
             throw new QualityConfigurationException("results file " + file + " is not valid JSON: " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package dev.touchstone.engine;
 
+import dev.touchstone.config.ConfigKeys;
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
@@ -36,9 +37,9 @@ final class QualityExecutionContext implements EngineExecutionContext {
     /** Reads and checks the configuration; a bad value fails the whole run, naming the key. */
     QualityExecutionContext withConfigurationRead() {
         // The endpoint response cache reads a system property; hand it the engine's setting too.
-        parameters.get(Constants.CACHE_DIR).ifPresent(dir -> {
-            if (System.getProperty(Constants.CACHE_DIR) == null) {
-                System.setProperty(Constants.CACHE_DIR, dir);
+        parameters.get(ConfigKeys.CACHE_DIR).ifPresent(dir -> {
+            if (System.getProperty(ConfigKeys.CACHE_DIR) == null) {
+                System.setProperty(ConfigKeys.CACHE_DIR, dir);
             }
         });
         return new QualityExecutionContext(parameters, EngineConfiguration.from(parameters), collector, listener,

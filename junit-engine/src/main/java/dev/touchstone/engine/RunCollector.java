@@ -10,6 +10,7 @@ import dev.touchstone.baseline.CheckId;
 import dev.touchstone.metric.MetricValue;
 import dev.touchstone.result.CheckEntry;
 import dev.touchstone.baseline.EvaluationSource;
+import dev.touchstone.internal.io.AtomicFiles;
 import dev.touchstone.result.ResultsJson;
 import dev.touchstone.result.RunInfo;
 import dev.touchstone.result.RunResults;
@@ -83,30 +84,7 @@ final class RunCollector {
     synchronized Path writeCandidate(Path resultsDir, int outcomesMaxRows) {
         Path candidate = resultsDir.resolve(BaselineStore.CANDIDATE);
         try {
-            Path staging = resultsDir.resolve(BaselineStore.CANDIDATE + ".tmp");
-            if (Files.exists(staging)) {
-                deleteTree(staging);
-            }
-            Files.createDirectories(staging.resolve(BaselineStore.OUTCOMES));
-            List<String> skipped = new ArrayList<>();
-            for (Map.Entry<String, EvaluationSource> source : sources.entrySet()) {
-                if (source.getValue().size() <= outcomesMaxRows) {
-                    source.getValue().writeOutcomes(staging.resolve(source.getKey()));
-                } else {
-                    skipped.add(source.getKey());
-                    ConsoleReport.outcomesSkipped(source.getValue(), outcomesMaxRows);
-                }
-            }
-            List<BaselineEntry> entries = new ArrayList<>();
-            for (BaselineEntry e : baseline.values()) {
-                entries.add(skipped.contains(e.outcomes()) ? withoutOutcomes(e) : e);
-            }
-            BaselineFile.write(staging.resolve(BaselineFile.FILE_NAME), "candidate", Instant.now().toString(),
-                    TouchstoneVersion.current(), entries);
-            if (Files.exists(candidate)) {
-                deleteTree(candidate);
-            }
-            Files.move(staging, candidate);
+            AtomicFiles.replaceDirectory(candidate, staging -> fillCandidate(staging, outcomesMaxRows));
             return candidate;
         } catch (IOException e) {
             throw new QualityConfigurationException("cannot write the baseline candidate " + candidate + ": "
@@ -114,17 +92,28 @@ final class RunCollector {
         }
     }
 
+    private void fillCandidate(Path staging, int outcomesMaxRows) throws IOException {
+        Files.createDirectories(staging.resolve(BaselineStore.OUTCOMES));
+        List<String> skipped = new ArrayList<>();
+        for (Map.Entry<String, EvaluationSource> source : sources.entrySet()) {
+            if (source.getValue().size() <= outcomesMaxRows) {
+                source.getValue().writeOutcomes(staging.resolve(source.getKey()));
+            } else {
+                skipped.add(source.getKey());
+                ConsoleReport.outcomesSkipped(source.getValue(), outcomesMaxRows);
+            }
+        }
+        List<BaselineEntry> entries = new ArrayList<>();
+        for (BaselineEntry e : baseline.values()) {
+            entries.add(skipped.contains(e.outcomes()) ? withoutOutcomes(e) : e);
+        }
+        BaselineFile.write(staging.resolve(BaselineFile.FILE_NAME), "candidate", Instant.now().toString(),
+                TouchstoneVersion.current(), entries);
+    }
+
     private static BaselineEntry withoutOutcomes(BaselineEntry e) {
         return new BaselineEntry(e.key(), e.spec(), e.check(), e.slice(), e.metric(), e.model(), e.dataset(), e.value(),
                 e.n(), e.intervalLevel(), e.intervalLow(), e.intervalHigh(), e.intervalMethod(), e.statistics(),
                 e.fingerprint(), null);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (var paths = Files.walk(root)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -1,19 +1,16 @@
 package dev.touchstone.maven;
 
+import dev.touchstone.internal.io.FileTrees;
 import dev.touchstone.maven.config.ReportOptions;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -40,9 +37,7 @@ final class AllureCommandline {
         Path target = tools.resolve("allure-commandline-" + version);
         try {
             if (!Files.isRegularFile(target.resolve(UNPACKED_MARKER))) {
-                if (Files.exists(target)) {
-                    deleteTree(target);
-                }
+                FileTrees.deleteIfExists(target);
                 Files.createDirectories(target);
                 Path root = target.toAbsolutePath().normalize();
                 try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
@@ -81,20 +76,9 @@ final class AllureCommandline {
 
     static void copyTree(Path source, Path target) throws MojoExecutionException {
         try {
-            if (Files.exists(target)) {
-                deleteTree(target);
-            }
-            try (Stream<Path> files = Files.walk(source)) {
-                for (Path file : (Iterable<Path>) files::iterator) {
-                    Path destination = target.resolve(source.relativize(file).toString());
-                    if (Files.isDirectory(file)) {
-                        Files.createDirectories(destination);
-                    } else {
-                        Files.copy(file, destination, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-            }
-        } catch (IOException | UncheckedIOException e) {
+            FileTrees.deleteIfExists(target);
+            FileTrees.copy(source, target);
+        } catch (IOException e) {
             throw new MojoExecutionException("Cannot copy " + source + " to " + target + ": " + e.getMessage(), e);
         }
     }
@@ -148,21 +132,5 @@ final class AllureCommandline {
 
     private static boolean isWindows() {
         return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows");
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

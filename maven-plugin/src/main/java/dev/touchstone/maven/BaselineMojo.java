@@ -2,6 +2,7 @@ package dev.touchstone.maven;
 
 import dev.touchstone.baseline.BaselineChange;
 import dev.touchstone.baseline.BaselineStore;
+import dev.touchstone.config.ConfigKeys;
 import dev.touchstone.maven.config.BaselineOptions;
 import dev.touchstone.maven.config.MojoOptionsConverter;
 import java.io.File;
@@ -19,15 +20,15 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class BaselineMojo extends AbstractQualityMojo {
 
     /** Where the last run left its results (the engine's {@code touchstone.results.dir}). */
-    @Parameter(property = "touchstone.results.dir", defaultValue = "${project.build.directory}/touchstone")
+    @Parameter(property = ConfigKeys.RESULTS_DIR, defaultValue = "${project.build.directory}/touchstone")
     File resultsDirectory;
 
     /** The committed baseline store (the engine's {@code touchstone.baseline.dir}). */
-    @Parameter(property = "touchstone.baseline.dir", defaultValue = "${project.basedir}/src/test/touchstone")
+    @Parameter(property = ConfigKeys.BASELINE_DIR, defaultValue = "${project.basedir}/src/test/touchstone")
     File baselineDirectory;
 
     /** The baseline to replace: {@code previous-run} is what {@code Baseline.previousRun()} compares with. */
-    @Parameter(property = "touchstone.baseline.name", defaultValue = "previous-run")
+    @Parameter(property = MojoOptionsConverter.BASELINE_NAME, defaultValue = "previous-run")
     String name;
 
     @Override

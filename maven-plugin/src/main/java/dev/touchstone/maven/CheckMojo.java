@@ -1,11 +1,13 @@
 package dev.touchstone.maven;
 
+import dev.touchstone.config.ConfigKeys;
 import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.gate.Gate;
 import dev.touchstone.gate.GateReport;
 import dev.touchstone.gate.GateTable;
 import dev.touchstone.gate.MarkdownSummary;
 import dev.touchstone.gate.Violation;
+import dev.touchstone.internal.io.AtomicFiles;
 import dev.touchstone.maven.config.CheckOptions;
 import dev.touchstone.maven.config.MojoOptionsConverter;
 import dev.touchstone.maven.config.RuleConfiguration;
@@ -14,10 +16,8 @@ import dev.touchstone.result.RunResults;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import org.apache.maven.execution.MavenSession;
@@ -37,7 +37,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class CheckMojo extends AbstractQualityMojo {
 
     /** Where the engine wrote {@code results.json} (the engine's {@code touchstone.results.dir}). */
-    @Parameter(property = "touchstone.results.dir", defaultValue = "${project.build.directory}/touchstone")
+    @Parameter(property = ConfigKeys.RESULTS_DIR, defaultValue = "${project.build.directory}/touchstone")
     File resultsDirectory;
 
     /** Fail the build when the gate fails; when false, violations are logged at WARN and the build goes on. */
@@ -49,15 +49,15 @@ public class CheckMojo extends AbstractQualityMojo {
     boolean failIfNoResults;
 
     /** What an INCONCLUSIVE result does to the gate: {@code fail} (a violation) or {@code skip} (reported only). */
-    @Parameter(property = "touchstone.inconclusive", defaultValue = "fail")
+    @Parameter(property = ConfigKeys.INCONCLUSIVE, defaultValue = "fail")
     String inconclusive;
 
     /** How many violations the gate tolerates; a check that could not be evaluated is never tolerated. */
-    @Parameter(property = "touchstone.maxAllowedViolations", defaultValue = "0")
+    @Parameter(property = MojoOptionsConverter.MAX_ALLOWED_VIOLATIONS, defaultValue = "0")
     String maxAllowedViolations;
 
     /** At most this many INCONCLUSIVE results, whatever the policy; unset means no cap. */
-    @Parameter(property = "touchstone.maxInconclusive")
+    @Parameter(property = MojoOptionsConverter.MAX_INCONCLUSIVE)
     String maxInconclusive;
 
     /**
@@ -153,17 +153,9 @@ public class CheckMojo extends AbstractQualityMojo {
         }
     }
 
-    private static void writeSummary(Path file, String markdown) throws MojoExecutionException {
+    static void writeSummary(Path file, String markdown) throws MojoExecutionException {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, ".summary-", ".md.tmp");
-            Files.writeString(temp, markdown, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(file, markdown.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write the Touchstone summary " + file + ": " + e.getMessage(), e);
         }

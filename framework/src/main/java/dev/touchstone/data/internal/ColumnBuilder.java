@@ -5,6 +5,7 @@ import dev.touchstone.data.table.Column;
 import dev.touchstone.data.table.NumericColumn;
 import dev.touchstone.data.internal.GrowableArrays.DoubleList;
 import dev.touchstone.data.internal.GrowableArrays.IntList;
+import dev.touchstone.internal.text.NumberParser;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.BitSet;

@@ -3,6 +3,7 @@ package dev.touchstone.data.internal;
 import dev.touchstone.data.table.DataFormatException;
 import dev.touchstone.data.table.Table;
 import dev.touchstone.internal.Progress;
+import dev.touchstone.internal.text.NumberParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,7 @@
 package dev.touchstone.data.internal;
 
 import dev.touchstone.data.internal.GrowableArrays.ByteList;
+import dev.touchstone.internal.text.NumberParser;
 
 /**
  * The original text of a high-cardinality numeric column, kept at about one byte per row so

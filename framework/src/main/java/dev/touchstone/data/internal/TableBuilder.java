@@ -4,6 +4,7 @@ import dev.touchstone.data.table.Column;
 import dev.touchstone.data.table.DataFormatException;
 import dev.touchstone.data.table.Table;
 import dev.touchstone.data.internal.GrowableArrays.IntList;
+import dev.touchstone.internal.text.NumberParser;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.touchstone.data.table;
 
+import dev.touchstone.internal.text.NumberParser;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,21 +88,13 @@ public final class Table {
      */
     public String firstNonNumeric(String name) {
         Column column = column(name);
+        NumberParser numbers = new NumberParser(); // the readers' grammar: what they did not read as a number
         for (int row = 0; row < rowCount; row++) {
             String text = column.text(row);
-            if (text != null && !isNumber(text)) {
+            if (text != null && !numbers.parse(text)) {
                 return locate(row, name) + ": '" + text + "' is not a number";
             }
         }
         return source + ", column '" + name + "': not numeric";
-    }
-
-    private static boolean isNumber(String text) {
-        try {
-            Double.parseDouble(text);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.touchstone.model.endpoint;
 
+import dev.touchstone.internal.json.JsonFormatException;
 import java.net.URI;
 import java.util.Objects;
 import org.apiguardian.api.API;
@@ -9,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * One HTTP request on behalf of {@code examples} examples: a GET when {@code body} is null,
  * else a POST of JSON.
  *
- * @param parser reads a 2xx response body; throws {@link ResponseFormatException} when it cannot
+ * @param parser reads a 2xx response body; throws {@link ResponseFormatException} or, when the
+ *               body is not JSON, {@link JsonFormatException}
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record Call<T>(URI uri, @Nullable String body, int examples, Parser<T> parser) {
@@ -17,7 +19,7 @@ public record Call<T>(URI uri, @Nullable String body, int examples, Parser<T> pa
     /** Reads a successful response body. */
     @FunctionalInterface
     public interface Parser<T> {
-        T parse(String body) throws ResponseFormatException;
+        T parse(String body) throws ResponseFormatException, JsonFormatException;
     }
 
     public Call {

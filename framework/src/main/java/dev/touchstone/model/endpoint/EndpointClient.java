@@ -1,6 +1,7 @@
 package dev.touchstone.model.endpoint;
 
 import dev.touchstone.internal.Progress;
+import dev.touchstone.internal.json.JsonFormatException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -230,6 +231,10 @@ public final class EndpointClient {
             } catch (ResponseFormatException e) {
                 return new Attempt<>(failed(e.kind(), join(scrub(String.valueOf(e.getMessage())),
                         "body " + excerpt(body)), status, attempts), false, null);
+            } catch (JsonFormatException e) {
+                // its message says where, never what: the body may echo a secret
+                return new Attempt<>(failed("malformed JSON", join(e.getMessage(), "body " + excerpt(body)),
+                        status, attempts), false, null);
             } catch (RuntimeException e) {
                 return new Attempt<>(failed("unexpected response", join(message(e), "body " + excerpt(body)),
                         status, attempts), false, null);

@@ -2,16 +2,16 @@ package dev.touchstone.model.endpoint;
 
 import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.config.ConfigKeys;
+import dev.touchstone.internal.io.AtomicFiles;
+import dev.touchstone.internal.json.JsonFormatException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -142,7 +142,7 @@ public final class ResponseCache {
                     return new Lookup<>(this, call, key, method, Outcome.success(value).withLatency(entry.latencyNanos()),
                             scrub);
                 }
-            } catch (ResponseFormatException | RuntimeException e) {
+            } catch (ResponseFormatException | JsonFormatException | RuntimeException e) {
                 corrupt(file, "the cached body is not a valid response: " + scrub.apply(String.valueOf(e.getMessage())));
             }
         }
@@ -212,31 +212,14 @@ public final class ResponseCache {
                 .append("body-sha256: ").append(HexFormat.of().formatHex(sha256().digest(bytes))).append('\n')
                 .append('\n');
         byte[] head = header.toString().getBytes(StandardCharsets.UTF_8);
-        Path temp = null;
         try {
-            Files.createDirectories(file.getParent());
-            temp = Files.createTempFile(file.getParent(), key.substring(0, 8) + "-", ".tmp");
-            byte[] all = new byte[head.length + bytes.length];
-            System.arraycopy(head, 0, all, 0, head.length);
-            System.arraycopy(bytes, 0, all, head.length, bytes.length);
-            Files.write(temp, all);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temp = null;
+            AtomicFiles.write(file, out -> {
+                out.write(head);
+                out.write(bytes);
+            });
         } catch (IOException | RuntimeException e) {
             warnOnce("write", "cannot write to the endpoint response cache " + directory + " (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); responses are not cached");
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // a stray temporary file is harmless: it is never read
-                }
-            }
         }
     }
 

@@ -3,6 +3,8 @@ package dev.touchstone.model.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.touchstone.internal.json.Json;
+import dev.touchstone.internal.json.JsonFormatException;
 import dev.touchstone.model.endpoint.TestServer.Reply;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -42,7 +44,7 @@ class EndpointClientTest {
         return calls;
     }
 
-    static Long readI(String body) throws ResponseFormatException {
+    static Long readI(String body) throws ResponseFormatException, JsonFormatException {
         Object i = Json.at(Json.parse(body), "/i");
         if (!(i instanceof Long l)) {
             throw new ResponseFormatException("unexpected response", "no /i");

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.data.Dataset;
 import dev.touchstone.model.HttpJsonModel;
+import dev.touchstone.internal.json.Json;
 import dev.touchstone.model.Model;
 import dev.touchstone.model.endpoint.TestServer.Reply;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.touchstone.model.endpoint;
 
+import dev.touchstone.internal.json.Json;
 import dev.touchstone.model.endpoint.TestServer.Reply;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.data.Dataset;
+import dev.touchstone.internal.json.Json;
+import dev.touchstone.internal.json.JsonFormatException;
 import dev.touchstone.model.Model;
 import dev.touchstone.model.OpenAiChatModel;
 import dev.touchstone.model.endpoint.TestServer.Reply;
@@ -37,7 +39,7 @@ class OpenAiChatModelTest {
     }
 
     /** The user message of a request the server received. */
-    static String prompt(TestServer.Request r) throws ResponseFormatException {
+    static String prompt(TestServer.Request r) throws JsonFormatException {
         return (String) Json.at(Json.parse(r.body()), "/messages/1/content");
     }
 

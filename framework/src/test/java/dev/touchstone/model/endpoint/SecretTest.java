@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.internal.Progress;
+import dev.touchstone.internal.json.Json;
 import dev.touchstone.model.HttpJsonModel;
 import dev.touchstone.model.Model;
 import dev.touchstone.model.OpenInferenceModel;

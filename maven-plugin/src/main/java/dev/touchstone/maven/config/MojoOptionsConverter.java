@@ -1,7 +1,9 @@
 package dev.touchstone.maven.config;
 
-import dev.touchstone.config.QualityConfigurationException;
+import dev.touchstone.config.ConfigKeys;
+import dev.touchstone.config.ConfigParser;
 import dev.touchstone.config.InconclusivePolicy;
+import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.gate.GateOptions;
 import dev.touchstone.gate.Limit;
 import dev.touchstone.gate.Rule;
@@ -10,18 +12,18 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * The one place where Mojo fields become the framework's options, so that every value is
  * validated the same way and the converter can be tested without Maven. A bad value fails with
  * a {@link QualityConfigurationException} that names the key (the user property, or the path in
- * {@code <rules>}) and the value as written.
+ * {@code <rules>}) and the value as written; options are parsed by {@link ConfigParser}, as the
+ * engine's are. Keys shared with the engine are declared on {@link ConfigKeys}; the ones below
+ * are the goals' own.
  */
 public final class MojoOptionsConverter {
 
-    public static final String INCONCLUSIVE = "touchstone.inconclusive";
     public static final String MAX_ALLOWED_VIOLATIONS = "touchstone.maxAllowedViolations";
     public static final String MAX_INCONCLUSIVE = "touchstone.maxInconclusive";
     public static final String BASELINE_NAME = "touchstone.baseline.name";
@@ -59,29 +61,11 @@ public final class MojoOptionsConverter {
     }
 
     static InconclusivePolicy policy(String value) {
-        if (value == null || value.isBlank()) {
-            return InconclusivePolicy.FAIL;
-        }
-        try {
-            return InconclusivePolicy.valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw invalid(INCONCLUSIVE, value, "one of fail, skip");
-        }
+        return ConfigParser.enumValue(ConfigKeys.INCONCLUSIVE, value, InconclusivePolicy.FAIL);
     }
 
     static int count(String key, String value, int fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n >= 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw invalid(key, value, "a whole number, 0 or more");
+        return ConfigParser.intAtLeast(key, value, 0, fallback);
     }
 
     static List<Rule> rules(List<RuleConfiguration> configured) {
@@ -148,7 +132,7 @@ public final class MojoOptionsConverter {
     /** The {@code baseline} goal's options; the name must be a plain directory name. */
     public static BaselineOptions baseline(File resultsDirectory, File baselineDirectory, String name) {
         if (name == null || name.isBlank() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
-            throw invalid(BASELINE_NAME, name, "a plain directory name such as previous-run or prod");
+            throw ConfigParser.invalid(BASELINE_NAME, name, "a plain directory name such as previous-run or prod");
         }
         return new BaselineOptions(resultsDirectory.toPath(), baselineDirectory.toPath(), name.trim());
     }
@@ -157,13 +141,9 @@ public final class MojoOptionsConverter {
     public static ReportOptions report(File allureResults, File reportDirectory, boolean singleFile, String allureVersion,
             File toolsDirectory, boolean failIfNoResults) {
         if (allureVersion == null || !VERSION.matcher(allureVersion.trim()).matches()) {
-            throw invalid(ALLURE_VERSION, allureVersion, "an Allure 2 commandline version such as 2.34.1");
+            throw ConfigParser.invalid(ALLURE_VERSION, allureVersion, "an Allure 2 commandline version such as 2.34.1");
         }
         return new ReportOptions(allureResults.toPath(), reportDirectory.toPath(), singleFile, allureVersion.trim(),
                 toolsDirectory.toPath(), failIfNoResults);
-    }
-
-    private static QualityConfigurationException invalid(String key, String value, String expected) {
-        return new QualityConfigurationException(key + " = '" + value + "' is invalid: expected " + expected);
     }
 }

@@ -1,10 +1,12 @@
 package dev.touchstone.maven.config;
 
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.BDDAssertions.then;
 import static org.assertj.core.api.BDDAssertions.thenThrownBy;
 
 import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.config.InconclusivePolicy;
+import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.gate.GateOptions;
 import dev.touchstone.gate.Limit;
 import dev.touchstone.gate.Rule;
@@ -12,6 +14,7 @@ import dev.touchstone.gate.Threshold;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -79,7 +82,15 @@ class MojoOptionsConverterTest {
         void an_unknown_inconclusive_policy_names_key_value_and_choices(String value) {
             thenThrownBy(() -> MojoOptionsConverter.gate(value, "0", null, List.of()))
                     .isInstanceOf(QualityConfigurationException.class)
-                    .hasMessage("touchstone.inconclusive = '" + value + "' is invalid: expected one of fail, skip");
+                    .hasMessage("configuration touchstone.inconclusive=" + value + " is invalid: expected one of fail, skip");
+        }
+
+        @Test
+        void the_inconclusive_policy_fails_exactly_as_the_engine_reads_it() {
+            Throwable plugin = catchThrowable(() -> MojoOptionsConverter.gate("maybe", "0", null, List.of()));
+            Throwable engine = catchThrowable(() -> TouchstoneSettings.from(Map.of("touchstone.inconclusive", "maybe")::get));
+
+            then(plugin).hasMessage(engine.getMessage());
         }
 
         @ParameterizedTest
@@ -89,7 +100,7 @@ class MojoOptionsConverterTest {
             thenThrownBy(() -> MojoOptionsConverter.gate("fail",
                     key.endsWith("Violations") ? value : "0", key.endsWith("Inconclusive") ? value : null, List.of()))
                     .isInstanceOf(QualityConfigurationException.class)
-                    .hasMessage(key + " = '" + value + "' is invalid: expected a whole number, 0 or more");
+                    .hasMessage("configuration " + key + "=" + value + " is invalid: expected an integer of at least 0");
         }
     }
 
@@ -171,7 +182,7 @@ class MojoOptionsConverterTest {
         @ValueSource(strings = {"", "a/b", "..", ".hidden", "a\\b"})
         void a_name_that_is_not_a_plain_directory_name_is_rejected(String name) {
             thenThrownBy(() -> MojoOptionsConverter.baseline(new File("t"), new File("b"), name))
-                    .hasMessage("touchstone.baseline.name = '" + name + "' is invalid: expected a plain directory name "
+                    .hasMessage("configuration touchstone.baseline.name=" + name + " is invalid: expected a plain directory name "
                             + "such as previous-run or prod");
         }
     }
@@ -194,7 +205,7 @@ class MojoOptionsConverterTest {
         @ValueSource(strings = {"", "latest!", "../2.34"})
         void a_malformed_allure_version_is_rejected(String version) {
             thenThrownBy(() -> MojoOptionsConverter.report(new File("r"), new File("o"), false, version, new File("t"), false))
-                    .hasMessage("touchstone.report.allureVersion = '" + version + "' is invalid: expected an Allure 2 "
+                    .hasMessage("configuration touchstone.report.allureVersion=" + version + " is invalid: expected an Allure 2 "
                             + "commandline version such as 2.34.1");
         }
     }

@@ -1,10 +1,12 @@
-package dev.touchstone.data.internal;
+package dev.touchstone.internal.text;
 
 import java.nio.charset.StandardCharsets;
 import org.apiguardian.api.API;
 
 /**
- * Strict, allocation-free number recognition for type inference.
+ * Strict, allocation-free number recognition: the one grammar of numbers in data, used by the
+ * CSV and JSON Lines readers to infer column types and by {@code Table} to say which value is
+ * not a number, so that both always agree.
  *
  * <p>Grammar (nothing is trimmed): {@code [+-]? (digits [. digits?]? | . digits) ([eE] [+-]? digits)?},
  * or, case-insensitively and with an optional sign, {@code NaN}, {@code Inf}, {@code Infinity}
@@ -26,7 +28,7 @@ import org.apiguardian.api.API;
 public final class NumberParser {
 
     /** Shape of a text that {@link #format} cannot rebuild from the value. */
-    static final byte IRREGULAR = -1;
+    public static final byte IRREGULAR = -1;
 
     private static final long MAX_EXACT = 1L << 53;
     private static final double[] POW10 = {
@@ -39,7 +41,7 @@ public final class NumberParser {
         10_000_000_000_000L, 100_000_000_000_000L, 1_000_000_000_000_000L,
     };
     /** Longest text {@link #format} writes: sign, 15 digits, point, zeros of a 22-digit fraction. */
-    static final int MAX_FORMATTED_LENGTH = 1 + 1 + 23;
+    public static final int MAX_FORMATTED_LENGTH = 1 + 1 + 23;
 
     private double value;
     private byte shape;
@@ -54,7 +56,7 @@ public final class NumberParser {
      * 0..22: the text is the plain decimal {@code -?(0|[1-9]\d*)(\.\d{shape})?} with at most 15
      * significant digits, so {@link #format} rebuilds it exactly; {@link #IRREGULAR} otherwise.
      */
-    byte shape() {
+    public byte shape() {
         return shape;
     }
 
@@ -216,7 +218,7 @@ public final class NumberParser {
      * the significand {@code u < 10^15} and {@code |value| * 10^k} is within {@code u * 2^-52}
      * of {@code u}, far less than 1/2, so rounding recovers {@code u}.
      */
-    static int format(double value, int fractionDigits, byte[] out) {
+    public static int format(double value, int fractionDigits, byte[] out) {
         long unscaled = Math.round(Math.abs(value) * POW10[fractionDigits]);
         int position = 0;
         if (Double.doubleToRawLongBits(value) < 0) {

@@ -1,22 +1,19 @@
-package dev.touchstone.model.endpoint;
+package dev.touchstone.internal.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Small JSON helpers for endpoint adapters: a tree of maps, lists, strings, numbers (as
+ * Small JSON helpers: a tree of maps (in document order), lists, strings, numbers (as
  * {@code Double} or {@code Long}), booleans and {@link #NULL}; JSON Pointers; string escaping.
+ * An object that repeats a key is an error, never "the last one wins".
  */
 @API(status = API.Status.INTERNAL, since = "0.2")
 public final class Json {
@@ -29,66 +26,23 @@ public final class Json {
         }
     };
 
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     private Json() {
     }
 
-    /** The tree of a JSON document; fails with kind "malformed JSON". */
-    public static Object parse(String text) throws ResponseFormatException {
-        try (JsonParser parser = FACTORY.createParser(text)) {
-            if (parser.nextToken() == null) {
-                throw new ResponseFormatException("malformed JSON", "empty response body");
-            }
-            Object tree = read(parser);
-            if (parser.nextToken() != null) {
-                throw new ResponseFormatException("malformed JSON", "text after the end of the JSON document");
-            }
-            return tree;
-        } catch (JsonProcessingException e) {
-            // not Jackson's message: it quotes (and may cut) the offending text, which could be a secret
-            var where = e.getLocation();
-            throw new ResponseFormatException("malformed JSON", where == null ? "not JSON"
-                    : "not JSON at line " + where.getLineNr() + ", column " + where.getColumnNr());
+    /** The tree of a JSON document, such as an endpoint response. */
+    public static Object parse(String text) throws JsonFormatException {
+        try (JsonParser parser = TreeReader.FACTORY.createParser(text)) {
+            return TreeReader.read(parser);
         } catch (IOException e) {
-            throw new ResponseFormatException("malformed JSON", "not JSON");
+            // not the exception's message: it may quote the text, which could hold a secret
+            throw JsonFormatException.at("not JSON", "not JSON", null);
         }
     }
 
-    private static Object read(JsonParser parser) throws IOException {
-        JsonToken token = parser.currentToken();
-        switch (token) {
-            case START_OBJECT: {
-                Map<String, Object> map = new LinkedHashMap<>();
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = parser.currentName();
-                    parser.nextToken();
-                    map.put(name, read(parser));
-                }
-                return map;
-            }
-            case START_ARRAY: {
-                List<Object> list = new ArrayList<>();
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    list.add(read(parser));
-                }
-                return list;
-            }
-            case VALUE_STRING:
-                return parser.getText();
-            case VALUE_NUMBER_INT:
-                return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-                        ? parser.getDoubleValue() : (Object) parser.getLongValue();
-            case VALUE_NUMBER_FLOAT:
-                return parser.getDoubleValue();
-            case VALUE_TRUE:
-                return Boolean.TRUE;
-            case VALUE_FALSE:
-                return Boolean.FALSE;
-            case VALUE_NULL:
-                return NULL;
-            default:
-                throw new JsonProcessingException("unexpected token " + token, parser.currentLocation()) { };
+    /** The tree of a JSON file (UTF-8, or another encoding Jackson detects). */
+    public static Object parse(Path file) throws IOException, JsonFormatException {
+        try (JsonParser parser = TreeReader.FACTORY.createParser(file.toFile())) {
+            return TreeReader.read(parser);
         }
     }
 

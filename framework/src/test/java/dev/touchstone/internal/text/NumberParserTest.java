@@ -1,4 +1,4 @@
-package dev.touchstone.data.internal;
+package dev.touchstone.internal.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

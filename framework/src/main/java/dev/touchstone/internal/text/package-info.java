@@ -1,0 +1,5 @@
+/**
+ * Internal: the grammar of numbers in data files, shared by the readers and {@code Table}. Not a
+ * supported API; may change without notice.
+ */
+package dev.touchstone.internal.text;

@@ -1,0 +1,81 @@
+package dev.touchstone.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.touchstone.config.InconclusivePolicy;
+import dev.touchstone.config.QualityConfigurationException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.platform.engine.ConfigurationParameters;
+
+/** The engine reads its keys with the framework's parser: the same defaults and the same error format. */
+class EngineConfigurationTest {
+
+    static EngineConfiguration from(Map<String, String> values) {
+        return EngineConfiguration.from(new ConfigurationParameters() {
+            @Override
+            public Optional<String> get(String key) {
+                return Optional.ofNullable(values.get(key));
+            }
+
+            @Override
+            public Optional<Boolean> getBoolean(String key) {
+                return get(key).map(Boolean::parseBoolean);
+            }
+
+            @Override
+            @SuppressWarnings("deprecation")
+            public int size() {
+                return values.size();
+            }
+
+            @Override
+            public Set<String> keySet() {
+                return values.keySet();
+            }
+        });
+    }
+
+    @Test
+    void absent_keys_take_the_documented_defaults() {
+        EngineConfiguration configuration = from(Map.of());
+
+        assertThat(configuration.resultsDir()).isEqualTo(Path.of("target/touchstone"));
+        assertThat(configuration.recordOutcomes()).isTrue();
+        assertThat(configuration.updateBaseline()).isFalse();
+        assertThat(configuration.outcomesMaxRows()).isEqualTo(1_000_000);
+        assertThat(configuration.settings().inconclusive()).isEqualTo(InconclusivePolicy.FAIL);
+    }
+
+    @Test
+    void every_engine_key_is_read() {
+        EngineConfiguration configuration = from(Map.of("touchstone.results.dir", "build/ts",
+                "touchstone.outcomes.record", "FALSE", "touchstone.baseline.update", "true",
+                "touchstone.outcomes.max-rows", "0", "touchstone.inconclusive", "skip"));
+
+        assertThat(configuration.resultsDir()).isEqualTo(Path.of("build/ts"));
+        assertThat(configuration.recordOutcomes()).isFalse();
+        assertThat(configuration.updateBaseline()).isTrue();
+        assertThat(configuration.outcomesMaxRows()).isZero();
+        assertThat(configuration.settings().inconclusive()).isEqualTo(InconclusivePolicy.SKIP);
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        "touchstone.outcomes.record    | yes   | true or false",
+        "touchstone.baseline.update    | 1     | true or false",
+        "touchstone.outcomes.max-rows  | -1    | an integer of at least 0",
+        "touchstone.outcomes.max-rows  | many  | an integer of at least 0",
+        "touchstone.inconclusive       | maybe | one of fail, skip",
+    })
+    void a_bad_value_fails_in_the_one_format(String key, String value, String allowed) {
+        assertThatThrownBy(() -> from(Map.of(key, value))).isInstanceOf(QualityConfigurationException.class)
+                .hasMessage("configuration " + key + "=" + value + " is invalid: expected " + allowed);
+    }
+}
