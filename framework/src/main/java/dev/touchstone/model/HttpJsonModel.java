@@ -9,6 +9,7 @@ import dev.touchstone.data.table.Table;
 import dev.touchstone.model.endpoint.Call;
 import dev.touchstone.model.endpoint.EndpointClient;
 import dev.touchstone.model.endpoint.EndpointOptions;
+import dev.touchstone.model.endpoint.EndpointUrl;
 import dev.touchstone.model.endpoint.EndpointOutcomes;
 import dev.touchstone.model.endpoint.EndpointRun;
 import dev.touchstone.model.endpoint.Json;
@@ -105,7 +106,7 @@ public final class HttpJsonModel extends EndpointModel<HttpJsonModel> {
     }
 
     public String endpoint() {
-        return EndpointClient.safe(url);
+        return EndpointUrl.safe(url);
     }
 
     @Override
@@ -217,29 +218,11 @@ public final class HttpJsonModel extends EndpointModel<HttpJsonModel> {
     }
 
     private static URI uri(String url) {
-        if (url == null || url.isBlank()) {
-            throw new IllegalArgumentException("an endpoint URL is required but was " + (url == null ? "null" : "blank")
-                    + " (is the property or variable that should hold it set?)");
-        }
-        URI uri;
-        try {
-            uri = URI.create(url.strip());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("not a URL: '" + url + "'", e);
-        }
-        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-            throw new IllegalArgumentException("an endpoint URL needs http:// or https:// and a host, as in "
-                    + "http://localhost:8080/predict");
-        }
-        if (uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("an endpoint URL must not carry credentials; use bearerToken(Secret) "
-                    + "or header(String, Secret)");
-        }
-        return uri;
+        return EndpointUrl.request(url, "Model.http", "http://localhost:8080/predict");
     }
 
     private static String defaultName(String url) {
-        return EndpointClient.safe(uri(url));
+        return EndpointUrl.safe(uri(url));
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.touchstone.data.table.Table;
 import dev.touchstone.model.endpoint.Call;
 import dev.touchstone.model.endpoint.EndpointClient;
 import dev.touchstone.model.endpoint.EndpointOptions;
+import dev.touchstone.model.endpoint.EndpointUrl;
 import dev.touchstone.model.endpoint.EndpointOutcomes;
 import dev.touchstone.model.endpoint.EndpointRun;
 import dev.touchstone.model.endpoint.Json;
@@ -174,7 +175,7 @@ public final class OpenAiChatModel extends EndpointModel<OpenAiChatModel> {
 
     /** {@code http://host:port/v1/chat/completions}: how messages name this endpoint. */
     public String endpoint() {
-        return EndpointClient.safe(base) + "/v1/chat/completions";
+        return EndpointUrl.safe(base) + "/v1/chat/completions";
     }
 
     @Override
@@ -306,7 +307,7 @@ public final class OpenAiChatModel extends EndpointModel<OpenAiChatModel> {
 
     /** The base URL without a trailing {@code /v1}. */
     private static URI chatBase(String baseUrl) {
-        URI uri = TfServingModel.baseUri(baseUrl);
+        URI uri = EndpointUrl.base(baseUrl, "Model.openAiChat", "http://localhost:11434");
         String s = uri.toString();
         return s.endsWith("/v1") ? URI.create(s.substring(0, s.length() - 3)) : uri;
     }

@@ -10,6 +10,7 @@ import dev.touchstone.data.table.Table;
 import dev.touchstone.model.endpoint.Call;
 import dev.touchstone.model.endpoint.EndpointClient;
 import dev.touchstone.model.endpoint.EndpointOptions;
+import dev.touchstone.model.endpoint.EndpointUrl;
 import dev.touchstone.model.endpoint.EndpointOutcomes;
 import dev.touchstone.model.endpoint.EndpointRun;
 import dev.touchstone.model.endpoint.Json;
@@ -17,8 +18,6 @@ import dev.touchstone.model.endpoint.Outcome;
 import dev.touchstone.model.endpoint.ResponseFormatException;
 import dev.touchstone.model.endpoint.Secret;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +60,7 @@ public final class OpenInferenceModel extends EndpointModel<OpenInferenceModel> 
     private final EndpointOptions options;
 
     OpenInferenceModel(String baseUrl, String modelName) {
-        this(baseUri(baseUrl), requireName(modelName, "model name"), null, List.of(), null, null, 32,
+        this(EndpointUrl.base(baseUrl, "Model.openInference", "http://localhost:8080"), requireName(modelName, "model name"), null, List.of(), null, null, 32,
                 EndpointOptions.defaults());
     }
 
@@ -134,12 +133,12 @@ public final class OpenInferenceModel extends EndpointModel<OpenInferenceModel> 
 
     /** {@code http://host:port/v2/models/name[/versions/v]}: how messages name this endpoint. */
     public String endpoint() {
-        return EndpointClient.safe(base) + modelPath();
+        return EndpointUrl.safe(base) + modelPath();
     }
 
     private String modelPath() {
-        String path = "/v2/models/" + encode(modelName);
-        return version == null ? path : path + "/versions/" + encode(version);
+        String path = "/v2/models/" + EndpointUrl.segment(modelName);
+        return version == null ? path : path + "/versions/" + EndpointUrl.segment(version);
     }
 
     @Override
@@ -188,7 +187,7 @@ public final class OpenInferenceModel extends EndpointModel<OpenInferenceModel> 
         URI ready = URI.create(base + "/v2/health/ready");
         Outcome<String> outcome = client.call(new Call<>(ready, null, 0, body -> body), seed);
         if (!outcome.isSuccess()) {
-            throw new QualityConfigurationException("endpoint " + EndpointClient.safe(ready) + " is not ready: "
+            throw new QualityConfigurationException("endpoint " + EndpointUrl.safe(ready) + " is not ready: "
                     + outcome.failure() + " (model '" + modelName + "')");
         }
     }
@@ -359,36 +358,6 @@ public final class OpenInferenceModel extends EndpointModel<OpenInferenceModel> 
             throw new ResponseFormatException("unexpected response", "output \"data\" is " + Json.typeOf(data)
                     + ", not an array");
         }
-    }
-
-    private static URI baseUri(String baseUrl) {
-        if (baseUrl == null || baseUrl.isBlank()) {
-            throw new IllegalArgumentException("an endpoint URL is required but was " + (baseUrl == null ? "null" : "blank")
-                    + " (is the property or variable that should hold it set?)");
-        }
-        String trimmed = baseUrl.strip();
-        while (trimmed.endsWith("/")) {
-            trimmed = trimmed.substring(0, trimmed.length() - 1);
-        }
-        URI uri;
-        try {
-            uri = URI.create(trimmed);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("not a URL: '" + baseUrl + "'", e);
-        }
-        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-            throw new IllegalArgumentException("an endpoint URL needs http:// or https:// and a host, as in "
-                    + "http://localhost:8080; got '" + EndpointClient.safe(uri) + "'");
-        }
-        if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new IllegalArgumentException("an endpoint URL must not carry credentials, a query or a fragment; "
-                    + "use bearerToken(Secret) or header(String, Secret) for credentials");
-        }
-        return uri;
-    }
-
-    private static String encode(String segment) {
-        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     static String requireName(String value, String what) {

@@ -9,6 +9,7 @@ import dev.touchstone.data.table.Table;
 import dev.touchstone.model.endpoint.Call;
 import dev.touchstone.model.endpoint.EndpointClient;
 import dev.touchstone.model.endpoint.EndpointOptions;
+import dev.touchstone.model.endpoint.EndpointUrl;
 import dev.touchstone.model.endpoint.EndpointOutcomes;
 import dev.touchstone.model.endpoint.EndpointRun;
 import dev.touchstone.model.endpoint.Json;
@@ -16,8 +17,6 @@ import dev.touchstone.model.endpoint.Outcome;
 import dev.touchstone.model.endpoint.ResponseFormatException;
 import dev.touchstone.model.endpoint.Secret;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -75,7 +74,8 @@ public final class TfServingModel extends EndpointModel<TfServingModel> {
     private final EndpointOptions options;
 
     TfServingModel(String baseUrl, String modelName) {
-        this(baseUri(baseUrl), OpenInferenceModel.requireName(modelName, "model name"), null, List.of(), null, null,
+        this(EndpointUrl.base(baseUrl, "Model.tfServing", "http://localhost:8501"),
+                OpenInferenceModel.requireName(modelName, "model name"), null, List.of(), null, null,
                 null, 32, EndpointOptions.defaults());
     }
 
@@ -183,11 +183,11 @@ public final class TfServingModel extends EndpointModel<TfServingModel> {
 
     /** {@code http://host:port/v1/models/name[/versions/v]}: how messages name this endpoint. */
     public String endpoint() {
-        return EndpointClient.safe(base) + modelPath();
+        return EndpointUrl.safe(base) + modelPath();
     }
 
     private String modelPath() {
-        String path = "/v1/models/" + URLEncoder.encode(modelName, StandardCharsets.UTF_8).replace("+", "%20");
+        String path = "/v1/models/" + EndpointUrl.segment(modelName);
         return version == null ? path : path + "/versions/" + version;
     }
 
@@ -370,33 +370,6 @@ public final class TfServingModel extends EndpointModel<TfServingModel> {
 
     private static String describe(@Nullable Object value) {
         return value instanceof List<?> list ? "an array of " + list.size() : Json.typeOf(value);
-    }
-
-    /** {@code http[s]://host[:port][/path]} without a trailing slash, credentials, query or fragment. */
-    static URI baseUri(String baseUrl) {
-        if (baseUrl == null || baseUrl.isBlank()) {
-            throw new IllegalArgumentException("an endpoint URL is required but was " + (baseUrl == null ? "null" : "blank")
-                    + " (is the property or variable that should hold it set?)");
-        }
-        String trimmed = baseUrl.strip();
-        while (trimmed.endsWith("/")) {
-            trimmed = trimmed.substring(0, trimmed.length() - 1);
-        }
-        URI uri;
-        try {
-            uri = URI.create(trimmed);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("not a URL: '" + baseUrl + "'", e);
-        }
-        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-            throw new IllegalArgumentException("an endpoint URL needs http:// or https:// and a host, as in "
-                    + "http://localhost:8501; got '" + EndpointClient.safe(uri) + "'");
-        }
-        if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new IllegalArgumentException("an endpoint URL must not carry credentials, a query or a fragment; "
-                    + "use bearerToken(Secret) or header(String, Secret) for credentials");
-        }
-        return uri;
     }
 
     @Override

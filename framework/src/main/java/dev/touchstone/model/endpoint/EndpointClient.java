@@ -1,6 +1,5 @@
 package dev.touchstone.model.endpoint;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,12 +67,6 @@ public final class EndpointClient {
     /** {@code text} with every secret value of this client replaced by {@code ***}. */
     public String scrub(String text) {
         return scrubber.scrub(text);
-    }
-
-    /** The URL as messages show it: without user info, query or fragment. */
-    public static String safe(URI uri) {
-        String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
-        return uri.getScheme() + "://" + uri.getHost() + port + (uri.getRawPath() == null ? "" : uri.getRawPath());
     }
 
     /** The call with its retries: the cache's answer, a value, or the last failure. */

@@ -65,7 +65,7 @@ final class RequestPool {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while calling " + EndpointClient.safe(calls.get(0).uri()));
+            throw new IllegalStateException("interrupted while calling " + EndpointUrl.safe(calls.get(0).uri()));
         } catch (ExecutionException e) {
             // an attempt catches everything it can: this is a bug, not an endpoint failure
             throw new IllegalStateException("endpoint client failed: " + scrubber.scrub(String.valueOf(e.getCause())));

@@ -204,7 +204,7 @@ public final class ResponseCache {
         StringBuilder header = new StringBuilder(256);
         header.append(MAGIC).append('\n')
                 .append("key: ").append(key).append('\n')
-                .append("url: ").append(EndpointClient.safe(uri)).append('\n')
+                .append("url: ").append(EndpointUrl.safe(uri)).append('\n')
                 .append("method: ").append(method).append('\n')
                 .append("created-at: ").append(Instant.now()).append('\n')
                 .append("latency-nanos: ").append(Math.max(0, latencyNanos)).append('\n')

@@ -317,8 +317,8 @@ class OpenInferenceModelTest {
                 .hasMessageContaining("input 'text' reads column 'sentnce', but dataset 'sentences' has no such column; "
                         + "the columns are [sentence, language]");
         assertThatIllegalArgumentException().isThrownBy(() -> Model.openInference(System.getProperty("no.such"), "m"))
-                .withMessage("an endpoint URL is required but was null (is the property or variable that should hold "
-                        + "it set?)");
+                .withMessage("Model.openInference: an endpoint URL is required but was null (is the property or "
+                        + "variable that should hold it set?)");
         assertThatIllegalArgumentException().isThrownBy(() -> Model.openInference("localhost:8080", "m"))
                 .withMessageContaining("needs http:// or https://");
         assertThatIllegalArgumentException().isThrownBy(() -> Model.openInference("http://u:pw@host", "m"))
