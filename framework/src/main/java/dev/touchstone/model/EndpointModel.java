@@ -1,20 +1,25 @@
 package dev.touchstone.model;
 
+import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.data.Dataset;
 import dev.touchstone.data.table.Table;
+import dev.touchstone.model.endpoint.Call;
+import dev.touchstone.model.endpoint.EndpointClient;
 import dev.touchstone.model.endpoint.EndpointOptions;
-import dev.touchstone.model.endpoint.EndpointOutcomes;
-import dev.touchstone.model.endpoint.EndpointRun;
+import dev.touchstone.model.endpoint.Outcome;
 import dev.touchstone.model.endpoint.Secret;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
  * What every model behind an endpoint shares: the client settings, and one call of the endpoint
- * per loaded table, whose outcomes serve both predictions and operational metrics. Immutable:
- * every setting returns a copy.
+ * per loaded table, whose outcomes serve both predictions and operational metrics. An adapter
+ * only binds itself to a table ({@link #bind}): its protocol is an {@link Exchange}, a request
+ * builder and a response parser. Immutable: every setting returns a copy.
  *
  * @param <SELF> the concrete model type, for fluent settings
  */
@@ -31,8 +36,14 @@ public abstract class EndpointModel<SELF extends EndpointModel<SELF>> extends Mo
     /** A copy with other client settings. */
     abstract SELF withOptions(EndpointOptions options);
 
-    /** Calls the endpoint for every row of {@code table}; failures are recorded, not thrown. */
-    abstract EndpointRun run(Table table);
+    /** The endpoint as messages show it, without credentials. */
+    abstract String endpoint();
+
+    /**
+     * Checks this adapter's settings and the columns it reads on {@code table}, before any
+     * request; the opener then checks the server and gives the exchange.
+     */
+    abstract Exchange.Opener bind(Table table);
 
     /** Requests in flight at most (default 8). */
     public SELF concurrency(int requests) {
@@ -95,8 +106,41 @@ public abstract class EndpointModel<SELF extends EndpointModel<SELF>> extends Mo
         return evaluate(dataset).outcomes();
     }
 
+    /** How messages name this model: {@code model 'm' at http://host:port/path}. */
+    final String who() {
+        return "model '" + name() + "' at " + endpoint();
+    }
+
+    /** Rejects a blank setting: {@code what} names it ("model name", "label output name"). */
+    static String requireName(String value, String what) {
+        if (value == null || value.isBlank()) {
+            String article = what.matches("[aeiou].*") ? "an " : "a ";
+            throw new IllegalArgumentException(article + what + " must not be blank");
+        }
+        return value;
+    }
+
     private EndpointRun evaluate(Dataset dataset) {
         return memo(new RunKey(dataset.tableIdentity()), key -> run(dataset.table()));
+    }
+
+    /** Calls the endpoint for every row of {@code table}; failures are recorded, not thrown. */
+    private EndpointRun run(Table table) {
+        Exchange.Opener opener = bind(table);
+        EndpointClient client = new EndpointClient(options());
+        long seed = TouchstoneSettings.current().seed();
+        Exchange exchange = opener.open(client, seed);
+        int n = table.rowCount();
+        int batch = exchange.rowsPerRequest();
+        List<Call<Prediction[]>> calls = new ArrayList<>(n / batch + 1);
+        for (int from = 0; from < n; from += batch) {
+            int rows = Math.min(batch, n - from);
+            calls.add(new Call<>(exchange.uri(), exchange.request(from, rows), rows,
+                    body -> exchange.parse(body, rows)));
+        }
+        long started = System.nanoTime();
+        List<Outcome<Prediction[]>> outcomes = client.run(who(), calls, seed);
+        return EndpointRun.of(name(), endpoint(), table, calls, outcomes, System.nanoTime() - started);
     }
 
     private record RunKey(Object table) {

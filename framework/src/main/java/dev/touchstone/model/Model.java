@@ -90,7 +90,7 @@ public abstract class Model {
      * {@code latency()}, {@code errorRate()}, {@code throughput()}); empty for other models.
      */
     @API(status = API.Status.INTERNAL, since = "0.1")
-    public Optional<dev.touchstone.model.endpoint.EndpointOutcomes> endpointOutcomes(Dataset dataset) {
+    public Optional<EndpointOutcomes> endpointOutcomes(Dataset dataset) {
         return Optional.empty();
     }
 

@@ -2,7 +2,7 @@ package dev.touchstone.metric.internal;
 
 import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.metric.internal.MetricDefinition.BuiltIn;
-import dev.touchstone.model.endpoint.EndpointOutcomes;
+import dev.touchstone.model.EndpointOutcomes;
 import dev.touchstone.model.endpoint.Failure;
 import dev.touchstone.stats.Interval;
 import dev.touchstone.stats.Percentiles;

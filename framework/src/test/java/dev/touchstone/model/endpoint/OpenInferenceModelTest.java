@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.data.Dataset;
 import dev.touchstone.data.DatasetBuilder;
+import dev.touchstone.model.EndpointOutcomes;
 import dev.touchstone.model.Model;
 import dev.touchstone.model.OpenInferenceModel;
 import dev.touchstone.model.endpoint.TestServer.Reply;

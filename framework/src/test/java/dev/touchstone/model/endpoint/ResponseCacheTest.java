@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.config.ConfigKeys;
 import dev.touchstone.data.Dataset;
+import dev.touchstone.model.EndpointOutcomes;
 import dev.touchstone.model.OpenInferenceModel;
 import dev.touchstone.model.Predictions;
 import dev.touchstone.model.endpoint.TestServer.Reply;
