@@ -206,7 +206,7 @@ public abstract class AbstractMetricAssert<SELF extends AbstractMetricAssert<SEL
                     value, expectation, decision.verdict(), decision.reason(), decision.examplesNeeded(), message));
         }
         return publish(new StatementResult(description(), slices, !statement.selection().single(),
-                Optional.of(Outcomes.of(statement.model(), statement.resolveDataset()).asSource())), settings);
+                Optional.of(Outcomes.of(statement.model(), statement.resolveDataset(), settings).asSource())), settings);
     }
 
     private SELF publish(StatementResult result, TouchstoneSettings settings) {

@@ -55,7 +55,7 @@ final class ComparisonStatement {
 
     StatementResult evaluate(TouchstoneSettings settings) {
         double level = confidence.orElse(settings.confidence());
-        Outcomes outcomes = Outcomes.of(statement.model(), statement.resolveDataset());
+        Outcomes outcomes = Outcomes.of(statement.model(), statement.resolveDataset(), settings);
         List<SliceRows> rows = statement.selection().resolve(outcomes);
         Alternative alternative = kind == Kind.SIGNIFICANTLY_BETTER_THAN ? Alternative.GREATER : Alternative.LESS;
         double absolute = tolerance;

@@ -39,7 +39,7 @@ record Statement(Model model, Dataset dataset, Selection selection, MetricDefini
 
     /** The metric on every slice of the statement, in slice order. */
     List<SliceEstimate> evaluate(TouchstoneSettings settings) {
-        Outcomes outcomes = Outcomes.of(model, resolveDataset());
+        Outcomes outcomes = Outcomes.of(model, resolveDataset(), settings);
         List<SliceRows> slices = selection.resolve(outcomes);
         List<SliceEstimate> estimates = new ArrayList<>(slices.size());
         for (SliceRows slice : slices) {

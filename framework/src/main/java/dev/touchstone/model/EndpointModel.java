@@ -7,6 +7,7 @@ import dev.touchstone.model.endpoint.Call;
 import dev.touchstone.model.endpoint.EndpointClient;
 import dev.touchstone.model.endpoint.EndpointOptions;
 import dev.touchstone.model.endpoint.Outcome;
+import dev.touchstone.model.endpoint.ResponseCache;
 import dev.touchstone.model.endpoint.Secret;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,18 +93,29 @@ public abstract class EndpointModel<SELF extends EndpointModel<SELF>> extends Mo
      * table, for predictions and {@link #outcomes} together.
      */
     @Override
-    public Predictions predict(Dataset dataset) {
-        return memo(new PredictionsKey(dataset.tableIdentity()), key -> evaluate(dataset).predictions());
+    public Predictions predict(Dataset dataset, TouchstoneSettings settings) {
+        return memo(new PredictionsKey(dataset.tableIdentity()), key -> evaluate(dataset, settings).predictions());
     }
 
     @Override
-    public Optional<EndpointOutcomes> endpointOutcomes(Dataset dataset) {
-        return Optional.of(outcomes(dataset));
+    public Optional<EndpointOutcomes> endpointOutcomes(Dataset dataset, TouchstoneSettings settings) {
+        return Optional.of(outcomes(dataset, settings));
     }
 
-    /** Latency or failure of every example (the endpoint is called once per loaded table). */
+    /**
+     * Latency or failure of every example, with the settings in force on this thread (see
+     * {@link TouchstoneSettings#current()}); the endpoint is called once per loaded table.
+     */
     public EndpointOutcomes outcomes(Dataset dataset) {
-        return evaluate(dataset).outcomes();
+        return outcomes(dataset, TouchstoneSettings.current());
+    }
+
+    /**
+     * Latency or failure of every example; {@code settings} give the seed of the retries' jitter
+     * and the response cache. The endpoint is called once per loaded table.
+     */
+    public EndpointOutcomes outcomes(Dataset dataset, TouchstoneSettings settings) {
+        return evaluate(dataset, settings).outcomes();
     }
 
     /** How messages name this model: {@code model 'm' at http://host:port/path}. */
@@ -120,16 +132,16 @@ public abstract class EndpointModel<SELF extends EndpointModel<SELF>> extends Mo
         return value;
     }
 
-    private EndpointRun evaluate(Dataset dataset) {
-        return memo(new RunKey(dataset.tableIdentity()), key -> run(dataset.table()));
+    private EndpointRun evaluate(Dataset dataset, TouchstoneSettings settings) {
+        return memo(new RunKey(dataset.tableIdentity()), key -> run(dataset.table(), settings));
     }
 
     /** Calls the endpoint for every row of {@code table}; failures are recorded, not thrown. */
-    private EndpointRun run(Table table) {
+    private EndpointRun run(Table table, TouchstoneSettings settings) {
         Exchange.Opener opener = bind(table);
-        EndpointClient client = new EndpointClient(options());
-        long seed = TouchstoneSettings.current().seed();
-        Exchange exchange = opener.open(client, seed);
+        EndpointClient client = new EndpointClient(options(), settings.responseCache().map(ResponseCache::new)
+                .orElse(null));
+        Exchange exchange = opener.open(client, settings.seed());
         int n = table.rowCount();
         int batch = exchange.rowsPerRequest();
         List<Call<Prediction[]>> calls = new ArrayList<>(n / batch + 1);
@@ -139,7 +151,7 @@ public abstract class EndpointModel<SELF extends EndpointModel<SELF>> extends Mo
                     body -> exchange.parse(body, rows)));
         }
         long started = System.nanoTime();
-        List<Outcome<Prediction[]>> outcomes = client.run(who(), calls, seed);
+        List<Outcome<Prediction[]>> outcomes = client.run(who(), calls, settings.seed());
         return EndpointRun.of(name(), endpoint(), table, calls, outcomes, System.nanoTime() - started);
     }
 

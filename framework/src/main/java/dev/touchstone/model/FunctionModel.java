@@ -1,6 +1,7 @@
 package dev.touchstone.model;
 
 import dev.touchstone.config.QualityConfigurationException;
+import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.data.Dataset;
 import dev.touchstone.data.Row;
 import dev.touchstone.data.table.Table;
@@ -25,7 +26,7 @@ final class FunctionModel extends Model {
     }
 
     @Override
-    public Predictions predict(Dataset dataset) {
+    public Predictions predict(Dataset dataset, TouchstoneSettings settings) {
         return memo(new CacheKey(dataset.tableIdentity()), key -> run(dataset.table()));
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.touchstone.config.QualityConfigurationException;
+import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.data.Dataset;
 import dev.touchstone.data.table.Column;
 import dev.touchstone.data.table.Table;
@@ -146,7 +147,7 @@ class ExchangeTest {
 
     @Test
     void rows_are_batched_sent_and_read_back_in_order() {
-        Predictions p = model().predict(texts("a", "b", "c", "d", "e", "f", "g"));
+        Predictions p = model().predict(texts("a", "b", "c", "d", "e", "f", "g"), TouchstoneSettings.defaults());
 
         assertThat(IntStream.range(0, 7).mapToObj(p.predicted()::text))
                 .containsExactly("A", "B", "C", "D", "E", "F", "G");
@@ -158,12 +159,12 @@ class ExchangeTest {
         LinesModel model = model();
         Dataset data = texts("a", "b", "c", "boom", "e", "f", "g");
 
-        assertThatThrownBy(() -> model.predict(data))
+        assertThatThrownBy(() -> model.predict(data, TouchstoneSettings.defaults()))
                 .isInstanceOf(QualityConfigurationException.class)
                 .hasMessageStartingWith("model 'lines' at http://127.0.0.1:" + server.getAddress().getPort()
                         + "/lines: 3 of 7 examples failed: 3 × HTTP 500; first failure: dataset 'texts' row 4: "
                         + "HTTP 500 (body 'down')");
-        EndpointOutcomes outcomes = model.outcomes(data);
+        EndpointOutcomes outcomes = model.outcomes(data, TouchstoneSettings.defaults());
         assertThat(outcomes.requests()).isEqualTo(3);
         assertThat(outcomes.failed()).isEqualTo(3);
         assertThat(outcomes.latencyNanos()).satisfies(l -> {

@@ -35,12 +35,6 @@ final class QualityExecutionContext implements EngineExecutionContext {
 
     /** Reads and checks the configuration; a bad value fails the whole run, naming the key. */
     QualityExecutionContext withConfigurationRead() {
-        // The endpoint response cache reads a system property; hand it the engine's setting too.
-        parameters.get(Constants.CACHE_DIR).ifPresent(dir -> {
-            if (System.getProperty(Constants.CACHE_DIR) == null) {
-                System.setProperty(Constants.CACHE_DIR, dir);
-            }
-        });
         return new QualityExecutionContext(parameters, EngineConfiguration.from(parameters), collector, listener,
                 specInstance);
     }

@@ -69,7 +69,7 @@ public final class ComparisonEvaluator {
         boolean higherIsBetter = metric.higherIsBetter();
         String stream = MetricEvaluator.streamKey(outcomes, slice, metric.name()) + "\u0000vs\u0000" + reference.source();
         if (reference instanceof Reference.Champion champion) {
-            Outcomes other = Outcomes.of(champion.model(), outcomes.dataset());
+            Outcomes other = Outcomes.of(champion.model(), outcomes.dataset(), settings);
             SliceEstimate ref = MetricEvaluator.evaluate(other, slice, metric, settings);
             if (!ref.isDefined()) {
                 return undefined(model, reference.source(), "the reference's " + metric.name() + " is undefined: "

@@ -47,7 +47,7 @@ public final class MetricEvaluator {
             case CONFUSION -> confusion(outcomes, slice, builtIn, settings);
             case SCORE -> ScoreMetrics.estimate(outcomes, slice, builtIn, settings);
             case REGRESSION -> RegressionMetrics.estimate(outcomes, slice, builtIn, settings);
-            case OPERATIONAL -> OperationalMetrics.estimate(outcomes, slice, builtIn);
+            case OPERATIONAL -> OperationalMetrics.estimate(outcomes, slice, builtIn, settings);
         };
     }
 

@@ -1,6 +1,7 @@
 package dev.touchstone.metric.internal;
 
 import dev.touchstone.config.QualityConfigurationException;
+import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.metric.internal.MetricDefinition.BuiltIn;
 import dev.touchstone.model.EndpointOutcomes;
 import dev.touchstone.model.endpoint.Failure;
@@ -22,8 +23,8 @@ final class OperationalMetrics {
     private OperationalMetrics() {
     }
 
-    static SliceEstimate estimate(Outcomes outcomes, SliceRows slice, BuiltIn metric) {
-        EndpointOutcomes run = outcomes.model().endpointOutcomes(outcomes.dataset())
+    static SliceEstimate estimate(Outcomes outcomes, SliceRows slice, BuiltIn metric, TouchstoneSettings settings) {
+        EndpointOutcomes run = outcomes.model().endpointOutcomes(outcomes.dataset(), settings)
                 .orElseThrow(() -> new QualityConfigurationException(metric.name() + " needs a model behind an endpoint "
                         + "(Model.openInference, Model.http, ...), but model '" + outcomes.model().name() + "' is not"));
         String name = metric.name();

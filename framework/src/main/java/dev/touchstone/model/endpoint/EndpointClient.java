@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Sends calls to an HTTP endpoint: at most {@code concurrency} in flight ({@link RequestPool}),
  * each bounded by the timeout ({@link Watchdog}), retried as {@link RetryPolicy} says, and stopped
- * by a {@link CircuitBreaker} when the run can only fail. The response cache of
- * {@code touchstone.cache.dir} ({@link ResponseCache}), if set, answers requests it has seen succeed.
+ * by a {@link CircuitBreaker} when the run can only fail. An optional {@link ResponseCache} answers
+ * requests it has seen succeed.
  *
  * <p>Every call ends as an {@link Outcome}: a value or a {@link Failure} with its cause. No text
  * this client produces contains a secret: headers are never printed and every response excerpt
@@ -24,11 +24,19 @@ public final class EndpointClient {
     private final RetryPolicy policy;
     private final SecretScrubber scrubber;
     private final RequestSender sender;
-    // the on-disk cache named by touchstone.cache.dir; null when unset
-    private final @Nullable ResponseCache cache = ResponseCache.fromSystemProperties();
+    private final @Nullable ResponseCache cache;
 
-    /** Reads the secrets of {@code options} now: a missing one fails here, naming its origin. */
+    /** A client without a response cache; see {@link #EndpointClient(EndpointOptions, ResponseCache)}. */
     public EndpointClient(EndpointOptions options) {
+        this(options, null);
+    }
+
+    /**
+     * Reads the secrets of {@code options} now: a missing one fails here, naming its origin.
+     *
+     * @param cache where successful responses are kept between runs; null for none
+     */
+    public EndpointClient(EndpointOptions options, @Nullable ResponseCache cache) {
         this.options = options;
         List<RequestSender.Header> headers = new ArrayList<>();
         List<String> secrets = new ArrayList<>();
@@ -40,6 +48,7 @@ public final class EndpointClient {
         this.policy = new RetryPolicy(options);
         this.scrubber = new SecretScrubber(secrets);
         this.sender = new RequestSender(options, headers, policy, scrubber);
+        this.cache = cache;
     }
 
     public EndpointOptions options() {
