@@ -195,7 +195,7 @@ public abstract class AbstractMetricAssert<SELF extends AbstractMetricAssert<SEL
                     value, expectation, decision.verdict(), decision.reason(), decision.examplesNeeded(), message));
         }
         return publish(new StatementResult(statement.description(), slices, !statement.selection().single(),
-                Optional.of(statement.outcomes().asSource())), scope);
+                Optional.of(statement.outcomes(settings).asSource())), scope);
     }
 
     private SELF publish(StatementResult result, QualityScope scope) {

@@ -58,7 +58,7 @@ final class ComparisonStatement {
         CheckId check = reference instanceof Reference.Recorded
                 ? scope.requireCheck("a comparison with a recorded baseline") : null;
         double level = confidence.orElse(settings.confidence());
-        Outcomes outcomes = statement.outcomes();
+        Outcomes outcomes = statement.outcomes(settings);
         List<SliceRows> rows = statement.selection().resolve(outcomes);
         Alternative alternative = kind == Kind.SIGNIFICANTLY_BETTER_THAN ? Alternative.GREATER : Alternative.LESS;
         double absolute = tolerance;

@@ -47,13 +47,13 @@ record Statement(Model model, @Nullable Dataset dataset, Selection selection, Me
                 + "assertThat(model).on(dataset)..."));
     }
 
-    Outcomes outcomes() {
-        return Outcomes.of(model, resolveDataset());
+    Outcomes outcomes(TouchstoneSettings settings) {
+        return Outcomes.of(model, resolveDataset(), settings);
     }
 
     /** The metric on every slice of the statement, in slice order. */
     List<SliceEstimate> evaluate(TouchstoneSettings settings) {
-        Outcomes outcomes = outcomes();
+        Outcomes outcomes = outcomes(settings);
         List<SliceRows> slices = selection.resolve(outcomes);
         List<SliceEstimate> estimates = new ArrayList<>(slices.size());
         for (SliceRows slice : slices) {

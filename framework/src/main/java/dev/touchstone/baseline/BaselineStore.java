@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
 /**
@@ -30,6 +31,49 @@ public final class BaselineStore {
 
 
     private BaselineStore() {
+    }
+
+    /**
+     * Writes a run's candidate baseline under {@code resultsDir}, replacing the last one
+     * atomically: the entries, and per-example outcomes of every evaluation with at most
+     * {@code outcomesMaxRows} examples (larger ones keep values only and are handed to
+     * {@code skipped}; their comparisons will be unpaired).
+     *
+     * @param sources the evaluations behind the entries, by the outcomes file each entry names
+     */
+    public static Path writeCandidate(Path resultsDir, List<BaselineEntry> entries, Map<String, EvaluationSource> sources,
+            int outcomesMaxRows, Consumer<EvaluationSource> skipped) {
+        Path candidate = resultsDir.resolve(CANDIDATE);
+        try {
+            AtomicFiles.replaceDirectory(candidate, staging -> {
+                Files.createDirectories(staging.resolve(OUTCOMES));
+                List<String> without = new ArrayList<>();
+                for (Map.Entry<String, EvaluationSource> source : sources.entrySet()) {
+                    if (source.getValue().size() <= outcomesMaxRows) {
+                        source.getValue().writeOutcomes(staging.resolve(source.getKey()));
+                    } else {
+                        without.add(source.getKey());
+                        skipped.accept(source.getValue());
+                    }
+                }
+                List<BaselineEntry> kept = new ArrayList<>();
+                for (BaselineEntry e : entries) {
+                    kept.add(without.contains(e.outcomes()) ? withoutOutcomes(e) : e);
+                }
+                BaselineFile.write(staging.resolve(BaselineFile.FILE_NAME), "candidate", Instant.now().toString(),
+                        TouchstoneVersion.current(), kept);
+            });
+            return candidate;
+        } catch (IOException e) {
+            throw new QualityConfigurationException("cannot write the baseline candidate " + candidate + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static BaselineEntry withoutOutcomes(BaselineEntry e) {
+        return new BaselineEntry(e.key(), e.spec(), e.check(), e.slice(), e.metric(), e.model(), e.dataset(), e.value(),
+                e.n(), e.intervalLevel(), e.intervalLow(), e.intervalHigh(), e.intervalMethod(), e.statistics(),
+                e.fingerprint(), null);
     }
 
     /**

@@ -1,20 +1,26 @@
 package dev.touchstone.model;
 
+import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.data.Dataset;
 import dev.touchstone.data.table.Table;
+import dev.touchstone.model.endpoint.Call;
+import dev.touchstone.model.endpoint.EndpointClient;
 import dev.touchstone.model.endpoint.EndpointOptions;
-import dev.touchstone.model.endpoint.EndpointOutcomes;
-import dev.touchstone.model.endpoint.EndpointRun;
+import dev.touchstone.model.endpoint.Outcome;
+import dev.touchstone.model.endpoint.ResponseCache;
 import dev.touchstone.model.endpoint.Secret;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
  * What every model behind an endpoint shares: the client settings, and one call of the endpoint
- * per loaded table, whose outcomes serve both predictions and operational metrics. Immutable:
- * every setting returns a copy.
+ * per loaded table, whose outcomes serve both predictions and operational metrics. An adapter
+ * only binds itself to a table ({@link #bind}): its protocol is an {@link Exchange}, a request
+ * builder and a response parser. Immutable: every setting returns a copy.
  *
  * @param <SELF> the concrete model type, for fluent settings
  */
@@ -31,8 +37,14 @@ public abstract class EndpointModel<SELF extends EndpointModel<SELF>> extends Mo
     /** A copy with other client settings. */
     abstract SELF withOptions(EndpointOptions options);
 
-    /** Calls the endpoint for every row of {@code table}; failures are recorded, not thrown. */
-    abstract EndpointRun run(Table table);
+    /** The endpoint as messages show it, without credentials. */
+    abstract String endpoint();
+
+    /**
+     * Checks this adapter's settings and the columns it reads on {@code table}, before any
+     * request; the opener then checks the server and gives the exchange.
+     */
+    abstract Exchange.Opener bind(Table table);
 
     /** Requests in flight at most (default 8). */
     public SELF concurrency(int requests) {
@@ -81,22 +93,58 @@ public abstract class EndpointModel<SELF extends EndpointModel<SELF>> extends Mo
      * table, for predictions and {@link #outcomes} together.
      */
     @Override
-    public Predictions predict(Dataset dataset) {
-        return memo(new PredictionsKey(dataset.tableIdentity()), key -> evaluate(dataset).predictions());
+    public Predictions predict(Dataset dataset, TouchstoneSettings settings) {
+        return memo(new PredictionsKey(dataset.tableIdentity()), key -> evaluate(dataset, settings).predictions());
     }
 
     @Override
-    public Optional<EndpointOutcomes> endpointOutcomes(Dataset dataset) {
-        return Optional.of(outcomes(dataset));
+    public Optional<EndpointOutcomes> endpointOutcomes(Dataset dataset, TouchstoneSettings settings) {
+        return Optional.of(outcomes(dataset, settings));
     }
 
-    /** Latency or failure of every example (the endpoint is called once per loaded table). */
-    public EndpointOutcomes outcomes(Dataset dataset) {
-        return evaluate(dataset).outcomes();
+    /**
+     * Latency or failure of every example; {@code settings} give the seed of the retries' jitter
+     * and the response cache. The endpoint is called once per loaded table.
+     */
+    public EndpointOutcomes outcomes(Dataset dataset, TouchstoneSettings settings) {
+        return evaluate(dataset, settings).outcomes();
     }
 
-    private EndpointRun evaluate(Dataset dataset) {
-        return memo(new RunKey(dataset.tableIdentity()), key -> run(dataset.table()));
+    /** How messages name this model: {@code model 'm' at http://host:port/path}. */
+    final String who() {
+        return "model '" + name() + "' at " + endpoint();
+    }
+
+    /** Rejects a blank setting: {@code what} names it ("model name", "label output name"). */
+    static String requireName(String value, String what) {
+        if (value == null || value.isBlank()) {
+            String article = what.matches("[aeiou].*") ? "an " : "a ";
+            throw new IllegalArgumentException(article + what + " must not be blank");
+        }
+        return value;
+    }
+
+    private EndpointRun evaluate(Dataset dataset, TouchstoneSettings settings) {
+        return memo(new RunKey(dataset.tableIdentity()), key -> run(dataset.table(), settings));
+    }
+
+    /** Calls the endpoint for every row of {@code table}; failures are recorded, not thrown. */
+    private EndpointRun run(Table table, TouchstoneSettings settings) {
+        Exchange.Opener opener = bind(table);
+        EndpointClient client = new EndpointClient(options(), settings.responseCache().map(ResponseCache::new)
+                .orElse(null));
+        Exchange exchange = opener.open(client, settings.seed());
+        int n = table.rowCount();
+        int batch = exchange.rowsPerRequest();
+        List<Call<Prediction[]>> calls = new ArrayList<>(n / batch + 1);
+        for (int from = 0; from < n; from += batch) {
+            int rows = Math.min(batch, n - from);
+            calls.add(new Call<>(exchange.uri(), exchange.request(from, rows), rows,
+                    body -> exchange.parse(body, rows)));
+        }
+        long started = System.nanoTime();
+        List<Outcome<Prediction[]>> outcomes = client.run(who(), calls, settings.seed());
+        return EndpointRun.of(name(), endpoint(), table, calls, outcomes, System.nanoTime() - started);
     }
 
     private record RunKey(Object table) {

@@ -1,21 +1,13 @@
 package dev.touchstone.model;
 
-import dev.touchstone.config.QualityConfigurationException;
-import dev.touchstone.config.TouchstoneSettings;
-import dev.touchstone.data.table.Column;
-import dev.touchstone.data.table.NumericColumn;
-import dev.touchstone.data.table.Table;
-import dev.touchstone.internal.json.Json;
 import dev.touchstone.internal.json.JsonFormatException;
-import dev.touchstone.model.endpoint.Call;
-import dev.touchstone.model.endpoint.EndpointClient;
+import dev.touchstone.config.QualityConfigurationException;
+import dev.touchstone.data.table.Table;
 import dev.touchstone.model.endpoint.EndpointOptions;
-import dev.touchstone.model.endpoint.EndpointRun;
-import dev.touchstone.model.endpoint.Outcome;
+import dev.touchstone.model.endpoint.EndpointUrl;
+import dev.touchstone.internal.json.Json;
 import dev.touchstone.model.endpoint.ResponseFormatException;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -38,46 +30,44 @@ import org.jspecify.annotations.Nullable;
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class HttpJsonModel extends EndpointModel<HttpJsonModel> {
 
-    /** A literal run of the template, or a placeholder. */
-    private record Part(String text, @Nullable String column, boolean quoted) {
-    }
-
     private final URI url;
-    private final @Nullable String template;
-    private final List<Part> parts;
+    private final @Nullable ColumnTemplate template;
     private final @Nullable String labelPointer;
     private final @Nullable String scorePointer;
     private final EndpointOptions options;
 
     HttpJsonModel(String url) {
-        this(defaultName(url), uri(url), null, null, null, EndpointOptions.defaults());
+        this(EndpointUrl.request(url, "Model.http", "http://localhost:8080/predict"));
     }
 
-    private HttpJsonModel(String name, URI url, @Nullable String template, @Nullable String labelPointer,
+    private HttpJsonModel(URI url) {
+        this(EndpointUrl.safe(url), url, null, null, null, EndpointOptions.defaults());
+    }
+
+    private HttpJsonModel(String name, URI url, @Nullable ColumnTemplate template, @Nullable String labelPointer,
             @Nullable String scorePointer, EndpointOptions options) {
         super(name);
         this.url = url;
         this.template = template;
-        this.parts = template == null ? List.of() : parse(template);
         this.labelPointer = labelPointer;
         this.scorePointer = scorePointer;
         this.options = options;
     }
 
-    private HttpJsonModel copy(String name, @Nullable String t, @Nullable String label, @Nullable String score,
+    private HttpJsonModel copy(String name, @Nullable ColumnTemplate t, @Nullable String label, @Nullable String score,
             EndpointOptions o) {
         return new HttpJsonModel(name, url, t, label, score, o);
     }
 
     /** The name messages and results use (default: the URL). */
     public HttpJsonModel named(String name) {
-        return copy(OpenInferenceModel.requireName(name, "model name"), template, labelPointer, scorePointer, options);
+        return copy(requireName(name, "model name"), template, labelPointer, scorePointer, options);
     }
 
     /** The request body: JSON with {@code ${column}} placeholders. */
     public HttpJsonModel body(String jsonTemplate) {
         Objects.requireNonNull(jsonTemplate, "jsonTemplate");
-        return copy(name(), jsonTemplate, labelPointer, scorePointer, options);
+        return copy(name(), ColumnTemplate.parse(jsonTemplate, "request body"), labelPointer, scorePointer, options);
     }
 
     /** Where the predicted class is in the response, as a JSON Pointer ({@code "/prediction/label"}). */
@@ -100,142 +90,81 @@ public final class HttpJsonModel extends EndpointModel<HttpJsonModel> {
         return options;
     }
 
+    @Override
     public String endpoint() {
-        return EndpointClient.safe(url);
+        return EndpointUrl.safe(url);
     }
 
     @Override
-    EndpointRun run(Table table) {
-        String what = "model '" + name() + "' at " + endpoint();
+    Exchange.Opener bind(Table table) {
         if (template == null) {
-            throw new QualityConfigurationException(what + ": no request body; call .body(\"{\\\"text\\\": \\\"${text}\\\"}\")");
+            throw new QualityConfigurationException(who()
+                    + ": no request body; call .body(\"{\\\"text\\\": \\\"${text}\\\"}\")");
         }
         if (labelPointer == null) {
-            throw new QualityConfigurationException(what + ": no label; call .label(\"/json/pointer\")");
+            throw new QualityConfigurationException(who() + ": no label; call .label(\"/json/pointer\")");
         }
-        for (Part part : parts) {
-            if (part.column() != null) {
-                Column column = table.findColumn(part.column()).orElseThrow(() -> new QualityConfigurationException(
-                        what + ": the request body uses ${" + part.column() + "}, but " + table.source()
-                                + " has no such column; the columns are " + table.columnNames()));
-                for (int row = 0; row < table.rowCount(); row++) {
-                    if (column.isMissing(row)) {
-                        throw new QualityConfigurationException(what + ": " + table.locate(row, part.column())
-                                + " is missing; every value the request uses must be present");
-                    }
-                }
+        template.check(table, who());
+        if (table.rowCount() > 0) {
+            try {
+                Json.parse(template.json(table, 0));
+            } catch (JsonFormatException e) {
+                throw new QualityConfigurationException(who() + ": the request body template does not give JSON for "
+                        + table.locate(0) + ": " + e.getMessage());
             }
         }
-        int n = table.rowCount();
-        List<Call<Prediction>> calls = new ArrayList<>(n);
-        for (int row = 0; row < n; row++) {
-            String body = body(table, row);
-            if (row == 0) {
-                try {
-                    Json.parse(body);
-                } catch (JsonFormatException e) {
-                    throw new QualityConfigurationException(what + ": the request body template does not give JSON for "
-                            + table.locate(row) + ": " + e.getMessage());
-                }
-            }
-            calls.add(new Call<>(url, body, 1, this::parseResponse));
-        }
-        EndpointClient client = new EndpointClient(options);
-        long started = System.nanoTime();
-        List<Outcome<Prediction>> outcomes = client.run(what, calls, TouchstoneSettings.from(System::getProperty).seed());
-        return EndpointRun.of(name(), endpoint(), table, calls, outcomes, p -> new Prediction[] {p},
-                System.nanoTime() - started);
+        Exchange exchange = new PerRow(table, template, labelPointer, scorePointer);
+        return (client, seed) -> exchange;
     }
 
-    String body(Table table, int row) {
-        StringBuilder body = new StringBuilder();
-        for (Part part : parts) {
-            if (part.column() == null) {
-                body.append(part.text());
-                continue;
-            }
-            Column column = table.column(part.column());
-            if (part.quoted()) {
-                body.append(Json.escape(column.text(row)));
-            } else if (column instanceof NumericColumn numeric) {
-                body.append(Json.number(numeric.value(row)));
-            } else {
-                body.append(Json.quote(column.text(row)));
-            }
-        }
-        return body.toString();
-    }
+    /** One POST per row; the label and score are read by JSON Pointers. */
+    private final class PerRow implements Exchange {
+        private final Table table;
+        private final ColumnTemplate body;
+        private final String label;
+        private final @Nullable String score;
 
-    Prediction parseResponse(String body) throws ResponseFormatException, JsonFormatException {
-        Object tree = Json.parse(body);
-        Object labelValue = Json.at(tree, labelPointer);
-        String label = labelValue == null ? null : Json.labelText(labelValue);
-        if (label == null) {
-            throw new ResponseFormatException("unexpected response", "the label at " + labelPointer + " is "
-                    + Json.typeOf(labelValue) + ", not a class");
+        PerRow(Table table, ColumnTemplate body, String label, @Nullable String score) {
+            this.table = table;
+            this.body = body;
+            this.label = label;
+            this.score = score;
         }
-        if (scorePointer == null) {
-            return Prediction.of(label);
-        }
-        Object score = Json.at(tree, scorePointer);
-        if (!(score instanceof Number number) || !Double.isFinite(number.doubleValue())) {
-            throw new ResponseFormatException("unexpected response", "the score at " + scorePointer + " is "
-                    + Json.typeOf(score) + ", not a finite number");
-        }
-        return Prediction.of(label, number.doubleValue());
-    }
 
-    private static List<Part> parse(String template) {
-        List<Part> parts = new ArrayList<>();
-        int at = 0;
-        while (true) {
-            int open = template.indexOf("${", at);
-            if (open < 0) {
-                parts.add(new Part(template.substring(at), null, false));
-                return parts;
-            }
-            int close = template.indexOf('}', open + 2);
-            if (close < 0) {
-                throw new IllegalArgumentException("unclosed placeholder at position " + open + " of the request "
-                        + "template: " + template);
-            }
-            String column = template.substring(open + 2, close);
-            if (column.isBlank()) {
-                throw new IllegalArgumentException("empty placeholder ${} at position " + open + " of the request "
-                        + "template");
-            }
-            boolean quoted = open > 0 && template.charAt(open - 1) == '"'
-                    && close + 1 < template.length() && template.charAt(close + 1) == '"';
-            parts.add(new Part(template.substring(at, open), null, false));
-            parts.add(new Part("", column, quoted));
-            at = close + 1;
+        @Override
+        public URI uri() {
+            return url;
         }
-    }
 
-    private static URI uri(String url) {
-        if (url == null || url.isBlank()) {
-            throw new IllegalArgumentException("an endpoint URL is required but was " + (url == null ? "null" : "blank")
-                    + " (is the property or variable that should hold it set?)");
+        @Override
+        public int rowsPerRequest() {
+            return 1;
         }
-        URI uri;
-        try {
-            uri = URI.create(url.strip());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("not a URL: '" + url + "'", e);
-        }
-        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-            throw new IllegalArgumentException("an endpoint URL needs http:// or https:// and a host, as in "
-                    + "http://localhost:8080/predict");
-        }
-        if (uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("an endpoint URL must not carry credentials; use bearerToken(Secret) "
-                    + "or header(String, Secret)");
-        }
-        return uri;
-    }
 
-    private static String defaultName(String url) {
-        return EndpointClient.safe(uri(url));
+        @Override
+        public String request(int from, int rows) {
+            return body.json(table, from);
+        }
+
+        @Override
+        public Prediction[] parse(String response, int rows) throws ResponseFormatException, JsonFormatException {
+            Object tree = Json.parse(response);
+            Object labelValue = Json.at(tree, label);
+            String text = labelValue == null ? null : Json.labelText(labelValue);
+            if (text == null) {
+                throw new ResponseFormatException("unexpected response", "the label at " + label + " is "
+                        + Json.typeOf(labelValue) + ", not a class");
+            }
+            if (score == null) {
+                return new Prediction[] {Prediction.of(text)};
+            }
+            Object scoreValue = Json.at(tree, score);
+            if (!(scoreValue instanceof Number number) || !Double.isFinite(number.doubleValue())) {
+                throw new ResponseFormatException("unexpected response", "the score at " + score + " is "
+                        + Json.typeOf(scoreValue) + ", not a finite number");
+            }
+            return new Prediction[] {Prediction.of(text, number.doubleValue())};
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.touchstone.model;
 
 import dev.touchstone.config.QualityConfigurationException;
+import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.data.table.Column;
 import dev.touchstone.data.Dataset;
 import dev.touchstone.data.table.Table;
@@ -23,7 +24,7 @@ final class LoggedModel extends Model {
     }
 
     @Override
-    public Predictions predict(Dataset target) {
+    public Predictions predict(Dataset target, TouchstoneSettings settings) {
         if (target.tableIdentity() != dataset.tableIdentity()) {
             throw new QualityConfigurationException("model '" + name() + "' was logged on dataset '"
                     + dataset.name() + "' (" + dataset.source() + "); it cannot predict on dataset '"

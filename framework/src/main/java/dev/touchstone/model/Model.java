@@ -1,5 +1,6 @@
 package dev.touchstone.model;
 
+import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.data.Dataset;
 import dev.touchstone.data.Row;
 import java.util.Map;
@@ -90,13 +91,16 @@ public abstract class Model {
      * {@code latency()}, {@code errorRate()}, {@code throughput()}); empty for other models.
      */
     @API(status = API.Status.INTERNAL, since = "0.1")
-    public Optional<dev.touchstone.model.endpoint.EndpointOutcomes> endpointOutcomes(Dataset dataset) {
+    public Optional<EndpointOutcomes> endpointOutcomes(Dataset dataset, TouchstoneSettings settings) {
         return Optional.empty();
     }
 
-    /** This model's outputs on every row of {@code dataset}. */
+    /**
+     * This model's outputs on every row of {@code dataset}; {@code settings} are those of the
+     * statement that asks (a model behind an endpoint takes its response cache from them).
+     */
     @API(status = API.Status.INTERNAL, since = "0.1")
-    public abstract Predictions predict(Dataset dataset);
+    public abstract Predictions predict(Dataset dataset, TouchstoneSettings settings);
 
     /**
      * Run-scoped memo of evaluations of this model, keyed by the evaluation core. Keeping it on

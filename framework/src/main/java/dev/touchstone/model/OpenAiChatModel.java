@@ -1,19 +1,13 @@
 package dev.touchstone.model;
 
-import dev.touchstone.config.QualityConfigurationException;
-import dev.touchstone.config.TouchstoneSettings;
-import dev.touchstone.data.table.Column;
-import dev.touchstone.data.table.Table;
-import dev.touchstone.internal.json.Json;
 import dev.touchstone.internal.json.JsonFormatException;
-import dev.touchstone.model.endpoint.Call;
-import dev.touchstone.model.endpoint.EndpointClient;
+import dev.touchstone.config.QualityConfigurationException;
+import dev.touchstone.data.table.Table;
 import dev.touchstone.model.endpoint.EndpointOptions;
-import dev.touchstone.model.endpoint.EndpointRun;
-import dev.touchstone.model.endpoint.Outcome;
+import dev.touchstone.model.endpoint.EndpointUrl;
+import dev.touchstone.internal.json.Json;
 import dev.touchstone.model.endpoint.ResponseFormatException;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,47 +54,41 @@ public final class OpenAiChatModel extends EndpointModel<OpenAiChatModel> {
 
     private enum Mapping { EXACT, NORMALISED, CAPTURE }
 
-    /** A literal run of the prompt template, or a placeholder ({@code column} non-null). */
-    private record Part(String text, @Nullable String column) {
-    }
-
     private final URI base;
     private final String model;
     private final @Nullable String system;
-    private final @Nullable String template;
-    private final List<Part> parts;
+    private final @Nullable ColumnTemplate template;
     private final Mapping mapping;
     private final @Nullable Pattern capture;
     private final @Nullable List<String> labels;
     private final EndpointOptions options;
 
     OpenAiChatModel(String baseUrl, String model) {
-        this(chatBase(baseUrl), OpenInferenceModel.requireName(model, "model name"), null, null, Mapping.EXACT, null,
-                null, EndpointOptions.defaults());
+        this(chatBase(baseUrl), requireName(model, "model name"), null, null, Mapping.EXACT, null, null,
+                EndpointOptions.defaults());
     }
 
-    private OpenAiChatModel(URI base, String model, @Nullable String system, @Nullable String template,
+    private OpenAiChatModel(URI base, String model, @Nullable String system, @Nullable ColumnTemplate template,
             Mapping mapping, @Nullable Pattern capture, @Nullable List<String> labels, EndpointOptions options) {
         super(model);
         this.base = base;
         this.model = model;
         this.system = system;
         this.template = template;
-        this.parts = template == null ? List.of() : parse(template);
         this.mapping = mapping;
         this.capture = capture;
         this.labels = labels == null ? null : List.copyOf(labels);
         this.options = options;
     }
 
-    private OpenAiChatModel copy(@Nullable String sys, @Nullable String t, Mapping m, @Nullable Pattern c,
+    private OpenAiChatModel copy(@Nullable String sys, @Nullable ColumnTemplate t, Mapping m, @Nullable Pattern c,
             @Nullable List<String> l, EndpointOptions o) {
         return new OpenAiChatModel(base, model, sys, t, m, c, l, o);
     }
 
     /** The system message sent before every prompt (default: none). */
     public OpenAiChatModel system(String message) {
-        OpenInferenceModel.requireName(message, "system message");
+        requireName(message, "system message");
         return copy(message, template, mapping, capture, labels, options);
     }
 
@@ -110,7 +98,7 @@ public final class OpenAiChatModel extends EndpointModel<OpenAiChatModel> {
         if (template.isBlank()) {
             throw new IllegalArgumentException("a prompt template must not be blank");
         }
-        return copy(system, template, mapping, capture, labels, options);
+        return copy(system, ColumnTemplate.parse(template, "prompt"), mapping, capture, labels, options);
     }
 
     /** The label is the answer, trimmed (the default). */
@@ -153,7 +141,7 @@ public final class OpenAiChatModel extends EndpointModel<OpenAiChatModel> {
             throw new IllegalArgumentException("labels(..) needs at least one label");
         }
         for (String label : allowed) {
-            OpenInferenceModel.requireName(label, "label");
+            requireName(label, "label");
         }
         return copy(system, template, mapping, capture, allowed, options);
     }
@@ -169,51 +157,60 @@ public final class OpenAiChatModel extends EndpointModel<OpenAiChatModel> {
     }
 
     /** {@code http://host:port/v1/chat/completions}: how messages name this endpoint. */
+    @Override
     public String endpoint() {
-        return EndpointClient.safe(base) + "/v1/chat/completions";
+        return EndpointUrl.safe(base) + "/v1/chat/completions";
     }
 
     @Override
-    EndpointRun run(Table table) {
-        String what = "model '" + model + "' at " + endpoint();
+    Exchange.Opener bind(Table table) {
         if (template == null) {
-            throw new QualityConfigurationException(what + ": no prompt; call .prompt(\"... ${column} ...\")");
+            throw new QualityConfigurationException(who() + ": no prompt; call .prompt(\"... ${column} ...\")");
         }
-        for (Part part : parts) {
-            if (part.column() != null) {
-                Column column = table.findColumn(part.column()).orElseThrow(() -> new QualityConfigurationException(
-                        what + ": the prompt uses ${" + part.column() + "}, but " + table.source()
-                                + " has no such column; the columns are " + table.columnNames()));
-                for (int row = 0; row < table.rowCount(); row++) {
-                    if (column.isMissing(row)) {
-                        throw new QualityConfigurationException(what + ": " + table.locate(row, part.column())
-                                + " is missing; every value the prompt uses must be present");
-                    }
-                }
+        template.check(table, who());
+        Exchange exchange = new Chat(table, template);
+        return (client, seed) -> exchange;
+    }
+
+    /** One chat completion per row; the answer is mapped to a label. */
+    private final class Chat implements Exchange {
+        private final URI uri = URI.create(base + "/v1/chat/completions");
+        private final Table table;
+        private final ColumnTemplate prompt;
+
+        Chat(Table table, ColumnTemplate prompt) {
+            this.table = table;
+            this.prompt = prompt;
+        }
+
+        @Override
+        public URI uri() {
+            return uri;
+        }
+
+        @Override
+        public int rowsPerRequest() {
+            return 1;
+        }
+
+        @Override
+        public String request(int from, int rows) {
+            return OpenAiChatModel.this.request(prompt.text(table, from));
+        }
+
+        @Override
+        public Prediction[] parse(String body, int rows) throws ResponseFormatException, JsonFormatException {
+            Object tree = Json.parse(body);
+            Object content = Json.at(tree, "/choices/0/message/content");
+            if (!(content instanceof String answer)) {
+                throw new ResponseFormatException("unexpected response", "choices[0].message.content is "
+                        + Json.typeOf(content) + ", not a string");
             }
+            return new Prediction[] {Prediction.of(label(answer))};
         }
-        int n = table.rowCount();
-        URI uri = URI.create(base + "/v1/chat/completions");
-        List<Call<Prediction>> calls = new ArrayList<>(n);
-        for (int row = 0; row < n; row++) {
-            calls.add(new Call<>(uri, request(prompt(table, row)), 1, this::parseResponse));
-        }
-        EndpointClient client = new EndpointClient(options);
-        long started = System.nanoTime();
-        List<Outcome<Prediction>> outcomes = client.run(what, calls, TouchstoneSettings.from(System::getProperty).seed());
-        return EndpointRun.of(model, endpoint(), table, calls, outcomes, p -> new Prediction[] {p},
-                System.nanoTime() - started);
     }
 
-    String prompt(Table table, int row) {
-        StringBuilder prompt = new StringBuilder();
-        for (Part part : parts) {
-            prompt.append(part.column() == null ? part.text() : table.column(part.column()).text(row));
-        }
-        return prompt.toString();
-    }
-
-    String request(String prompt) {
+    private String request(String prompt) {
         StringBuilder json = new StringBuilder(96 + prompt.length());
         json.append("{\"model\":").append(Json.quote(model)).append(",\"messages\":[");
         if (system != null) {
@@ -223,18 +220,8 @@ public final class OpenAiChatModel extends EndpointModel<OpenAiChatModel> {
         return json.toString();
     }
 
-    Prediction parseResponse(String body) throws ResponseFormatException, JsonFormatException {
-        Object tree = Json.parse(body);
-        Object content = Json.at(tree, "/choices/0/message/content");
-        if (!(content instanceof String answer)) {
-            throw new ResponseFormatException("unexpected response", "choices[0].message.content is "
-                    + Json.typeOf(content) + ", not a string");
-        }
-        return Prediction.of(label(answer));
-    }
-
     /** The label of an answer, or a ResponseFormatException whose kind says why there is none. */
-    String label(String answer) throws ResponseFormatException {
+    private String label(String answer) throws ResponseFormatException {
         String mapped = switch (mapping) {
             case EXACT -> answer.strip();
             case NORMALISED -> normalise(answer);
@@ -275,34 +262,9 @@ public final class OpenAiChatModel extends EndpointModel<OpenAiChatModel> {
         return "'" + (oneLine.length() > ANSWER_EXCERPT ? oneLine.substring(0, ANSWER_EXCERPT) + "…" : oneLine) + "'";
     }
 
-    private static List<Part> parse(String template) {
-        List<Part> parts = new ArrayList<>();
-        int at = 0;
-        while (true) {
-            int open = template.indexOf("${", at);
-            if (open < 0) {
-                parts.add(new Part(template.substring(at), null));
-                return parts;
-            }
-            int close = template.indexOf('}', open + 2);
-            if (close < 0) {
-                throw new IllegalArgumentException("unclosed placeholder at position " + open + " of the prompt "
-                        + "template: " + template);
-            }
-            String column = template.substring(open + 2, close);
-            if (column.isBlank()) {
-                throw new IllegalArgumentException("empty placeholder ${} at position " + open + " of the prompt "
-                        + "template");
-            }
-            parts.add(new Part(template.substring(at, open), null));
-            parts.add(new Part("", column));
-            at = close + 1;
-        }
-    }
-
     /** The base URL without a trailing {@code /v1}. */
     private static URI chatBase(String baseUrl) {
-        URI uri = TfServingModel.baseUri(baseUrl);
+        URI uri = EndpointUrl.base(baseUrl, "Model.openAiChat", "http://localhost:11434");
         String s = uri.toString();
         return s.endsWith("/v1") ? URI.create(s.substring(0, s.length() - 3)) : uri;
     }

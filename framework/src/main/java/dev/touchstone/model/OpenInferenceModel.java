@@ -1,22 +1,20 @@
 package dev.touchstone.model;
 
+import dev.touchstone.internal.json.JsonFormatException;
 import dev.touchstone.config.QualityConfigurationException;
-import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.data.table.Column;
 import dev.touchstone.data.table.NumericColumn;
 import dev.touchstone.data.table.Table;
-import dev.touchstone.internal.json.Json;
-import dev.touchstone.internal.json.JsonFormatException;
 import dev.touchstone.model.endpoint.Call;
 import dev.touchstone.model.endpoint.EndpointClient;
 import dev.touchstone.model.endpoint.EndpointOptions;
-import dev.touchstone.model.endpoint.EndpointRun;
+import dev.touchstone.model.endpoint.EndpointUrl;
+import dev.touchstone.internal.json.Json;
 import dev.touchstone.model.endpoint.Outcome;
 import dev.touchstone.model.endpoint.ResponseFormatException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,38 +39,35 @@ public final class OpenInferenceModel extends EndpointModel<OpenInferenceModel> 
     private static final Set<String> NUMERIC = Set.of("FP16", "FP32", "FP64", "INT8", "INT16", "INT32", "INT64",
             "UINT8", "UINT16", "UINT32", "UINT64");
 
-    /** One input tensor filled from one dataset column. */
-    private record Input(String tensor, String column) {
-    }
-
     private final URI base;
     private final String modelName;
     private final @Nullable String version;
-    private final List<Input> inputs;
+    private final Inputs inputs;
     private final @Nullable String labelOutput;
     private final @Nullable String scoreOutput;
     private final int batchSize;
     private final EndpointOptions options;
 
     OpenInferenceModel(String baseUrl, String modelName) {
-        this(baseUri(baseUrl), requireName(modelName, "model name"), null, List.of(), null, null, 32,
+        this(EndpointUrl.base(baseUrl, "Model.openInference", "http://localhost:8080"),
+                requireName(modelName, "model name"), null, Inputs.none("input tensor"), null, null, 32,
                 EndpointOptions.defaults());
     }
 
-    private OpenInferenceModel(URI base, String modelName, @Nullable String version, List<Input> inputs,
+    private OpenInferenceModel(URI base, String modelName, @Nullable String version, Inputs inputs,
             @Nullable String labelOutput, @Nullable String scoreOutput, int batchSize, EndpointOptions options) {
         super(modelName);
         this.base = base;
         this.modelName = modelName;
         this.version = version;
-        this.inputs = List.copyOf(inputs);
+        this.inputs = inputs;
         this.labelOutput = labelOutput;
         this.scoreOutput = scoreOutput;
         this.batchSize = batchSize;
         this.options = options;
     }
 
-    private OpenInferenceModel copy(@Nullable String v, List<Input> in, @Nullable String label, @Nullable String score,
+    private OpenInferenceModel copy(@Nullable String v, Inputs in, @Nullable String label, @Nullable String score,
             int batch, EndpointOptions o) {
         return new OpenInferenceModel(base, modelName, v, in, label, score, batch, o);
     }
@@ -84,18 +79,7 @@ public final class OpenInferenceModel extends EndpointModel<OpenInferenceModel> 
 
     /** Input tensor {@code tensorName} holds column {@code column} (one element per row). */
     public OpenInferenceModel input(String tensorName, String column) {
-        requireName(tensorName, "input tensor name");
-        requireName(column, "column");
-        List<Input> more = new ArrayList<>();
-        for (Input i : inputs) {
-            if (i.tensor().equals(tensorName)) {
-                throw new IllegalArgumentException("input tensor '" + tensorName + "' is already set (to column '"
-                        + i.column() + "')");
-            }
-            more.add(i);
-        }
-        more.add(new Input(tensorName, column));
-        return copy(version, more, labelOutput, scoreOutput, batchSize, options);
+        return copy(version, inputs.with(tensorName, column), labelOutput, scoreOutput, batchSize, options);
     }
 
     /** The output tensor holding the predicted class, one element per row. */
@@ -127,62 +111,39 @@ public final class OpenInferenceModel extends EndpointModel<OpenInferenceModel> 
     }
 
     /** {@code http://host:port/v2/models/name[/versions/v]}: how messages name this endpoint. */
+    @Override
     public String endpoint() {
-        return EndpointClient.safe(base) + modelPath();
+        return EndpointUrl.safe(base) + modelPath();
     }
 
     private String modelPath() {
-        String path = "/v2/models/" + encode(modelName);
-        return version == null ? path : path + "/versions/" + encode(version);
+        String path = "/v2/models/" + EndpointUrl.segment(modelName);
+        return version == null ? path : path + "/versions/" + EndpointUrl.segment(version);
     }
 
     @Override
-    EndpointRun run(Table table) {
-        String what = "model '" + modelName + "' at " + endpoint();
+    Exchange.Opener bind(Table table) {
         if (inputs.isEmpty()) {
-            throw new QualityConfigurationException(what + ": no input tensor; call .input(\"tensor\", \"column\")");
+            throw new QualityConfigurationException(who() + ": no input tensor; call .input(\"tensor\", \"column\")");
         }
         if (labelOutput == null) {
-            throw new QualityConfigurationException(what + ": no label output; call .labelOutput(\"output\")");
+            throw new QualityConfigurationException(who() + ": no label output; call .labelOutput(\"output\")");
         }
-        List<Column> columns = new ArrayList<>();
-        for (Input input : inputs) {
-            Column column = table.findColumn(input.column()).orElseThrow(() -> new QualityConfigurationException(
-                    what + ": input '" + input.tensor() + "' reads column '" + input.column() + "', but "
-                            + table.source() + " has no such column; the columns are " + table.columnNames()));
-            for (int row = 0; row < table.rowCount(); row++) {
-                if (column.isMissing(row)) {
-                    throw new QualityConfigurationException(what + ": " + table.locate(row, input.column())
-                            + " is missing; every input of an endpoint needs a value");
-                }
-            }
-            columns.add(column);
-        }
-        EndpointClient client = new EndpointClient(options);
-        long seed = TouchstoneSettings.from(System::getProperty).seed();
-        checkReady(client, seed);
-        Map<String, Object> metadata = metadata(client, seed);
-        List<Tensor> tensors = tensors(metadata, columns);
-        checkOutputs(metadata);
-
-        int n = table.rowCount();
-        URI infer = URI.create(base + modelPath() + "/infer");
-        List<Call<Prediction[]>> calls = new ArrayList<>();
-        for (int start = 0; start < n; start += batchSize) {
-            int from = start;
-            int rows = Math.min(batchSize, n - start);
-            calls.add(new Call<>(infer, request(from, rows, tensors), rows, body -> parse(body, rows)));
-        }
-        long started = System.nanoTime();
-        List<Outcome<Prediction[]>> outcomes = client.run(what, calls, seed);
-        return EndpointRun.of(modelName, endpoint(), table, calls, outcomes, p -> p, System.nanoTime() - started);
+        List<Column> columns = inputs.columns(table, who());
+        return (client, seed) -> {
+            checkReady(client, seed);
+            Map<String, Object> metadata = metadata(client, seed);
+            List<Tensor> tensors = tensors(metadata, columns);
+            checkOutputs(metadata);
+            return new Inference(tensors, labelOutput, scoreOutput);
+        };
     }
 
     private void checkReady(EndpointClient client, long seed) {
         URI ready = URI.create(base + "/v2/health/ready");
         Outcome<String> outcome = client.call(new Call<>(ready, null, 0, body -> body), seed);
         if (!outcome.isSuccess()) {
-            throw new QualityConfigurationException("endpoint " + EndpointClient.safe(ready) + " is not ready: "
+            throw new QualityConfigurationException("endpoint " + EndpointUrl.safe(ready) + " is not ready: "
                     + outcome.failure() + " (model '" + modelName + "')");
         }
     }
@@ -204,7 +165,7 @@ public final class OpenInferenceModel extends EndpointModel<OpenInferenceModel> 
     /** Name → tensor metadata ({@code {"name","datatype","shape"}}) of "inputs" or "outputs". */
     @SuppressWarnings("unchecked")
     private static Map<String, Map<String, Object>> declared(Map<String, Object> metadata, String key) {
-        Map<String, Map<String, Object>> byName = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, Object>> byName = new LinkedHashMap<>();
         if (metadata.get(key) instanceof List<?> list) {
             for (Object o : list) {
                 if (o instanceof Map<?, ?> m && m.get("name") instanceof String name) {
@@ -222,14 +183,14 @@ public final class OpenInferenceModel extends EndpointModel<OpenInferenceModel> 
     private List<Tensor> tensors(Map<String, Object> metadata, List<Column> columns) {
         Map<String, Map<String, Object>> declared = declared(metadata, "inputs");
         List<Tensor> tensors = new ArrayList<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            Input input = inputs.get(i);
+        for (int i = 0; i < columns.size(); i++) {
+            Inputs.Input input = inputs.list().get(i);
             // servers may leave the tensors undeclared (MLServer without model settings): then
             // the column decides the datatype and the shape is [rows]
-            Map<String, Object> meta = declared.isEmpty() ? Map.of() : declared.get(input.tensor());
+            Map<String, Object> meta = declared.isEmpty() ? Map.of() : declared.get(input.name());
             if (meta == null) {
                 throw new QualityConfigurationException("model '" + modelName + "' at " + endpoint()
-                        + " has no input tensor '" + input.tensor() + "'; its inputs are " + declared.keySet());
+                        + " has no input tensor '" + input.name() + "'; its inputs are " + declared.keySet());
             }
             Column column = columns.get(i);
             String declaredType = meta.get("datatype") instanceof String s ? s : null;
@@ -240,13 +201,13 @@ public final class OpenInferenceModel extends EndpointModel<OpenInferenceModel> 
             } else {
                 if (declaredType != null && NUMERIC.contains(declaredType)) {
                     throw new QualityConfigurationException("model '" + modelName + "' at " + endpoint()
-                            + ": input '" + input.tensor() + "' is " + declaredType + ", but column '" + input.column()
+                            + ": input '" + input.name() + "' is " + declaredType + ", but column '" + input.column()
                             + "' is text");
                 }
                 datatype = "BYTES";
             }
             boolean twoD = meta.get("shape") instanceof List<?> shape && shape.size() >= 2;
-            tensors.add(new Tensor(input.tensor(), datatype, twoD, column));
+            tensors.add(new Tensor(input.name(), datatype, twoD, column));
         }
         return tensors;
     }
@@ -261,58 +222,83 @@ public final class OpenInferenceModel extends EndpointModel<OpenInferenceModel> 
         }
     }
 
-    private String request(int from, int rows, List<Tensor> tensors) {
-        StringBuilder json = new StringBuilder(64 + rows * 16 * tensors.size());
-        json.append("{\"id\":\"touchstone-").append(from).append("\",\"inputs\":[");
-        for (int t = 0; t < tensors.size(); t++) {
-            Tensor tensor = tensors.get(t);
-            json.append(t == 0 ? "" : ",").append("{\"name\":").append(Json.quote(tensor.name()))
-                    .append(",\"shape\":[").append(rows).append(tensor.column2d() ? ",1]" : "]")
-                    .append(",\"datatype\":\"").append(tensor.datatype()).append("\",\"data\":[");
-            for (int row = from; row < from + rows; row++) {
-                if (row > from) {
-                    json.append(',');
-                }
-                Column column = tensor.column();
-                if ("BYTES".equals(tensor.datatype())) {
-                    json.append(Json.quote(column.text(row)));
-                } else {
-                    json.append(Json.number(((NumericColumn) column).value(row)));
-                }
-            }
-            json.append("]}");
-        }
-        json.append("],\"outputs\":[{\"name\":").append(Json.quote(labelOutput)).append('}');
-        if (scoreOutput != null) {
-            json.append(",{\"name\":").append(Json.quote(scoreOutput)).append('}');
-        }
-        return json.append("]}").toString();
-    }
+    /** Inference requests of one table: a tensor per input, the label (and score) output per row. */
+    private final class Inference implements Exchange {
+        private final URI uri = URI.create(base + modelPath() + "/infer");
+        private final List<Tensor> tensors;
+        private final String label;
+        private final @Nullable String score;
 
-    /** The predictions of {@code rows} rows from an inference response. */
-    Prediction[] parse(String body, int rows) throws ResponseFormatException, JsonFormatException {
-        Object tree = Json.parse(body);
-        List<Object> labels = output(tree, labelOutput, rows);
-        List<Object> scores = scoreOutput == null ? null : output(tree, scoreOutput, rows);
-        Prediction[] predictions = new Prediction[rows];
-        for (int i = 0; i < rows; i++) {
-            String label = Json.labelText(labels.get(i));
-            if (label == null) {
-                throw new ResponseFormatException("unexpected response", "output '" + labelOutput + "' element " + i
-                        + " is " + Json.typeOf(labels.get(i)) + ", not a class");
-            }
-            if (scores == null) {
-                predictions[i] = Prediction.of(label);
-            } else {
-                Object s = scores.get(i);
-                if (!(s instanceof Number number) || !Double.isFinite(number.doubleValue())) {
-                    throw new ResponseFormatException("unexpected response", "output '" + scoreOutput + "' element "
-                            + i + " is " + Json.typeOf(s) + ", not a finite number");
-                }
-                predictions[i] = Prediction.of(label, number.doubleValue());
-            }
+        Inference(List<Tensor> tensors, String label, @Nullable String score) {
+            this.tensors = List.copyOf(tensors);
+            this.label = label;
+            this.score = score;
         }
-        return predictions;
+
+        @Override
+        public URI uri() {
+            return uri;
+        }
+
+        @Override
+        public int rowsPerRequest() {
+            return batchSize;
+        }
+
+        @Override
+        public String request(int from, int rows) {
+            StringBuilder json = new StringBuilder(64 + rows * 16 * tensors.size());
+            json.append("{\"id\":\"touchstone-").append(from).append("\",\"inputs\":[");
+            for (int t = 0; t < tensors.size(); t++) {
+                Tensor tensor = tensors.get(t);
+                json.append(t == 0 ? "" : ",").append("{\"name\":").append(Json.quote(tensor.name()))
+                        .append(",\"shape\":[").append(rows).append(tensor.column2d() ? ",1]" : "]")
+                        .append(",\"datatype\":\"").append(tensor.datatype()).append("\",\"data\":[");
+                for (int row = from; row < from + rows; row++) {
+                    if (row > from) {
+                        json.append(',');
+                    }
+                    Column column = tensor.column();
+                    if ("BYTES".equals(tensor.datatype())) {
+                        json.append(Json.quote(column.text(row)));
+                    } else {
+                        json.append(Json.number(((NumericColumn) column).value(row)));
+                    }
+                }
+                json.append("]}");
+            }
+            json.append("],\"outputs\":[{\"name\":").append(Json.quote(label)).append('}');
+            if (score != null) {
+                json.append(",{\"name\":").append(Json.quote(score)).append('}');
+            }
+            return json.append("]}").toString();
+        }
+
+        @Override
+        public Prediction[] parse(String body, int rows) throws ResponseFormatException, JsonFormatException {
+            Object tree = Json.parse(body);
+            List<Object> labels = output(tree, label, rows);
+            List<Object> scores = score == null ? null : output(tree, score, rows);
+            Prediction[] predictions = new Prediction[rows];
+            for (int i = 0; i < rows; i++) {
+                String text = Json.labelText(labels.get(i));
+                if (text == null) {
+                    throw new ResponseFormatException("unexpected response", "output '" + label + "' element " + i
+                            + " is " + Json.typeOf(labels.get(i)) + ", not a class");
+                }
+                if (scores == null) {
+                    predictions[i] = Prediction.of(text);
+                } else {
+                    Object s = scores.get(i);
+                    if (!(s instanceof Number number) || !Double.isFinite(number.doubleValue())) {
+                        throw new ResponseFormatException("unexpected response", "output '" + score + "' element "
+                                + i + " is " + Json.typeOf(s) + ", not a finite number");
+                    }
+                    predictions[i] = Prediction.of(text, number.doubleValue());
+                }
+            }
+            return predictions;
+        }
     }
 
     /** The row-major elements of output {@code name}, which must hold one element per row. */
@@ -353,43 +339,6 @@ public final class OpenInferenceModel extends EndpointModel<OpenInferenceModel> 
             throw new ResponseFormatException("unexpected response", "output \"data\" is " + Json.typeOf(data)
                     + ", not an array");
         }
-    }
-
-    private static URI baseUri(String baseUrl) {
-        if (baseUrl == null || baseUrl.isBlank()) {
-            throw new IllegalArgumentException("an endpoint URL is required but was " + (baseUrl == null ? "null" : "blank")
-                    + " (is the property or variable that should hold it set?)");
-        }
-        String trimmed = baseUrl.strip();
-        while (trimmed.endsWith("/")) {
-            trimmed = trimmed.substring(0, trimmed.length() - 1);
-        }
-        URI uri;
-        try {
-            uri = URI.create(trimmed);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("not a URL: '" + baseUrl + "'", e);
-        }
-        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-            throw new IllegalArgumentException("an endpoint URL needs http:// or https:// and a host, as in "
-                    + "http://localhost:8080; got '" + EndpointClient.safe(uri) + "'");
-        }
-        if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new IllegalArgumentException("an endpoint URL must not carry credentials, a query or a fragment; "
-                    + "use bearerToken(Secret) or header(String, Secret) for credentials");
-        }
-        return uri;
-    }
-
-    private static String encode(String segment) {
-        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    static String requireName(String value, String what) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("a " + what + " must not be blank");
-        }
-        return value;
     }
 
     @Override

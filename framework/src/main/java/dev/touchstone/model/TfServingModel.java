@@ -1,21 +1,18 @@
 package dev.touchstone.model;
 
+import dev.touchstone.internal.json.JsonFormatException;
 import dev.touchstone.config.QualityConfigurationException;
-import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.data.table.Column;
 import dev.touchstone.data.table.NumericColumn;
 import dev.touchstone.data.table.Table;
-import dev.touchstone.internal.json.Json;
-import dev.touchstone.internal.json.JsonFormatException;
 import dev.touchstone.model.endpoint.Call;
 import dev.touchstone.model.endpoint.EndpointClient;
 import dev.touchstone.model.endpoint.EndpointOptions;
-import dev.touchstone.model.endpoint.EndpointRun;
+import dev.touchstone.model.endpoint.EndpointUrl;
+import dev.touchstone.internal.json.Json;
 import dev.touchstone.model.endpoint.Outcome;
 import dev.touchstone.model.endpoint.ResponseFormatException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -56,14 +53,10 @@ import org.jspecify.annotations.Nullable;
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class TfServingModel extends EndpointModel<TfServingModel> {
 
-    /** One named input filled from one dataset column. */
-    private record Input(String name, String column) {
-    }
-
     private final URI base;
     private final String modelName;
     private final @Nullable String version;
-    private final List<Input> inputs;
+    private final Inputs inputs;
     private final @Nullable List<String> classes;
     private final @Nullable String labelOutput;
     private final @Nullable String scoreOutput;
@@ -71,18 +64,19 @@ public final class TfServingModel extends EndpointModel<TfServingModel> {
     private final EndpointOptions options;
 
     TfServingModel(String baseUrl, String modelName) {
-        this(baseUri(baseUrl), OpenInferenceModel.requireName(modelName, "model name"), null, List.of(), null, null,
-                null, 32, EndpointOptions.defaults());
+        this(EndpointUrl.base(baseUrl, "Model.tfServing", "http://localhost:8501"),
+                requireName(modelName, "model name"), null, Inputs.none("input"), null, null, null, 32,
+                EndpointOptions.defaults());
     }
 
-    private TfServingModel(URI base, String modelName, @Nullable String version, List<Input> inputs,
+    private TfServingModel(URI base, String modelName, @Nullable String version, Inputs inputs,
             @Nullable List<String> classes, @Nullable String labelOutput, @Nullable String scoreOutput, int batchSize,
             EndpointOptions options) {
         super(modelName);
         this.base = base;
         this.modelName = modelName;
         this.version = version;
-        this.inputs = List.copyOf(inputs);
+        this.inputs = inputs;
         this.classes = classes == null ? null : List.copyOf(classes);
         this.labelOutput = labelOutput;
         this.scoreOutput = scoreOutput;
@@ -90,14 +84,14 @@ public final class TfServingModel extends EndpointModel<TfServingModel> {
         this.options = options;
     }
 
-    private TfServingModel copy(@Nullable String v, List<Input> in, @Nullable List<String> cls, @Nullable String label,
+    private TfServingModel copy(@Nullable String v, Inputs in, @Nullable List<String> cls, @Nullable String label,
             @Nullable String score, int batch, EndpointOptions o) {
         return new TfServingModel(base, modelName, v, in, cls, label, score, batch, o);
     }
 
     /** The model version ({@code /v1/models/{name}/versions/{version}}); default: the latest. */
     public TfServingModel version(String v) {
-        OpenInferenceModel.requireName(v, "version");
+        requireName(v, "version");
         if (!v.strip().chars().allMatch(Character::isDigit)) {
             throw new IllegalArgumentException("a TensorFlow Serving version is a number, as in \"3\"; got '" + v + "'");
         }
@@ -106,18 +100,7 @@ public final class TfServingModel extends EndpointModel<TfServingModel> {
 
     /** Input {@code inputName} of each instance holds column {@code column}. */
     public TfServingModel input(String inputName, String column) {
-        OpenInferenceModel.requireName(inputName, "input name");
-        OpenInferenceModel.requireName(column, "column");
-        List<Input> more = new ArrayList<>();
-        for (Input i : inputs) {
-            if (i.name().equals(inputName)) {
-                throw new IllegalArgumentException("input '" + inputName + "' is already set (to column '"
-                        + i.column() + "')");
-            }
-            more.add(i);
-        }
-        more.add(new Input(inputName, column));
-        return copy(version, more, classes, labelOutput, scoreOutput, batchSize, options);
+        return copy(version, inputs.with(inputName, column), classes, labelOutput, scoreOutput, batchSize, options);
     }
 
     /**
@@ -135,7 +118,7 @@ public final class TfServingModel extends EndpointModel<TfServingModel> {
         }
         var seen = new HashSet<String>();
         for (String c : classNames) {
-            OpenInferenceModel.requireName(c, "class name");
+            requireName(c, "class name");
             if (!seen.add(c)) {
                 throw new IllegalArgumentException("class '" + c + "' appears twice in " + classNames);
             }
@@ -145,7 +128,7 @@ public final class TfServingModel extends EndpointModel<TfServingModel> {
 
     /** Each prediction is an object; the label is its value at {@code key}. */
     public TfServingModel labelOutput(String key) {
-        OpenInferenceModel.requireName(key, "label output name");
+        requireName(key, "label output name");
         if (classes != null) {
             throw new IllegalArgumentException("the label is already taken from class probabilities " + classes
                     + "; use either labelOutput(..) or labelFromClasses(..)");
@@ -155,7 +138,7 @@ public final class TfServingModel extends EndpointModel<TfServingModel> {
 
     /** Each prediction is an object; the positive-class score is its value at {@code key} (needs labelOutput). */
     public TfServingModel scoreOutput(String key) {
-        OpenInferenceModel.requireName(key, "score output name");
+        requireName(key, "score output name");
         return copy(version, inputs, classes, labelOutput, key, batchSize, options);
     }
 
@@ -178,58 +161,35 @@ public final class TfServingModel extends EndpointModel<TfServingModel> {
     }
 
     /** {@code http://host:port/v1/models/name[/versions/v]}: how messages name this endpoint. */
+    @Override
     public String endpoint() {
-        return EndpointClient.safe(base) + modelPath();
+        return EndpointUrl.safe(base) + modelPath();
     }
 
     private String modelPath() {
-        String path = "/v1/models/" + URLEncoder.encode(modelName, StandardCharsets.UTF_8).replace("+", "%20");
+        String path = "/v1/models/" + EndpointUrl.segment(modelName);
         return version == null ? path : path + "/versions/" + version;
     }
 
     @Override
-    EndpointRun run(Table table) {
-        String what = "model '" + modelName + "' at " + endpoint();
+    Exchange.Opener bind(Table table) {
         if (inputs.isEmpty()) {
-            throw new QualityConfigurationException(what + ": no input; call .input(\"name\", \"column\")");
+            throw new QualityConfigurationException(who() + ": no input; call .input(\"name\", \"column\")");
         }
         if (scoreOutput != null && labelOutput == null) {
-            throw new QualityConfigurationException(what + ": a score output ('" + scoreOutput + "') needs a label "
+            throw new QualityConfigurationException(who() + ": a score output ('" + scoreOutput + "') needs a label "
                     + "output; call .labelOutput(\"key\")");
         }
-        List<Column> columns = new ArrayList<>();
-        for (Input input : inputs) {
-            Column column = table.findColumn(input.column()).orElseThrow(() -> new QualityConfigurationException(
-                    what + ": input '" + input.name() + "' reads column '" + input.column() + "', but "
-                            + table.source() + " has no such column; the columns are " + table.columnNames()));
-            for (int row = 0; row < table.rowCount(); row++) {
-                if (column.isMissing(row)) {
-                    throw new QualityConfigurationException(what + ": " + table.locate(row, input.column())
-                            + " is missing; every input of an endpoint needs a value");
-                }
-            }
-            columns.add(column);
-        }
-        EndpointClient client = new EndpointClient(options);
-        long seed = TouchstoneSettings.from(System::getProperty).seed();
-        checkAvailable(client, seed);
-
-        int n = table.rowCount();
-        URI predict = URI.create(base + modelPath() + ":predict");
-        List<Call<Prediction[]>> calls = new ArrayList<>();
-        for (int start = 0; start < n; start += batchSize) {
-            int rows = Math.min(batchSize, n - start);
-            calls.add(new Call<>(predict, request(start, rows, columns), rows, body -> parse(body, rows)));
-        }
-        long started = System.nanoTime();
-        List<Outcome<Prediction[]>> outcomes = client.run(what, calls, seed);
-        return EndpointRun.of(modelName, endpoint(), table, calls, outcomes, p -> p, System.nanoTime() - started);
+        List<Column> columns = inputs.columns(table, who());
+        return (client, seed) -> {
+            checkAvailable(client, seed);
+            return new Predict(columns);
+        };
     }
 
     /** The model status: the model exists and a version is {@code AVAILABLE}. */
     private void checkAvailable(EndpointClient client, long seed) {
-        URI status = URI.create(base + modelPath());
-        Outcome<Object> outcome = client.call(new Call<>(status, null, 0, Json::parse), seed);
+        Outcome<Object> outcome = client.call(new Call<>(URI.create(base + modelPath()), null, 0, Json::parse), seed);
         if (!outcome.isSuccess()) {
             throw new QualityConfigurationException("cannot read the status of model '" + modelName + "' at "
                     + endpoint() + ": " + outcome.failure());
@@ -251,25 +211,72 @@ public final class TfServingModel extends EndpointModel<TfServingModel> {
                 + " has no AVAILABLE version; its versions are " + states);
     }
 
-    String request(int from, int rows, List<Column> columns) {
-        StringBuilder json = new StringBuilder(32 + rows * 24 * columns.size());
-        json.append("{\"instances\":[");
-        for (int row = from; row < from + rows; row++) {
-            if (row > from) {
-                json.append(',');
-            }
-            if (inputs.size() == 1) {
-                value(json, columns.get(0), row);
-                continue;
-            }
-            json.append('{');
-            for (int i = 0; i < inputs.size(); i++) {
-                json.append(i == 0 ? "" : ",").append(Json.quote(inputs.get(i).name())).append(':');
-                value(json, columns.get(i), row);
-            }
-            json.append('}');
+    /** Predict requests of one table: one instance per row, one prediction per instance. */
+    private final class Predict implements Exchange {
+        private final URI uri = URI.create(base + modelPath() + ":predict");
+        private final List<Column> columns;
+
+        Predict(List<Column> columns) {
+            this.columns = List.copyOf(columns);
         }
-        return json.append("]}").toString();
+
+        @Override
+        public URI uri() {
+            return uri;
+        }
+
+        @Override
+        public int rowsPerRequest() {
+            return batchSize;
+        }
+
+        @Override
+        public String request(int from, int rows) {
+            List<Inputs.Input> named = inputs.list();
+            StringBuilder json = new StringBuilder(32 + rows * 24 * columns.size());
+            json.append("{\"instances\":[");
+            for (int row = from; row < from + rows; row++) {
+                if (row > from) {
+                    json.append(',');
+                }
+                if (named.size() == 1) {
+                    value(json, columns.get(0), row);
+                    continue;
+                }
+                json.append('{');
+                for (int i = 0; i < named.size(); i++) {
+                    json.append(i == 0 ? "" : ",").append(Json.quote(named.get(i).name())).append(':');
+                    value(json, columns.get(i), row);
+                }
+                json.append('}');
+            }
+            return json.append("]}").toString();
+        }
+
+        @Override
+        public Prediction[] parse(String body, int rows) throws ResponseFormatException, JsonFormatException {
+            Object tree = Json.parse(body);
+            if (!(tree instanceof Map<?, ?> root)) {
+                throw new ResponseFormatException("unexpected response", "the response is " + Json.typeOf(tree)
+                        + ", not an object");
+            }
+            if (!root.containsKey("predictions") && root.get("error") instanceof String error) {
+                throw new ResponseFormatException("error response", "the server reported: " + error);
+            }
+            if (!(root.get("predictions") instanceof List<?> predictions)) {
+                throw new ResponseFormatException("unexpected response", "no \"predictions\" array in the response; "
+                        + "its keys are " + root.keySet());
+            }
+            if (predictions.size() != rows) {
+                throw new ResponseFormatException("unexpected response", predictions.size() + " predictions for "
+                        + rows + " instances; it needs one per instance");
+            }
+            Prediction[] result = new Prediction[rows];
+            for (int i = 0; i < rows; i++) {
+                result[i] = prediction(predictions.get(i), i);
+            }
+            return result;
+        }
     }
 
     private static void value(StringBuilder json, Column column, int row) {
@@ -278,31 +285,6 @@ public final class TfServingModel extends EndpointModel<TfServingModel> {
         } else {
             json.append(Json.quote(column.text(row)));
         }
-    }
-
-    /** The predictions of {@code rows} instances from a predict response. */
-    Prediction[] parse(String body, int rows) throws ResponseFormatException, JsonFormatException {
-        Object tree = Json.parse(body);
-        if (!(tree instanceof Map<?, ?> root)) {
-            throw new ResponseFormatException("unexpected response", "the response is " + Json.typeOf(tree)
-                    + ", not an object");
-        }
-        if (!root.containsKey("predictions") && root.get("error") instanceof String error) {
-            throw new ResponseFormatException("error response", "the server reported: " + error);
-        }
-        if (!(root.get("predictions") instanceof List<?> predictions)) {
-            throw new ResponseFormatException("unexpected response", "no \"predictions\" array in the response; "
-                    + "its keys are " + root.keySet());
-        }
-        if (predictions.size() != rows) {
-            throw new ResponseFormatException("unexpected response", predictions.size() + " predictions for " + rows
-                    + " instances; it needs one per instance");
-        }
-        Prediction[] result = new Prediction[rows];
-        for (int i = 0; i < rows; i++) {
-            result[i] = prediction(predictions.get(i), i);
-        }
-        return result;
     }
 
     private Prediction prediction(Object p, int i) throws ResponseFormatException {
@@ -366,33 +348,6 @@ public final class TfServingModel extends EndpointModel<TfServingModel> {
 
     private static String describe(@Nullable Object value) {
         return value instanceof List<?> list ? "an array of " + list.size() : Json.typeOf(value);
-    }
-
-    /** {@code http[s]://host[:port][/path]} without a trailing slash, credentials, query or fragment. */
-    static URI baseUri(String baseUrl) {
-        if (baseUrl == null || baseUrl.isBlank()) {
-            throw new IllegalArgumentException("an endpoint URL is required but was " + (baseUrl == null ? "null" : "blank")
-                    + " (is the property or variable that should hold it set?)");
-        }
-        String trimmed = baseUrl.strip();
-        while (trimmed.endsWith("/")) {
-            trimmed = trimmed.substring(0, trimmed.length() - 1);
-        }
-        URI uri;
-        try {
-            uri = URI.create(trimmed);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("not a URL: '" + baseUrl + "'", e);
-        }
-        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-            throw new IllegalArgumentException("an endpoint URL needs http:// or https:// and a host, as in "
-                    + "http://localhost:8501; got '" + EndpointClient.safe(uri) + "'");
-        }
-        if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new IllegalArgumentException("an endpoint URL must not carry credentials, a query or a fragment; "
-                    + "use bearerToken(Secret) or header(String, Secret) for credentials");
-        }
-        return uri;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.touchstone.engine;
 
-import dev.touchstone.config.ConfigKeys;
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
@@ -36,12 +35,6 @@ final class QualityExecutionContext implements EngineExecutionContext {
 
     /** Reads and checks the configuration; a bad value fails the whole run, naming the key. */
     QualityExecutionContext withConfigurationRead() {
-        // The endpoint response cache reads a system property; hand it the engine's setting too.
-        parameters.get(ConfigKeys.CACHE_DIR).ifPresent(dir -> {
-            if (System.getProperty(ConfigKeys.CACHE_DIR) == null) {
-                System.setProperty(ConfigKeys.CACHE_DIR, dir);
-            }
-        });
         return new QualityExecutionContext(parameters, EngineConfiguration.from(parameters), collector, listener,
                 specInstance);
     }

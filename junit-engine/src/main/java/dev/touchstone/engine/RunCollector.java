@@ -1,23 +1,18 @@
 package dev.touchstone.engine;
 
-import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.config.TouchstoneVersion;
 import dev.touchstone.baseline.BaselineEntry;
-import dev.touchstone.baseline.BaselineFile;
 import dev.touchstone.baseline.BaselineStore;
 import dev.touchstone.baseline.Baselines;
 import dev.touchstone.baseline.CheckId;
 import dev.touchstone.metric.MetricValue;
 import dev.touchstone.result.CheckEntry;
 import dev.touchstone.baseline.EvaluationSource;
-import dev.touchstone.internal.io.AtomicFiles;
 import dev.touchstone.result.ResultsJson;
 import dev.touchstone.result.RunInfo;
 import dev.touchstone.result.RunResults;
 import dev.touchstone.result.SliceResult;
 import dev.touchstone.result.StatementResult;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,38 +77,7 @@ final class RunCollector {
 
     /** Writes the run's baseline candidate (values and per-example outcomes) under the results directory. */
     synchronized Path writeCandidate(Path resultsDir, int outcomesMaxRows) {
-        Path candidate = resultsDir.resolve(BaselineStore.CANDIDATE);
-        try {
-            AtomicFiles.replaceDirectory(candidate, staging -> fillCandidate(staging, outcomesMaxRows));
-            return candidate;
-        } catch (IOException e) {
-            throw new QualityConfigurationException("cannot write the baseline candidate " + candidate + ": "
-                    + e.getMessage(), e);
-        }
-    }
-
-    private void fillCandidate(Path staging, int outcomesMaxRows) throws IOException {
-        Files.createDirectories(staging.resolve(BaselineStore.OUTCOMES));
-        List<String> skipped = new ArrayList<>();
-        for (Map.Entry<String, EvaluationSource> source : sources.entrySet()) {
-            if (source.getValue().size() <= outcomesMaxRows) {
-                source.getValue().writeOutcomes(staging.resolve(source.getKey()));
-            } else {
-                skipped.add(source.getKey());
-                ConsoleReport.outcomesSkipped(source.getValue(), outcomesMaxRows);
-            }
-        }
-        List<BaselineEntry> entries = new ArrayList<>();
-        for (BaselineEntry e : baseline.values()) {
-            entries.add(skipped.contains(e.outcomes()) ? withoutOutcomes(e) : e);
-        }
-        BaselineFile.write(staging.resolve(BaselineFile.FILE_NAME), "candidate", Instant.now().toString(),
-                TouchstoneVersion.current(), entries);
-    }
-
-    private static BaselineEntry withoutOutcomes(BaselineEntry e) {
-        return new BaselineEntry(e.key(), e.spec(), e.check(), e.slice(), e.metric(), e.model(), e.dataset(), e.value(),
-                e.n(), e.intervalLevel(), e.intervalLow(), e.intervalHigh(), e.intervalMethod(), e.statistics(),
-                e.fingerprint(), null);
+        return BaselineStore.writeCandidate(resultsDir, new ArrayList<>(baseline.values()), sources, outcomesMaxRows,
+                source -> ConsoleReport.outcomesSkipped(source, outcomesMaxRows));
     }
 }

@@ -1,12 +1,13 @@
 package dev.touchstone.benchmarks.endpoint;
 
+import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.data.Dataset;
 import dev.touchstone.data.DatasetBuilder;
 import dev.touchstone.internal.Progress;
-import dev.touchstone.internal.json.Json;
+import dev.touchstone.model.EndpointOutcomes;
 import dev.touchstone.model.Model;
 import dev.touchstone.model.OpenInferenceModel;
-import dev.touchstone.model.endpoint.EndpointOutcomes;
+import dev.touchstone.internal.json.Json;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -146,7 +147,7 @@ public final class EndpointThroughput {
                 .batchSize(batch).concurrency(concurrency);
         long cpuStart = processCpuNanos();
         long start = System.nanoTime();
-        EndpointOutcomes outcomes = model.outcomes(dataset);
+        EndpointOutcomes outcomes = model.outcomes(dataset, TouchstoneSettings.defaults());
         long outer = System.nanoTime() - start;
         long cpu = processCpuNanos() - cpuStart;
         String first = Arrays.stream(outcomes.failures()).filter(f -> f != null).map(String::valueOf).findFirst()

@@ -68,7 +68,7 @@ public final class ComparisonEvaluator {
         Resampling resampling = MetricEvaluator.resampling(outcomes, slice, metric.name(), settings)
                 .substream("vs\u0000" + reference.source());
         if (reference instanceof Reference.Champion champion) {
-            Outcomes other = Outcomes.of(champion.model(), outcomes.dataset());
+            Outcomes other = Outcomes.of(champion.model(), outcomes.dataset(), settings);
             SliceEstimate ref = MetricEvaluator.evaluate(other, slice, metric, settings);
             if (!ref.isDefined()) {
                 return undefined(model, reference.source(), "the reference's " + metric.name() + " is undefined: "

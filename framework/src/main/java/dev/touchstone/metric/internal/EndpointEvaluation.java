@@ -3,7 +3,8 @@ package dev.touchstone.metric.internal;
 import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.metric.internal.builtin.EndpointMetric;
 import dev.touchstone.metric.internal.builtin.EndpointSample;
-import dev.touchstone.model.endpoint.EndpointOutcomes;
+import dev.touchstone.config.TouchstoneSettings;
+import dev.touchstone.model.EndpointOutcomes;
 import dev.touchstone.model.endpoint.Failure;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,8 +17,9 @@ final class EndpointEvaluation {
     private EndpointEvaluation() {
     }
 
-    static SliceEstimate estimate(Outcomes outcomes, SliceRows slice, EndpointMetric metric, String name) {
-        EndpointOutcomes run = outcomes.model().endpointOutcomes(outcomes.dataset())
+    static SliceEstimate estimate(Outcomes outcomes, SliceRows slice, EndpointMetric metric, String name,
+            TouchstoneSettings settings) {
+        EndpointOutcomes run = outcomes.model().endpointOutcomes(outcomes.dataset(), settings)
                 .orElseThrow(() -> new QualityConfigurationException(name + " needs a model behind an endpoint "
                         + "(Model.openInference, Model.http, ...), but model '" + outcomes.model().name() + "' is not"));
         if (slice.isEmpty()) {

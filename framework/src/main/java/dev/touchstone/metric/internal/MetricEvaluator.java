@@ -72,7 +72,7 @@ public final class MetricEvaluator {
 
             @Override
             public SliceEstimate endpoint(EndpointMetric m) {
-                return EndpointEvaluation.estimate(outcomes, slice, m, name);
+                return EndpointEvaluation.estimate(outcomes, slice, m, name, settings);
             }
         });
     }

@@ -1,6 +1,7 @@
 package dev.touchstone.metric.internal;
 
 import dev.touchstone.config.QualityConfigurationException;
+import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.data.Dataset;
 import dev.touchstone.data.table.Table;
 import dev.touchstone.model.Model;
@@ -26,12 +27,15 @@ public final class Outcomes {
         this.dataset = dataset;
     }
 
-    /** The evaluation of {@code model} on {@code dataset}, computed once per model, data and roles. */
-    public static Outcomes of(Model model, Dataset dataset) {
+    /**
+     * The evaluation of {@code model} on {@code dataset}, computed once per model, data and roles;
+     * {@code settings} reach the model when it predicts (an endpoint's response cache).
+     */
+    public static Outcomes of(Model model, Dataset dataset, TouchstoneSettings settings) {
         Key key = new Key(dataset.tableIdentity(), dataset.labelColumn().orElse(null),
                 dataset.predictionColumn().orElse(null), dataset.scoreColumn().orElse(null),
                 dataset.positiveClass().orElse(null));
-        return new Outcomes(model.memo(key, k -> new Core(model, dataset)), dataset);
+        return new Outcomes(model.memo(key, k -> new Core(model, dataset, settings)), dataset);
     }
 
     private record Key(Object table, String label, String prediction, String score, String positive) {
@@ -42,6 +46,7 @@ public final class Outcomes {
         private final Model model;
         private final Dataset dataset;
         private final Table table;
+        private final TouchstoneSettings settings;
         // Read on first use: operational metrics (latency, error rate) need none, and must work
         // when some examples failed at the endpoint.
         private volatile Predictions predictions;
@@ -49,10 +54,11 @@ public final class Outcomes {
         private volatile RegressionOutcomes regression;
         private final Map<Object, Object> memo = new ConcurrentHashMap<>();
 
-        Core(Model model, Dataset dataset) {
+        Core(Model model, Dataset dataset, TouchstoneSettings settings) {
             this.model = model;
             this.dataset = dataset;
             this.table = dataset.table();
+            this.settings = settings;
             if (table.rowCount() == 0) {
                 throw new QualityConfigurationException("dataset '" + dataset.name() + "' (" + dataset.source()
                         + ") has no rows: there is nothing to evaluate model '" + model.name() + "' on");
@@ -65,7 +71,7 @@ public final class Outcomes {
                 synchronized (this) {
                     p = predictions;
                     if (p == null) {
-                        p = model.predict(dataset);
+                        p = model.predict(dataset, settings);
                         predictions = p;
                     }
                 }

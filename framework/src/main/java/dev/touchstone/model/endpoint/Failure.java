@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * Why an example has no prediction.
+ * Why a call failed, and so why the examples it carried have no prediction.
  *
  * @param cause    short and shared by similar failures, so they can be counted together:
  *                 "HTTP 503 after 3 retries", "timeout after 10 s", "connection reset after 3 retries",

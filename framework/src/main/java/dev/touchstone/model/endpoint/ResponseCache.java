@@ -1,7 +1,5 @@
 package dev.touchstone.model.endpoint;
 
-import dev.touchstone.config.QualityConfigurationException;
-import dev.touchstone.config.ConfigKeys;
 import dev.touchstone.internal.io.AtomicFiles;
 import dev.touchstone.internal.json.JsonFormatException;
 import java.io.IOException;
@@ -9,7 +7,6 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -27,8 +24,10 @@ import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An optional on-disk cache of successful endpoint responses, under {@code touchstone.cache.dir}
- * (unset: no cache), so that a re-run of unchanged specs does not call the endpoint again.
+ * An optional on-disk cache of successful endpoint responses, so that a re-run of unchanged specs
+ * does not call the endpoint again. Its directory is the setting {@code touchstone.cache.dir}
+ * ({@code TouchstoneSettings.responseCache()}), handed to the client by the model that runs;
+ * unset: no cache.
  *
  * <p><b>Key.</b> The SHA-256 of the HTTP method, the request URL without credentials (scheme,
  * host, port, path and query; never user info or fragment) and the request body. Every protocol
@@ -62,25 +61,9 @@ public final class ResponseCache {
 
     private final Path directory;
 
+    /** A cache under {@code directory} (resolved against the working directory when relative). */
     public ResponseCache(Path directory) {
         this.directory = directory.toAbsolutePath().normalize();
-    }
-
-    /**
-     * The cache the system property {@value ConfigKeys#CACHE_DIR} names, or null when it is unset
-     * or blank. A relative path is resolved against the working directory.
-     */
-    public static @Nullable ResponseCache fromSystemProperties() {
-        String raw = System.getProperty(ConfigKeys.CACHE_DIR);
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return new ResponseCache(Path.of(raw.strip()));
-        } catch (InvalidPathException e) {
-            throw new QualityConfigurationException("configuration " + ConfigKeys.CACHE_DIR + "=" + raw
-                    + " is invalid: expected a directory path");
-        }
     }
 
     public Path directory() {
@@ -204,7 +187,7 @@ public final class ResponseCache {
         StringBuilder header = new StringBuilder(256);
         header.append(MAGIC).append('\n')
                 .append("key: ").append(key).append('\n')
-                .append("url: ").append(EndpointClient.safe(uri)).append('\n')
+                .append("url: ").append(EndpointUrl.safe(uri)).append('\n')
                 .append("method: ").append(method).append('\n')
                 .append("created-at: ").append(Instant.now()).append('\n')
                 .append("latency-nanos: ").append(Math.max(0, latencyNanos)).append('\n')

@@ -14,16 +14,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -159,21 +154,6 @@ class EndpointClientTest {
     }
 
     @Test
-    void retry_after_is_read_as_seconds_or_an_http_date_and_capped() {
-        Instant now = Instant.parse("2026-11-29T12:00:00Z");
-        String inFive = DateTimeFormatter.RFC_1123_DATE_TIME.format(now.plusSeconds(5).atZone(ZoneOffset.UTC));
-        String past = DateTimeFormatter.RFC_1123_DATE_TIME.format(now.minusSeconds(5).atZone(ZoneOffset.UTC));
-
-        assertThat(EndpointClient.retryAfter("1", now)).contains(Duration.ofSeconds(1));
-        assertThat(EndpointClient.retryAfter(" 120 ", now)).contains(Duration.ofSeconds(120));
-        assertThat(EndpointClient.retryAfter(inFive, now)).contains(Duration.ofSeconds(5));
-        assertThat(EndpointClient.retryAfter(past, now)).contains(Duration.ZERO);
-        assertThat(EndpointClient.retryAfter("soon", now)).isEmpty();
-        assertThat(EndpointClient.retryAfter("-3", now)).isEmpty();
-        assertThat(EndpointClient.retryAfter(null, now)).isEmpty();
-    }
-
-    @Test
     void a_retry_after_longer_than_the_cap_waits_only_the_cap() throws Exception {
         try (TestServer server = TestServer.start(r -> r.index() == 0
                 ? Reply.status(503, "").header("Retry-After", "3600") : Reply.ok(r.body()))) {
@@ -279,49 +259,6 @@ class EndpointClientTest {
                     .isGreaterThanOrEqualTo(170L);
             assertThat(causes.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(200);
             assertThat(server.requestCount()).isLessThanOrEqualTo(24);
-        }
-    }
-
-    @Test
-    void the_circuit_opens_when_the_failure_rate_over_the_window_exceeds_the_bound() {
-        EndpointClient.CircuitBreaker breaker = new EndpointClient.CircuitBreaker(
-                EndpointOptions.defaults().withCircuitBreaker(20, 10, 0.5));
-        // fail, fail, ok, repeated: never 20 in a row, but 2 of 3 fail
-        for (int i = 0; i < 9; i++) {
-            breaker.record(i % 3 == 2, "HTTP 502");
-        }
-        assertThat(breaker.openReason()).isNull();
-        breaker.record(false, "HTTP 502");
-        assertThat(breaker.openReason()).isEqualTo("circuit open after 7 of the last 10 attempts failed (last: HTTP 502)");
-    }
-
-    @Test
-    void a_breaker_with_mostly_successes_stays_closed() {
-        EndpointClient.CircuitBreaker breaker = new EndpointClient.CircuitBreaker(
-                EndpointOptions.defaults().withCircuitBreaker(3, 10, 0.5));
-        for (int i = 0; i < 1000; i++) {
-            breaker.record(i % 2 == 0, "HTTP 500");
-        }
-        assertThat(breaker.openReason()).isNull();
-    }
-
-    @Test
-    void backoff_has_full_jitter_below_the_exponential_ceiling_and_is_reproducible() {
-        EndpointOptions options = EndpointOptions.defaults().withBackoff(Duration.ofMillis(100), Duration.ofMillis(1000));
-        Function<Long, List<Long>> draws = seed -> {
-            SplittableRandom random = new SplittableRandom(seed);
-            List<Long> millis = new ArrayList<>();
-            for (int retry = 0; retry < 40; retry++) {
-                millis.add(EndpointClient.backoff(retry % 8, options, random).toMillis());
-            }
-            return millis;
-        };
-        List<Long> first = draws.apply(42L);
-        assertThat(draws.apply(42L)).isEqualTo(first);
-        assertThat(draws.apply(43L)).isNotEqualTo(first);
-        for (int i = 0; i < first.size(); i++) {
-            long ceiling = Math.min(1000, 100L << (i % 8));
-            assertThat(first.get(i)).isBetween(0L, ceiling);
         }
     }
 

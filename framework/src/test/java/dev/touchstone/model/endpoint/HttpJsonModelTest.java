@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.touchstone.config.QualityConfigurationException;
+import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.data.Dataset;
 import dev.touchstone.model.HttpJsonModel;
 import dev.touchstone.internal.json.Json;
@@ -18,6 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /** {@code Model.http}: a request template over columns, JSON Pointers into the response. */
 class HttpJsonModelTest {
+
+    /** The settings of a plain JUnit test: defaults, no response cache. */
+    static final TouchstoneSettings SETTINGS = TouchstoneSettings.defaults();
 
     /** Answers {"prediction": {"label": "en"|"fr", "score": 0.9|0.2}} for {"text": ..., "n": ...}. */
     static TestServer server() throws Exception {
@@ -58,9 +62,9 @@ class HttpJsonModelTest {
             Dataset data = data();
 
             assertThat(assertThat(model).on(data).overall().accuracy().actual().value()).isEqualTo(0.8);
-            assertThat(model.predict(data).scoreColumn()).isPresent();
-            assertThat(model.outcomes(data).failed()).isZero();
-            assertThat(java.util.Arrays.stream(model.outcomes(data).successfulLatencyNanos())).hasSize(10).allMatch(x -> x > 0);
+            assertThat(model.predict(data, SETTINGS).scoreColumn()).isPresent();
+            assertThat(model.outcomes(data, TouchstoneSettings.defaults()).failed()).isZero();
+            assertThat(java.util.Arrays.stream(model.outcomes(data, TouchstoneSettings.defaults()).successfulLatencyNanos())).hasSize(10).allMatch(x -> x > 0);
 
             assertThat(server.requests).hasSize(10);
             String quoted = server.requests.stream().map(TestServer.Request::body)
@@ -74,7 +78,7 @@ class HttpJsonModelTest {
     void pointers_may_index_arrays_and_numbers_become_labels() throws Exception {
         try (TestServer server = server()) {
             HttpJsonModel ids = model(server).label("/meta/0/id").score("/prediction/score");
-            List<String> labels = ids.predict(data()).predicted().asCategorical().values();
+            List<String> labels = ids.predict(data(), SETTINGS).predicted().asCategorical().values();
             assertThat(labels).containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
         }
     }
@@ -82,7 +86,7 @@ class HttpJsonModelTest {
     @Test
     void a_pointer_that_finds_nothing_fails_the_examples_with_the_pointer() throws Exception {
         try (TestServer server = server()) {
-            assertThatThrownBy(() -> model(server).label("/prediction/class").predict(data()))
+            assertThatThrownBy(() -> model(server).label("/prediction/class").predict(data(), SETTINGS))
                     .isInstanceOf(QualityConfigurationException.class)
                     .hasMessageStartingWith("model 'lang-json' at " + server.base() + "/predict: 10 of 10 examples failed: "
                             + "10 × unexpected response; first failure: dataset 'sentences' row 1: unexpected response "
@@ -94,12 +98,12 @@ class HttpJsonModelTest {
     void configuration_mistakes_fail_early() throws Exception {
         HttpJsonModel bare = Model.http("http://127.0.0.1:9/p");
         assertThat(bare.name()).isEqualTo("http://127.0.0.1:9/p");
-        assertThatThrownBy(() -> bare.predict(data())).hasMessageContaining("no request body");
-        assertThatThrownBy(() -> bare.body("{}").predict(data())).hasMessageContaining("no label; call .label(");
-        assertThatThrownBy(() -> bare.body("{\"t\": \"${sentense}\"}").label("/l").predict(data()))
+        assertThatThrownBy(() -> bare.predict(data(), SETTINGS)).hasMessageContaining("no request body");
+        assertThatThrownBy(() -> bare.body("{}").predict(data(), SETTINGS)).hasMessageContaining("no label; call .label(");
+        assertThatThrownBy(() -> bare.body("{\"t\": \"${sentense}\"}").label("/l").predict(data(), SETTINGS))
                 .isInstanceOf(QualityConfigurationException.class)
                 .hasMessageContaining("the request body uses ${sentense}, but dataset 'sentences' has no such column");
-        assertThatThrownBy(() -> bare.body("{\"t\": ${sentence}").label("/l").predict(data()))
+        assertThatThrownBy(() -> bare.body("{\"t\": ${sentence}").label("/l").predict(data(), SETTINGS))
                 .hasMessageContaining("the request body template does not give JSON for dataset 'sentences' row 1");
         assertThatIllegalArgumentException().isThrownBy(() -> bare.label("prediction/label"))
                 .withMessageContaining("not a JSON Pointer");

@@ -1,5 +1,7 @@
 package dev.touchstone.model.endpoint;
 
+import dev.touchstone.internal.json.Json;
+import dev.touchstone.internal.json.JsonFormatException;
 import static dev.touchstone.Touchstone.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -7,9 +9,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.touchstone.config.QualityConfigurationException;
+import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.data.Dataset;
-import dev.touchstone.internal.json.Json;
-import dev.touchstone.internal.json.JsonFormatException;
+import dev.touchstone.model.EndpointOutcomes;
 import dev.touchstone.model.Model;
 import dev.touchstone.model.OpenAiChatModel;
 import dev.touchstone.model.endpoint.TestServer.Reply;
@@ -25,6 +27,9 @@ import org.junit.jupiter.api.Test;
 
 /** {@code Model.openAiChat} against a real local server that answers like a chat completions API. */
 class OpenAiChatModelTest {
+
+    /** The settings of a plain JUnit test: defaults, no response cache. */
+    static final TouchstoneSettings SETTINGS = TouchstoneSettings.defaults();
 
     static final String API_KEY = "sk-proj-0a1b2c3d4e5f-very-secret";
 
@@ -77,7 +82,7 @@ class OpenAiChatModelTest {
     void requests_have_the_documented_form_and_the_answer_is_read_from_the_documented_response() throws Exception {
         try (TestServer server = TestServer.start(r -> Reply.ok(resource("chat-response.json")))) {
             var labels = labels(Model.openAiChat(server.base(), "gpt-4o").system("You are a helpful assistant.")
-                    .prompt("${sentence}").predict(sentences()));
+                    .prompt("${sentence}").predict(sentences(), SETTINGS));
 
             // choices[0].message.content, trimmed
             assertThat(labels).hasSize(10).containsOnly("Hello there, how may I assist you today?");
@@ -99,7 +104,7 @@ class OpenAiChatModelTest {
     void without_a_system_message_only_the_user_message_is_sent_and_values_are_escaped() throws Exception {
         try (TestServer server = server(p -> "en")) {
             Model.openAiChat(server.base() + "/v1/", "m").prompt("Say \"${language}\": ${sentence}")
-                    .predict(sentences());
+                    .predict(sentences(), SETTINGS);
 
             // a base URL ending in /v1 is not repeated
             assertThat(server.requests).allMatch(r -> r.path().equals("/v1/chat/completions"));
@@ -117,11 +122,11 @@ class OpenAiChatModelTest {
                     .labels(List.of("English", "French"));
             Dataset data = sentences().withPositiveClass("en");
 
-            var labels = labels(model.predict(data));
+            var labels = labels(model.predict(data, SETTINGS));
             assertThat(labels).containsExactly("English", "French", "English", "French", "French", "English",
                     "French", "English", "French", "English");
             assertThat(server.requests).hasSize(10);   // one request per row
-            assertThat(model.outcomes(data).failed()).isZero();
+            assertThat(model.outcomes(data, TouchstoneSettings.defaults()).failed()).isZero();
         }
     }
 
@@ -133,9 +138,9 @@ class OpenAiChatModelTest {
             assertThat(assertThat(model).on(sentences()).overall().accuracy().actual().value()).isEqualTo(0.8);
         }
         try (TestServer server = server(p -> "The Answer: YES.")) {
-            assertThat(model(server).normalised().predict(sentences()).predicted().asCategorical().values())
+            assertThat(model(server).normalised().predict(sentences(), SETTINGS).predicted().asCategorical().values())
                     .containsOnly("the answer yes");
-            assertThat(model(server).exact().predict(sentences()).predicted().asCategorical().values())
+            assertThat(model(server).exact().predict(sentences(), SETTINGS).predicted().asCategorical().values())
                     .containsOnly("The Answer: YES.");
         }
     }
@@ -146,12 +151,12 @@ class OpenAiChatModelTest {
             OpenAiChatModel model = model(server).capture("language is: (\\w+)");
             Dataset data = sentences();
 
-            assertThatThrownBy(() -> model.predict(data))
+            assertThatThrownBy(() -> model.predict(data, SETTINGS))
                     .isInstanceOf(QualityConfigurationException.class)
                     .hasMessageStartingWith("model 'llama3.2' at " + server.base() + "/v1/chat/completions: 5 of 10 "
                             + "examples failed: 5 × answer did not match language is: (\\w+); first failure: dataset "
                             + "'sentences' row 2: answer did not match language is: (\\w+) (answer 'I cannot tell, sorry.'");
-            EndpointOutcomes outcomes = model.outcomes(data);
+            EndpointOutcomes outcomes = model.outcomes(data, TouchstoneSettings.defaults());
             assertThat(outcomes.errorRate()).isEqualTo(0.5);
             assertThat(outcomes.failures()[0]).isNull();
             assertThat(outcomes.failures()[1].status()).isEqualTo(200);
@@ -166,7 +171,7 @@ class OpenAiChatModelTest {
         try (TestServer server = server(p -> p.contains("the") ? "en" : p.contains("nuit") ? longAnswer : "fr")) {
             OpenAiChatModel model = model(server).labels(List.of("en", "fr"));
 
-            assertThatThrownBy(() -> model.predict(sentences()))
+            assertThatThrownBy(() -> model.predict(sentences(), SETTINGS))
                     .hasMessageContaining("1 of 10 examples failed: 1 × answer not among the labels [en, fr]; first "
                             + "failure: dataset 'sentences' row 7: answer not among the labels [en, fr] (answer "
                             + "'Spanish, I think, although it could also be Catalan or maybe Portuguese; it is h…'");
@@ -184,7 +189,7 @@ class OpenAiChatModelTest {
                     .withLabel("language");
             OpenAiChatModel model = model(server).retries(2);
 
-            assertThat(model.predict(one).predicted().asCategorical().values()).containsExactly("en");
+            assertThat(model.predict(one, SETTINGS).predicted().asCategorical().values()).containsExactly("en");
             assertThat(server.requests).hasSize(2);
             long waited = server.requests.get(1).nanos() - server.requests.get(0).nanos();
             assertThat(Duration.ofNanos(waited)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
@@ -198,13 +203,13 @@ class OpenAiChatModelTest {
             OpenAiChatModel model = model(server).capture("is: (\\w+)");
             Dataset data = sentences();
 
-            assertThatThrownBy(() -> model.predict(data))
+            assertThatThrownBy(() -> model.predict(data, SETTINGS))
                     .isInstanceOf(QualityConfigurationException.class)
                     .hasMessageContaining("1 of 10 examples failed: 1 × HTTP 500 after 1 retry; first failure: "
                             + "dataset 'sentences' row 7: HTTP 500 after 1 retry (body '{\"error\":{\"message\":"
                             + "\"CUDA out of memory\"}}')");
             // "the end" failed once with a 500 and succeeded on its retry
-            assertThat(model.outcomes(data).failures()[5]).isNull();
+            assertThat(model.outcomes(data, TouchstoneSettings.defaults()).failures()[5]).isNull();
             assertThat(server.requests).filteredOn(r -> r.body().contains("the end")).hasSize(2);
         }
     }
@@ -214,10 +219,10 @@ class OpenAiChatModelTest {
         OpenAiChatModel bare = Model.openAiChat("http://127.0.0.1:9", "m");
         assertThat(bare.name()).isEqualTo("m");
         assertThat(bare.endpoint()).isEqualTo("http://127.0.0.1:9/v1/chat/completions");
-        assertThatThrownBy(() -> bare.predict(sentences())).isInstanceOf(QualityConfigurationException.class)
+        assertThatThrownBy(() -> bare.predict(sentences(), SETTINGS)).isInstanceOf(QualityConfigurationException.class)
                 .hasMessage("model 'm' at http://127.0.0.1:9/v1/chat/completions: no prompt; call "
                         + ".prompt(\"... ${column} ...\")");
-        assertThatThrownBy(() -> bare.prompt("Language of ${text}?").predict(sentences()))
+        assertThatThrownBy(() -> bare.prompt("Language of ${text}?").predict(sentences(), SETTINGS))
                 .isInstanceOf(QualityConfigurationException.class)
                 .hasMessage("model 'm' at http://127.0.0.1:9/v1/chat/completions: the prompt uses ${text}, but "
                         + "dataset 'sentences' has no such column; the columns are [sentence, language]");
@@ -254,7 +259,7 @@ class OpenAiChatModelTest {
                     thrown.printStackTrace(new PrintWriter(trace));
                     texts.append(thrown).append('\n').append(trace).append('\n').append(model).append('\n')
                             .append(model.options()).append('\n');
-                    for (Failure f : model.outcomes(data).failures()) {
+                    for (Failure f : model.outcomes(data, TouchstoneSettings.defaults()).failures()) {
                         texts.append(f).append('\n');
                     }
                     assertThat(server.requests).isNotEmpty()

@@ -1,14 +1,16 @@
 package dev.touchstone.model.endpoint;
 
+import dev.touchstone.internal.json.Json;
 import static dev.touchstone.Touchstone.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.touchstone.config.QualityConfigurationException;
+import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.data.Dataset;
 import dev.touchstone.data.DatasetBuilder;
-import dev.touchstone.internal.json.Json;
+import dev.touchstone.model.EndpointOutcomes;
 import dev.touchstone.model.Model;
 import dev.touchstone.model.OpenInferenceModel;
 import dev.touchstone.model.endpoint.TestServer.Reply;
@@ -23,6 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /** {@code Model.openInference} against a real local server that speaks the protocol. */
 class OpenInferenceModelTest {
+
+    /** The settings of a plain JUnit test: defaults, no response cache. */
+    static final TouchstoneSettings SETTINGS = TouchstoneSettings.defaults();
 
     static final String[][] SENTENCES = {
         {"the cat sleeps", "en"},
@@ -83,7 +88,7 @@ class OpenInferenceModelTest {
     @SuppressWarnings("unchecked")
     void requests_have_the_form_of_the_published_inference_request() throws Exception {
         try (TestServer server = LanguageServer.start()) {
-            model(server).predict(sentences());
+            model(server).predict(sentences(), SETTINGS);
 
             Map<String, Object> published = (Map<String, Object>) Json.parse(resource("oip-infer-request.json"));
             Map<String, Object> publishedInput = (Map<String, Object>) ((List<Object>) published.get("inputs")).get(0);
@@ -134,7 +139,7 @@ class OpenInferenceModelTest {
                 OpenInferenceModel model = Model.openInference(server.base() + "/", "mymodel")
                         .input("input0", "x").labelOutput("output0").batchSize(6);
 
-                List<String> labels = model.predict(numbers(6)).predicted().asCategorical().values();
+                List<String> labels = model.predict(numbers(6), SETTINGS).predicted().asCategorical().values();
 
                 // one label per element, in row-major order: 1.0, 1.1, 2.0, 2.1, 3.0, 3.1
                 assertThat(labels).as(file).containsExactly("1", "1.1", "2", "2.1", "3", "3.1");
@@ -153,7 +158,7 @@ class OpenInferenceModelTest {
             OpenInferenceModel model = Model.openInference(server.base(), "mymodel")
                     .input("input0", "x").labelOutput("output0").batchSize(3);
 
-            assertThatThrownBy(() -> model.predict(numbers(3)))
+            assertThatThrownBy(() -> model.predict(numbers(3), SETTINGS))
                     .isInstanceOf(QualityConfigurationException.class)
                     .hasMessageStartingWith("model 'mymodel' at " + server.base() + "/v2/models/mymodel: "
                             + "3 of 3 examples failed: 3 × unexpected response; first failure: ")
@@ -189,7 +194,7 @@ class OpenInferenceModelTest {
             default -> Reply.ok("{\"outputs\":[{\"name\":\"y\",\"shape\":[2],\"datatype\":\"INT64\",\"data\":[1,0]}]}");
         })) {
             List<String> labels = Model.openInference(server.base(), "mymodel").input("x", "x").labelOutput("y")
-                    .predict(numbers(2)).predicted().asCategorical().values();
+                    .predict(numbers(2), SETTINGS).predicted().asCategorical().values();
 
             assertThat(labels).containsExactly("1", "0");
             Map<String, Object> sent = (Map<String, Object>) Json.parse(server.requests.get(2).body());
@@ -212,7 +217,7 @@ class OpenInferenceModelTest {
             OpenInferenceModel model = model(server).batchSize(2).concurrency(1);
 
             // batches 0-1 and 2-3 are answered; 4-5 dies with the server; 6-7 and 8-9 find it gone
-            assertThatThrownBy(() -> model.predict(sentences()))
+            assertThatThrownBy(() -> model.predict(sentences(), SETTINGS))
                     .isInstanceOf(QualityConfigurationException.class)
                     .hasMessageStartingWith("model 'lang' at " + server.base() + "/v2/models/lang: 6 of 10 examples failed: ")
                     .hasMessageMatching("(?s).*: \\d × (connection refused|connection closed by the server|connection reset"
@@ -229,9 +234,9 @@ class OpenInferenceModelTest {
             OpenInferenceModel model = model(server);
             Dataset data = sentences();
 
-            assertThatThrownBy(() -> model.predict(data)).hasMessageContaining("4 of 10 examples failed: 4 × HTTP 400");
-            EndpointOutcomes outcomes = model.outcomes(data);
-            assertThatThrownBy(() -> model.predict(data)).hasMessageContaining("4 of 10 examples failed");
+            assertThatThrownBy(() -> model.predict(data, SETTINGS)).hasMessageContaining("4 of 10 examples failed: 4 × HTTP 400");
+            EndpointOutcomes outcomes = model.outcomes(data, TouchstoneSettings.defaults());
+            assertThatThrownBy(() -> model.predict(data, SETTINGS)).hasMessageContaining("4 of 10 examples failed");
 
             assertThat(server.requestCount()).isEqualTo(2 + 3);
             assertThat(outcomes.examples()).isEqualTo(10);
@@ -253,7 +258,7 @@ class OpenInferenceModelTest {
     @Test
     void a_version_goes_into_every_path() throws Exception {
         try (TestServer server = LanguageServer.start()) {
-            model(server).version("2").batchSize(32).predict(sentences());
+            model(server).version("2").batchSize(32).predict(sentences(), SETTINGS);
 
             assertThat(server.requests).extracting(TestServer.Request::path).containsExactly(
                     "/v2/health/ready", "/v2/models/lang/versions/2", "/v2/models/lang/versions/2/infer");
@@ -263,7 +268,7 @@ class OpenInferenceModelTest {
     @Test
     void a_server_that_is_not_ready_is_named_in_the_error() throws Exception {
         try (TestServer server = TestServer.start(r -> Reply.status(503, "{\"error\":\"loading\"}"))) {
-            assertThatThrownBy(() -> model(server).predict(sentences()))
+            assertThatThrownBy(() -> model(server).predict(sentences(), SETTINGS))
                     .isInstanceOf(QualityConfigurationException.class)
                     .hasMessage("endpoint " + server.base() + "/v2/health/ready is not ready: HTTP 503 after 1 retry "
                             + "(body '{\"error\":\"loading\"}') (model 'lang')");
@@ -274,7 +279,7 @@ class OpenInferenceModelTest {
     void a_server_that_cannot_be_reached_is_named_in_the_error() throws Exception {
         TestServer server = LanguageServer.start();
         server.stop();
-        assertThatThrownBy(() -> model(server).predict(sentences()))
+        assertThatThrownBy(() -> model(server).predict(sentences(), SETTINGS))
                 .isInstanceOf(QualityConfigurationException.class)
                 .hasMessageStartingWith("endpoint " + server.base() + "/v2/health/ready is not ready: connection refused");
     }
@@ -282,15 +287,15 @@ class OpenInferenceModelTest {
     @Test
     void unknown_model_and_tensor_names_fail_before_any_inference_with_the_known_names() throws Exception {
         try (TestServer server = LanguageServer.start()) {
-            assertThatThrownBy(() -> model(server).input("txt", "sentence").predict(sentences()))
+            assertThatThrownBy(() -> model(server).input("txt", "sentence").predict(sentences(), SETTINGS))
                     .isInstanceOf(QualityConfigurationException.class)
                     .hasMessage("model 'lang' at " + server.base() + "/v2/models/lang has no input tensor 'txt'; "
                             + "its inputs are [text]");
-            assertThatThrownBy(() -> model(server).labelOutput("class").predict(sentences()))
+            assertThatThrownBy(() -> model(server).labelOutput("class").predict(sentences(), SETTINGS))
                     .hasMessage("model 'lang' at " + server.base() + "/v2/models/lang has no output tensor 'class'; "
                             + "its outputs are [label, score]");
             assertThatThrownBy(() -> Model.openInference(server.base(), "langx").input("text", "sentence")
-                    .labelOutput("label").retries(0).predict(sentences()))
+                    .labelOutput("label").retries(0).predict(sentences(), SETTINGS))
                     .hasMessageStartingWith("cannot read the metadata of model 'langx' at " + server.base()
                             + "/v2/models/langx: HTTP 404");
             assertThat(server.requests).noneMatch(r -> r.path().endsWith("/infer"));
@@ -301,7 +306,7 @@ class OpenInferenceModelTest {
     void a_text_column_for_a_numeric_tensor_fails_early() throws Exception {
         try (TestServer server = publishedServer("{}")) {
             assertThatThrownBy(() -> Model.openInference(server.base(), "mymodel").input("input0", "sentence")
-                    .labelOutput("output0").predict(sentences()))
+                    .labelOutput("output0").predict(sentences(), SETTINGS))
                     .isInstanceOf(QualityConfigurationException.class)
                     .hasMessageEndingWith(": input 'input0' is UINT32, but column 'sentence' is text");
         }
@@ -310,16 +315,16 @@ class OpenInferenceModelTest {
     @Test
     void configuration_mistakes_fail_with_what_to_call() {
         OpenInferenceModel bare = Model.openInference("http://127.0.0.1:9", "m");
-        assertThatThrownBy(() -> bare.predict(sentences()))
+        assertThatThrownBy(() -> bare.predict(sentences(), SETTINGS))
                 .hasMessage("model 'm' at http://127.0.0.1:9/v2/models/m: no input tensor; call .input(\"tensor\", \"column\")");
-        assertThatThrownBy(() -> bare.input("text", "sentence").predict(sentences()))
+        assertThatThrownBy(() -> bare.input("text", "sentence").predict(sentences(), SETTINGS))
                 .hasMessage("model 'm' at http://127.0.0.1:9/v2/models/m: no label output; call .labelOutput(\"output\")");
-        assertThatThrownBy(() -> bare.input("text", "sentnce").labelOutput("l").predict(sentences()))
+        assertThatThrownBy(() -> bare.input("text", "sentnce").labelOutput("l").predict(sentences(), SETTINGS))
                 .hasMessageContaining("input 'text' reads column 'sentnce', but dataset 'sentences' has no such column; "
                         + "the columns are [sentence, language]");
         assertThatIllegalArgumentException().isThrownBy(() -> Model.openInference(System.getProperty("no.such"), "m"))
-                .withMessage("an endpoint URL is required but was null (is the property or variable that should hold "
-                        + "it set?)");
+                .withMessage("Model.openInference: an endpoint URL is required but was null (is the property or "
+                        + "variable that should hold it set?)");
         assertThatIllegalArgumentException().isThrownBy(() -> Model.openInference("localhost:8080", "m"))
                 .withMessageContaining("needs http:// or https://");
         assertThatIllegalArgumentException().isThrownBy(() -> Model.openInference("http://u:pw@host", "m"))

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.touchstone.config.QualityConfigurationException;
+import dev.touchstone.scope.QualityScope;
+import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.config.ConfigKeys;
 import dev.touchstone.data.Dataset;
+import dev.touchstone.model.EndpointOutcomes;
 import dev.touchstone.model.OpenInferenceModel;
 import dev.touchstone.model.Predictions;
 import dev.touchstone.model.endpoint.TestServer.Reply;
@@ -18,7 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -26,8 +29,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The on-disk response cache ({@code touchstone.cache.dir}) against real local HTTP servers. */
+/** The on-disk response cache (setting {@code touchstone.cache.dir}) against real local HTTP servers. */
 class ResponseCacheTest {
+
+    /** The settings of a plain JUnit test: defaults, no response cache. */
+    static final TouchstoneSettings SETTINGS = TouchstoneSettings.defaults();
 
     static final String TOKEN = "cache-test-token-5f1d9a27c3";
 
@@ -38,19 +44,14 @@ class ResponseCacheTest {
     @TempDir
     Path dir;
 
-    /** Runs {@code action} with {@code touchstone.cache.dir} set to {@code cacheDir}, then unsets it. */
-    static <T> T withCache(Path cacheDir, Callable<T> action) throws Exception {
-        String previous = System.getProperty(ConfigKeys.CACHE_DIR);
-        System.setProperty(ConfigKeys.CACHE_DIR, cacheDir.toString());
-        try {
-            return action.call();
-        } finally {
-            if (previous == null) {
-                System.clearProperty(ConfigKeys.CACHE_DIR);
-            } else {
-                System.setProperty(ConfigKeys.CACHE_DIR, previous);
-            }
-        }
+    /** The settings of a run whose response cache is {@code cacheDir}. */
+    static TouchstoneSettings cachedIn(Path cacheDir) {
+        return SETTINGS.withCacheDirectory(cacheDir);
+    }
+
+    /** A client, as a model's run makes one, with the cache under {@code cacheDir}. */
+    static EndpointClient client(Path cacheDir, EndpointOptions options) {
+        return new EndpointClient(options, new ResponseCache(cacheDir));
     }
 
     static Call<Long> post(TestServer server, String body) {
@@ -88,21 +89,26 @@ class ResponseCacheTest {
         int n = OpenInferenceModelTest.SENTENCES.length;
         try (TestServer server = LanguageServer.start()) {
             // a fresh model per run: models remember their predictions, the cache is what is tested
-            Predictions first = withCache(dir, () -> OpenInferenceModelTest.model(server)
-                    .bearerToken(Secret.of(TOKEN)).predict(data));
+            Predictions first = OpenInferenceModelTest.model(server).bearerToken(Secret.of(TOKEN))
+                    .predict(data, cachedIn(dir));
             // health, metadata and ceil(10 / 4) = 3 inference batches
             assertThat(server.requestCount()).isEqualTo(5);
             assertThat(entries(dir)).hasSize(5);
 
-            Predictions second = withCache(dir, () -> OpenInferenceModelTest.model(server)
-                    .bearerToken(Secret.of(TOKEN)).predict(data));
+            Predictions second = OpenInferenceModelTest.model(server).bearerToken(Secret.of(TOKEN))
+                    .predict(data, cachedIn(dir));
 
             assertThat(server.requestCount()).as("requests after the second run").isEqualTo(5);
             assertThat(labels(second)).isEqualTo(labels(first)).hasSize(n);
             assertThat(scores(second, n)).isEqualTo(scores(first, n));
 
-            // without the property, nothing is read from the cache
-            OpenInferenceModelTest.model(server).bearerToken(Secret.of(TOKEN)).predict(data);
+            // settings without a cache directory read nothing from it, whatever the system properties say
+            String previous = System.setProperty(ConfigKeys.CACHE_DIR, dir.toString());
+            try {
+                OpenInferenceModelTest.model(server).bearerToken(Secret.of(TOKEN)).predict(data, SETTINGS);
+            } finally {
+                restore(previous);
+            }
             assertThat(server.requestCount()).isEqualTo(10);
         }
     }
@@ -111,11 +117,11 @@ class ResponseCacheTest {
     void the_cache_answers_even_when_the_server_is_gone_and_keeps_the_measured_latency() throws Exception {
         TestServer server = LanguageServer.start();
         OpenInferenceModel warm = OpenInferenceModelTest.model(server);
-        EndpointOutcomes before = withCache(dir, () -> warm.outcomes(OpenInferenceModelTest.sentences()));
+        EndpointOutcomes before = warm.outcomes(OpenInferenceModelTest.sentences(), cachedIn(dir));
         server.stop();
 
-        EndpointOutcomes after = withCache(dir,
-                () -> OpenInferenceModelTest.model(server).outcomes(OpenInferenceModelTest.sentences()));
+        EndpointOutcomes after = OpenInferenceModelTest.model(server).outcomes(OpenInferenceModelTest.sentences(),
+                cachedIn(dir));
 
         assertThat(after.failed()).isZero();
         assertThat(after.latencyNanos()).as("latencies measured when the responses were stored")
@@ -125,23 +131,20 @@ class ResponseCacheTest {
     @Test
     void a_changed_request_body_misses_and_an_unchanged_one_hits() throws Exception {
         try (TestServer server = TestServer.start(r -> Reply.ok(r.body()))) {
-            withCache(dir, () -> {
-                EndpointClient client = new EndpointClient(NO_RETRY);
-                assertThat(client.call(post(server, "{\"i\":1}"), 1).value()).isEqualTo(1L);
-                assertThat(client.call(post(server, "{\"i\":2}"), 1).value()).isEqualTo(2L);
-                assertThat(server.requestCount()).isEqualTo(2);
+            EndpointClient client = client(dir, NO_RETRY);
+            assertThat(client.call(post(server, "{\"i\":1}"), 1).value()).isEqualTo(1L);
+            assertThat(client.call(post(server, "{\"i\":2}"), 1).value()).isEqualTo(2L);
+            assertThat(server.requestCount()).isEqualTo(2);
 
-                // a new client, as in a new run: both bodies hit
-                EndpointClient again = new EndpointClient(NO_RETRY);
-                assertThat(again.call(post(server, "{\"i\":1}"), 1).value()).isEqualTo(1L);
-                assertThat(again.call(post(server, "{\"i\":2}"), 1).value()).isEqualTo(2L);
-                assertThat(server.requestCount()).isEqualTo(2);
+            // a new client, as in a new run: both bodies hit
+            EndpointClient again = client(dir, NO_RETRY);
+            assertThat(again.call(post(server, "{\"i\":1}"), 1).value()).isEqualTo(1L);
+            assertThat(again.call(post(server, "{\"i\":2}"), 1).value()).isEqualTo(2L);
+            assertThat(server.requestCount()).isEqualTo(2);
 
-                // a body that differs by one space is another request
-                assertThat(again.call(post(server, "{\"i\": 1}"), 1).value()).isEqualTo(1L);
-                assertThat(server.requestCount()).isEqualTo(3);
-                return null;
-            });
+            // a body that differs by one space is another request
+            assertThat(again.call(post(server, "{\"i\": 1}"), 1).value()).isEqualTo(1L);
+            assertThat(server.requestCount()).isEqualTo(3);
         }
     }
 
@@ -177,36 +180,33 @@ class ResponseCacheTest {
             case 299 -> Reply.status(200, "not json");
             default -> Reply.status(status.get(), "{\"error\":\"down\"}");
         })) {
-            withCache(dir, () -> {
-                EndpointClient client = new EndpointClient(NO_RETRY);
-                Call<Long> call = post(server, "{\"i\":7}");
+            EndpointClient client = client(dir, NO_RETRY);
+            Call<Long> call = post(server, "{\"i\":7}");
 
-                assertThat(client.call(call, 1).failure().cause()).isEqualTo("HTTP 500");
-                assertThat(entries(dir)).as("a 500 is not cached").isEmpty();
-                status.set(404);
-                assertThat(client.call(call, 1).failure().cause()).isEqualTo("HTTP 404");
-                status.set(299);
-                assertThat(client.call(call, 1).failure().cause()).isEqualTo("malformed JSON");
-                assertThat(entries(dir)).as("neither a 404 nor a 2xx the parser rejects").isEmpty();
-                assertThat(server.requestCount()).isEqualTo(3);
+            assertThat(client.call(call, 1).failure().cause()).isEqualTo("HTTP 500");
+            assertThat(entries(dir)).as("a 500 is not cached").isEmpty();
+            status.set(404);
+            assertThat(client.call(call, 1).failure().cause()).isEqualTo("HTTP 404");
+            status.set(299);
+            assertThat(client.call(call, 1).failure().cause()).isEqualTo("malformed JSON");
+            assertThat(entries(dir)).as("neither a 404 nor a 2xx the parser rejects").isEmpty();
+            assertThat(server.requestCount()).isEqualTo(3);
 
-                status.set(200);
-                assertThat(client.call(call, 1).value()).isEqualTo(7L);
-                assertThat(entries(dir)).hasSize(1);
-                status.set(500);
-                assertThat(client.call(call, 1).value()).as("now served from the cache").isEqualTo(7L);
-                assertThat(server.requestCount()).isEqualTo(4);
-                return null;
-            });
+            status.set(200);
+            assertThat(client.call(call, 1).value()).isEqualTo(7L);
+            assertThat(entries(dir)).hasSize(1);
+            status.set(500);
+            assertThat(client.call(call, 1).value()).as("now served from the cache").isEqualTo(7L);
+            assertThat(server.requestCount()).isEqualTo(4);
         }
     }
 
     @Test
     void a_cache_file_holds_a_header_and_the_body_but_no_secret() throws Exception {
         try (TestServer server = LanguageServer.start()) {
-            withCache(dir, () -> OpenInferenceModelTest.model(server).bearerToken(Secret.of(TOKEN))
+            OpenInferenceModelTest.model(server).bearerToken(Secret.of(TOKEN))
                     .header("X-Api-Key", Secret.of("api-key-" + TOKEN.toUpperCase()))
-                    .predict(OpenInferenceModelTest.sentences()));
+                    .predict(OpenInferenceModelTest.sentences(), cachedIn(dir));
         }
         assertThat(entries(dir)).hasSize(5);
         for (Path file : entries(dir)) {
@@ -222,12 +222,9 @@ class ResponseCacheTest {
     void a_response_that_echoes_a_secret_is_not_cached() throws Exception {
         try (TestServer server = TestServer.start(r -> Reply.ok("{\"i\":1,\"you-sent\":\"" + r.authorization()
                 + "\"}"))) {
-            withCache(dir, () -> {
-                EndpointClient client = new EndpointClient(NO_RETRY.withBearerToken(Secret.of(TOKEN)));
-                assertThat(client.call(post(server, "{}"), 1).value()).isEqualTo(1L);
-                assertThat(client.call(post(server, "{}"), 1).value()).isEqualTo(1L);
-                return null;
-            });
+            EndpointClient client = client(dir, NO_RETRY.withBearerToken(Secret.of(TOKEN)));
+            assertThat(client.call(post(server, "{}"), 1).value()).isEqualTo(1L);
+            assertThat(client.call(post(server, "{}"), 1).value()).isEqualTo(1L);
             assertThat(server.requestCount()).isEqualTo(2);
             assertThat(entries(dir)).isEmpty();
         }
@@ -238,38 +235,35 @@ class ResponseCacheTest {
         List<String> warnings = new CopyOnWriteArrayList<>();
         Consumer<String> previous = ResponseCache.redirectWarnings(warnings::add);
         try (TestServer server = TestServer.start(r -> Reply.ok(r.body()))) {
-            withCache(dir, () -> {
-                EndpointClient client = new EndpointClient(NO_RETRY);
-                client.call(post(server, "{\"i\":1}"), 1);
-                client.call(post(server, "{\"i\":2}"), 1);
-                client.call(post(server, "{\"i\":3}"), 1);
-                List<Path> files = entries(dir);
-                assertThat(files).hasSize(3);
+            EndpointClient client = client(dir, NO_RETRY);
+            client.call(post(server, "{\"i\":1}"), 1);
+            client.call(post(server, "{\"i\":2}"), 1);
+            client.call(post(server, "{\"i\":3}"), 1);
+            List<Path> files = entries(dir);
+            assertThat(files).hasSize(3);
 
-                Files.writeString(files.get(0), "garbage");                                 // not an entry
-                byte[] whole = Files.readAllBytes(files.get(1));
-                Files.write(files.get(1), Arrays.copyOf(whole, whole.length - 2)); // truncated
-                String third = Files.readString(files.get(2));
-                Files.writeString(files.get(2), third.replace("{\"i\":", "{\"i\":9"));       // body edited
+            Files.writeString(files.get(0), "garbage");                                 // not an entry
+            byte[] whole = Files.readAllBytes(files.get(1));
+            Files.write(files.get(1), Arrays.copyOf(whole, whole.length - 2)); // truncated
+            String third = Files.readString(files.get(2));
+            Files.writeString(files.get(2), third.replace("{\"i\":", "{\"i\":9"));       // body edited
 
-                EndpointClient again = new EndpointClient(NO_RETRY);
-                assertThat(again.call(post(server, "{\"i\":1}"), 1).value()).isEqualTo(1L);
-                assertThat(again.call(post(server, "{\"i\":2}"), 1).value()).isEqualTo(2L);
-                assertThat(again.call(post(server, "{\"i\":3}"), 1).value()).isEqualTo(3L);
-                assertThat(server.requestCount()).as("every corrupt entry is a miss").isEqualTo(6);
+            EndpointClient again = client(dir, NO_RETRY);
+            assertThat(again.call(post(server, "{\"i\":1}"), 1).value()).isEqualTo(1L);
+            assertThat(again.call(post(server, "{\"i\":2}"), 1).value()).isEqualTo(2L);
+            assertThat(again.call(post(server, "{\"i\":3}"), 1).value()).isEqualTo(3L);
+            assertThat(server.requestCount()).as("every corrupt entry is a miss").isEqualTo(6);
 
-                assertThat(warnings).hasSize(1);
-                assertThat(warnings.get(0)).contains("corrupt entry", dir.getFileName().toString());
+            assertThat(warnings).hasSize(1);
+            assertThat(warnings.get(0)).contains("corrupt entry", dir.getFileName().toString());
 
-                // rewritten: a third run is served from the cache
-                EndpointClient thirdRun = new EndpointClient(NO_RETRY);
-                assertThat(thirdRun.call(post(server, "{\"i\":1}"), 1).value()).isEqualTo(1L);
-                assertThat(thirdRun.call(post(server, "{\"i\":2}"), 1).value()).isEqualTo(2L);
-                assertThat(thirdRun.call(post(server, "{\"i\":3}"), 1).value()).isEqualTo(3L);
-                assertThat(server.requestCount()).isEqualTo(6);
-                assertThat(entries(dir)).hasSize(3);
-                return null;
-            });
+            // rewritten: a third run is served from the cache
+            EndpointClient thirdRun = client(dir, NO_RETRY);
+            assertThat(thirdRun.call(post(server, "{\"i\":1}"), 1).value()).isEqualTo(1L);
+            assertThat(thirdRun.call(post(server, "{\"i\":2}"), 1).value()).isEqualTo(2L);
+            assertThat(thirdRun.call(post(server, "{\"i\":3}"), 1).value()).isEqualTo(3L);
+            assertThat(server.requestCount()).isEqualTo(6);
+            assertThat(entries(dir)).hasSize(3);
         } finally {
             ResponseCache.redirectWarnings(previous);
         }
@@ -281,12 +275,9 @@ class ResponseCacheTest {
         List<String> warnings = new CopyOnWriteArrayList<>();
         Consumer<String> previous = ResponseCache.redirectWarnings(warnings::add);
         try (TestServer server = TestServer.start(r -> Reply.ok(r.body()))) {
-            withCache(notADirectory, () -> {
-                EndpointClient client = new EndpointClient(NO_RETRY);
-                assertThat(client.call(post(server, "{\"i\":1}"), 1).value()).isEqualTo(1L);
-                assertThat(client.call(post(server, "{\"i\":1}"), 1).value()).isEqualTo(1L);
-                return null;
-            });
+            EndpointClient client = client(notADirectory, NO_RETRY);
+            assertThat(client.call(post(server, "{\"i\":1}"), 1).value()).isEqualTo(1L);
+            assertThat(client.call(post(server, "{\"i\":1}"), 1).value()).isEqualTo(1L);
             assertThat(server.requestCount()).isEqualTo(2);
             assertThat(warnings).hasSize(1).allMatch(w -> w.contains("cannot write"));
         } finally {
@@ -295,23 +286,42 @@ class ResponseCacheTest {
     }
 
     @Test
-    void an_unset_or_blank_property_means_no_cache() throws Exception {
-        String previous = System.getProperty(ConfigKeys.CACHE_DIR);
+    void statements_hand_the_cache_directory_of_their_settings_to_the_model() throws Exception {
+        Dataset data = OpenInferenceModelTest.sentences();
+        TestServer server = LanguageServer.start();
         try {
-            System.clearProperty(ConfigKeys.CACHE_DIR);
-            assertThat(ResponseCache.fromSystemProperties()).isNull();
-            System.setProperty(ConfigKeys.CACHE_DIR, "  ");
-            assertThat(ResponseCache.fromSystemProperties()).isNull();
-            System.setProperty(ConfigKeys.CACHE_DIR, "\0bad");
-            assertThatThrownBy(ResponseCache::fromSystemProperties).isInstanceOf(QualityConfigurationException.class)
-                    .hasMessageContaining(ConfigKeys.CACHE_DIR);
+            QualityScope.standalone().withSettings(cachedIn(dir)).call(() -> dev.touchstone.Touchstone.assertThat(
+                    OpenInferenceModelTest.model(server)).on(data).overall().accuracy().actual());
+            assertThat(entries(dir)).as("health, metadata and 3 batches, cached").hasSize(5);
         } finally {
-            if (previous == null) {
-                System.clearProperty(ConfigKeys.CACHE_DIR);
-            } else {
-                System.setProperty(ConfigKeys.CACHE_DIR, previous);
-            }
+            server.stop();
         }
-        assertThat(withCache(dir, ResponseCache::fromSystemProperties).directory()).isEqualTo(dir.toAbsolutePath());
+
+        // operational metrics too: with the server gone, only the cache can answer
+        double errorRate = QualityScope.standalone().withSettings(cachedIn(dir)).call(() -> dev.touchstone.Touchstone.assertThat(
+                OpenInferenceModelTest.model(server)).on(data).overall().errorRate().actual().value());
+        assertThat(errorRate).isZero();
+    }
+
+    @Test
+    void the_cache_directory_is_a_setting_read_like_any_other() {
+        assertThat(TouchstoneSettings.from(key -> null).responseCache()).as("unset").isEmpty();
+        assertThat(TouchstoneSettings.from(Map.of(ConfigKeys.CACHE_DIR, "  ")::get).responseCache()).as("blank")
+                .isEmpty();
+        assertThat(TouchstoneSettings.from(Map.of(ConfigKeys.CACHE_DIR, dir.toString())::get).responseCache())
+                .contains(dir);
+        assertThatThrownBy(() -> TouchstoneSettings.from(Map.of(ConfigKeys.CACHE_DIR, "bad\0path")::get))
+                .isInstanceOf(QualityConfigurationException.class)
+                .hasMessageContaining(ConfigKeys.CACHE_DIR);
+        assertThat(new ResponseCache(Path.of("relative")).directory()).as("resolved against the working directory")
+                .isEqualTo(Path.of("relative").toAbsolutePath().normalize());
+    }
+
+    private static void restore(String previous) {
+        if (previous == null) {
+            System.clearProperty(ConfigKeys.CACHE_DIR);
+        } else {
+            System.setProperty(ConfigKeys.CACHE_DIR, previous);
+        }
     }
 }

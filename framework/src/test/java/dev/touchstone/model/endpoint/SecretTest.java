@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.touchstone.config.QualityConfigurationException;
+import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.internal.Progress;
 import dev.touchstone.internal.json.Json;
 import dev.touchstone.model.HttpJsonModel;
@@ -23,6 +24,9 @@ import org.junit.jupiter.api.Test;
 
 /** Credentials reach the server and nothing else: no message, exception, log line or result. */
 class SecretTest {
+
+    /** The settings of a plain JUnit test: defaults, no response cache. */
+    static final TouchstoneSettings SETTINGS = TouchstoneSettings.defaults();
 
     static final String TOKEN = "tk-9f8e7d6c5b4a-very-secret";
     static final String API_KEY = "key-0123456789-also-secret";
@@ -44,7 +48,7 @@ class SecretTest {
         OpenInferenceModel model = Model.openInference("http://127.0.0.1:9", "m").input("text", "sentence")
                 .labelOutput("label").bearerToken(Secret.env(variable));
 
-        assertThatThrownBy(() -> model.predict(OpenInferenceModelTest.sentences()))
+        assertThatThrownBy(() -> model.predict(OpenInferenceModelTest.sentences(), SETTINGS))
                 .isInstanceOf(QualityConfigurationException.class)
                 .hasMessage("a credential is not set: environment variable '" + variable + "' is undefined");
     }
@@ -55,7 +59,7 @@ class SecretTest {
         Secret secret = Secret.systemProperty(property);
         System.setProperty(property, TOKEN);
         try (TestServer server = LanguageServer.start()) {
-            OpenInferenceModelTest.model(server).bearerToken(secret).predict(OpenInferenceModelTest.sentences());
+            OpenInferenceModelTest.model(server).bearerToken(secret).predict(OpenInferenceModelTest.sentences(), SETTINGS);
             assertThat(server.requests).allMatch(r -> r.authorization().equals("Bearer " + TOKEN));
         } finally {
             System.clearProperty(property);

@@ -1,14 +1,16 @@
 package dev.touchstone.model.endpoint;
 
+import dev.touchstone.internal.json.Json;
 import static dev.touchstone.Touchstone.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.touchstone.config.QualityConfigurationException;
+import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.data.Dataset;
 import dev.touchstone.data.DatasetBuilder;
-import dev.touchstone.internal.json.Json;
+import dev.touchstone.model.EndpointOutcomes;
 import dev.touchstone.model.Model;
 import dev.touchstone.model.TfServingModel;
 import dev.touchstone.model.endpoint.TestServer.Reply;
@@ -22,6 +24,9 @@ import org.junit.jupiter.api.Test;
 
 /** {@code Model.tfServing} against the published examples and a real local server. */
 class TfServingModelTest {
+
+    /** The settings of a plain JUnit test: defaults, no response cache. */
+    static final TouchstoneSettings SETTINGS = TouchstoneSettings.defaults();
 
     static final String TOKEN = "tfs-5a4b3c2d1e-very-secret";
 
@@ -82,7 +87,7 @@ class TfServingModelTest {
         try (TestServer server = server("half_plus_two", r -> Reply.ok(resource("predict-response.json")))) {
             TfServingModel model = Model.tfServing(server.base() + "/", "half_plus_two").input("x", "x");
 
-            List<String> labels = OpenAiChatModelTest.labels(model.predict(numbers(1.0, 2.0, 5.0)));
+            List<String> labels = OpenAiChatModelTest.labels(model.predict(numbers(1.0, 2.0, 5.0), SETTINGS));
 
             // the published predictions [2.5, 3.0, 4.5] are scalars: each is the label
             assertThat(labels).containsExactly("2.5", "3", "4.5");
@@ -105,7 +110,7 @@ class TfServingModelTest {
         try (TestServer server = server("tagger", r -> Reply.ok("{\"predictions\": [\"a\", \"b\"]}"))) {
             Dataset data = Dataset.builder("signals").columns("t", "s", "label")
                     .row("foo", 1.5, "a").row("say \"bar\"", 3, "b").build().withLabel("label");
-            Model.tfServing(server.base(), "tagger").input("tag", "t").input("signal", "s").predict(data);
+            Model.tfServing(server.base(), "tagger").input("tag", "t").input("signal", "s").predict(data, SETTINGS);
 
             Object sent = Json.parse(server.requests.get(1).body());
             Map<?, ?> publishedInstance = (Map<?, ?>) Json.at(Json.parse(resource("predict-request-named.json")),
@@ -122,7 +127,7 @@ class TfServingModelTest {
     void probability_vectors_give_the_argmax_class() throws Exception {
         try (TestServer server = server("m", r -> Reply.ok(resource("predict-response-probabilities.json")))) {
             List<String> labels = OpenAiChatModelTest.labels(Model.tfServing(server.base(), "m").input("x", "x")
-                    .labelFromClasses(List.of("neg", "neutral", "pos")).predict(numbers(1, 2, 3)));
+                    .labelFromClasses(List.of("neg", "neutral", "pos")).predict(numbers(1, 2, 3), SETTINGS));
 
             assertThat(labels).containsExactly("neutral", "neg", "pos");
         }
@@ -132,7 +137,7 @@ class TfServingModelTest {
     void named_outputs_give_label_and_score() throws Exception {
         try (TestServer server = server("spam", r -> Reply.ok(resource("predict-response-named.json")))) {
             var predictions = Model.tfServing(server.base(), "spam").input("x", "x")
-                    .labelOutput("class").scoreOutput("probability").predict(numbers(1, 2));
+                    .labelOutput("class").scoreOutput("probability").predict(numbers(1, 2), SETTINGS);
 
             assertThat(OpenAiChatModelTest.labels(predictions)).containsExactly("spam", "ham");
             assertThat(predictions.scoreColumn()).isPresent();
@@ -148,8 +153,8 @@ class TfServingModelTest {
             Dataset data = OpenInferenceModelTest.sentences();
 
             assertThat(assertThat(model).on(data).overall().accuracy().actual().value()).isEqualTo(0.8);
-            assertThat(model.outcomes(data).requests()).isEqualTo(3);
-            assertThat(model.outcomes(data).failed()).isZero();
+            assertThat(model.outcomes(data, TouchstoneSettings.defaults()).requests()).isEqualTo(3);
+            assertThat(model.outcomes(data, TouchstoneSettings.defaults()).failed()).isZero();
             // status once, then ceil(10 / 4) = 3 predict requests, once for all statements
             assertThat(server.requests).extracting(r -> r.method() + " " + r.path()).containsExactlyInAnyOrder(
                     "GET /v1/models/lang", "POST /v1/models/lang:predict", "POST /v1/models/lang:predict",
@@ -163,7 +168,7 @@ class TfServingModelTest {
     @Test
     void a_version_goes_into_every_path() throws Exception {
         try (TestServer server = languageServer()) {
-            model(server).version("3").batchSize(32).predict(OpenInferenceModelTest.sentences());
+            model(server).version("3").batchSize(32).predict(OpenInferenceModelTest.sentences(), SETTINGS);
 
             assertThat(server.requests).extracting(TestServer.Request::path)
                     .containsExactly("/v1/models/lang/versions/3", "/v1/models/lang/versions/3:predict");
@@ -174,7 +179,7 @@ class TfServingModelTest {
     void a_model_the_server_does_not_have_fails_naming_the_endpoint_and_the_servers_error() throws Exception {
         String error = resource("error-response.json").strip();
         try (TestServer server = TestServer.start(r -> Reply.status(404, error))) {
-            assertThatThrownBy(() -> Model.tfServing(server.base(), "missing").input("x", "x").predict(numbers(1)))
+            assertThatThrownBy(() -> Model.tfServing(server.base(), "missing").input("x", "x").predict(numbers(1), SETTINGS))
                     .isInstanceOf(QualityConfigurationException.class)
                     .hasMessage("cannot read the status of model 'missing' at " + server.base() + "/v1/models/missing: "
                             + "HTTP 404 (body '" + error + "')");
@@ -185,7 +190,7 @@ class TfServingModelTest {
     void a_model_without_an_available_version_fails_with_its_states() throws Exception {
         try (TestServer server = TestServer.start(r -> Reply.ok("{\"model_version_status\": [{\"version\": \"2\", "
                 + "\"state\": \"LOADING\", \"status\": {\"error_code\": \"OK\", \"error_message\": \"\"}}]}"))) {
-            assertThatThrownBy(() -> Model.tfServing(server.base(), "m").input("x", "x").predict(numbers(1)))
+            assertThatThrownBy(() -> Model.tfServing(server.base(), "m").input("x", "x").predict(numbers(1), SETTINGS))
                     .isInstanceOf(QualityConfigurationException.class)
                     .hasMessage("model 'm' at " + server.base() + "/v1/models/m has no AVAILABLE version; "
                             + "its versions are [version 2: LOADING]");
@@ -205,14 +210,14 @@ class TfServingModelTest {
             TfServingModel model = model(server).concurrency(1);
             Dataset data = OpenInferenceModelTest.sentences();
 
-            assertThatThrownBy(() -> model.predict(data))
+            assertThatThrownBy(() -> model.predict(data, SETTINGS))
                     .isInstanceOf(QualityConfigurationException.class)
                     .hasMessageStartingWith("model 'lang' at " + server.base() + "/v1/models/lang: 6 of 10 examples "
                             + "failed: 4 × HTTP 400, 2 × unexpected response; first failure: dataset 'sentences' row 1: "
                             + "HTTP 400 (body '{ \"error\": \"Failed to process element: 0 key: text of 'instances' "
                             + "list\" }')")
                     .hasMessageNotContaining("transient");
-            EndpointOutcomes outcomes = model.outcomes(data);
+            EndpointOutcomes outcomes = model.outcomes(data, TouchstoneSettings.defaults());
             assertThat(outcomes.failures()[4]).isNull();
             assertThat(outcomes.failures()[8].detail()).startsWith("4 predictions for 2 instances");
             assertThat(predicts.get()).isEqualTo(4);
@@ -222,7 +227,7 @@ class TfServingModelTest {
     @Test
     void an_error_body_with_status_200_is_a_failure_with_its_message() throws Exception {
         try (TestServer server = server("m", r -> Reply.ok("{\"error\": \"Tensor name: x has no shape\"}"))) {
-            assertThatThrownBy(() -> Model.tfServing(server.base(), "m").input("x", "x").predict(numbers(1, 2)))
+            assertThatThrownBy(() -> Model.tfServing(server.base(), "m").input("x", "x").predict(numbers(1, 2), SETTINGS))
                     .hasMessageContaining("2 of 2 examples failed: 2 × error response; first failure: "
                             + "dataset 'numbers' row 1: error response (the server reported: Tensor name: x has no shape");
         }
@@ -232,13 +237,13 @@ class TfServingModelTest {
     void predictions_of_the_wrong_form_name_the_configuration_that_expected_them() throws Exception {
         try (TestServer server = server("m", r -> Reply.ok(resource("predict-response-probabilities.json")))) {
             assertThatThrownBy(() -> Model.tfServing(server.base(), "m").input("x", "x")
-                    .labelFromClasses(List.of("a", "b")).predict(numbers(1, 2, 3)))
+                    .labelFromClasses(List.of("a", "b")).predict(numbers(1, 2, 3), SETTINGS))
                     .hasMessageContaining("prediction 0 is an array of 3, not a vector of 2 class probabilities [a, b]");
-            assertThatThrownBy(() -> Model.tfServing(server.base(), "m").input("x", "x").predict(numbers(1, 2, 3)))
+            assertThatThrownBy(() -> Model.tfServing(server.base(), "m").input("x", "x").predict(numbers(1, 2, 3), SETTINGS))
                     .hasMessageContaining("prediction 0 is an array of 3, not a class; for probability vectors use "
                             + "labelFromClasses(..)");
             assertThatThrownBy(() -> Model.tfServing(server.base(), "m").input("x", "x").labelOutput("class")
-                    .predict(numbers(1, 2, 3)))
+                    .predict(numbers(1, 2, 3), SETTINGS))
                     .hasMessageContaining("prediction 0 is an array, not an object of named outputs (labelOutput 'class')");
         }
     }
@@ -246,12 +251,12 @@ class TfServingModelTest {
     @Test
     void configuration_mistakes_fail_early_and_clearly() throws Exception {
         TfServingModel bare = Model.tfServing("http://127.0.0.1:9", "m");
-        assertThatThrownBy(() -> bare.predict(numbers(1))).isInstanceOf(QualityConfigurationException.class)
+        assertThatThrownBy(() -> bare.predict(numbers(1), SETTINGS)).isInstanceOf(QualityConfigurationException.class)
                 .hasMessage("model 'm' at http://127.0.0.1:9/v1/models/m: no input; call .input(\"name\", \"column\")");
-        assertThatThrownBy(() -> bare.input("x", "y").predict(numbers(1)))
+        assertThatThrownBy(() -> bare.input("x", "y").predict(numbers(1), SETTINGS))
                 .hasMessage("model 'm' at http://127.0.0.1:9/v1/models/m: input 'x' reads column 'y', but dataset "
                         + "'numbers' has no such column; the columns are [x, label]");
-        assertThatThrownBy(() -> bare.input("x", "x").scoreOutput("p").predict(numbers(1)))
+        assertThatThrownBy(() -> bare.input("x", "x").scoreOutput("p").predict(numbers(1), SETTINGS))
                 .hasMessageContaining("a score output ('p') needs a label output");
         assertThatIllegalArgumentException().isThrownBy(() -> bare.labelOutput("c").labelFromClasses(List.of("a", "b")))
                 .withMessageContaining("use either labelOutput(..) or labelFromClasses(..)");
@@ -280,7 +285,7 @@ class TfServingModelTest {
 
             assertThat(model.toString()).doesNotContain(TOKEN);
             Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> model.predict(
-                    OpenInferenceModelTest.sentences()));
+                    OpenInferenceModelTest.sentences(), SETTINGS));
             assertThat(thrown).isInstanceOf(QualityConfigurationException.class)
                     .hasMessageContaining("10 of 10 examples failed: 10 × HTTP 401", "token '***' is not valid");
             assertThat(String.valueOf(thrown)).doesNotContain(TOKEN);

@@ -1,5 +1,6 @@
-package dev.touchstone.model.endpoint;
+package dev.touchstone.model;
 
+import dev.touchstone.model.endpoint.Failure;
 import java.util.Arrays;
 import java.util.Objects;
 import org.apiguardian.api.API;
