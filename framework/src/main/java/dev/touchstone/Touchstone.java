@@ -1,7 +1,7 @@
 package dev.touchstone;
 
 import dev.touchstone.assertion.ModelAssert;
-import dev.touchstone.config.TouchstoneVersion;
+import dev.touchstone.config.internal.TouchstoneVersion;
 import dev.touchstone.model.Model;
 import dev.touchstone.slice.ColumnCondition;
 import dev.touchstone.slice.Slice;

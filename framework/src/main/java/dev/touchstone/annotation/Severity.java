@@ -4,7 +4,7 @@ import java.util.Locale;
 import org.apiguardian.api.API;
 
 /** How much a failing check matters; shown as Allure's severity label. */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum Severity {
     BLOCKER, CRITICAL, NORMAL, MINOR, TRIVIAL;
 

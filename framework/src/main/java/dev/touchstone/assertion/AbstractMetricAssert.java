@@ -1,7 +1,7 @@
 package dev.touchstone.assertion;
 
-import dev.touchstone.assertion.error.QualityErrors;
-import dev.touchstone.assertion.error.QualityMessages;
+import dev.touchstone.assertion.internal.QualityErrors;
+import dev.touchstone.assertion.internal.QualityMessages;
 import dev.touchstone.baseline.Baseline;
 import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.metric.MetricValue;

@@ -1,5 +1,7 @@
 package dev.touchstone.assertion;
 
+import dev.touchstone.assertion.internal.ComparisonJudge;
+
 import dev.touchstone.baseline.CheckId;
 import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.scope.QualityScope;
@@ -16,11 +18,11 @@ import dev.touchstone.result.Expectation.Kind;
 import dev.touchstone.result.SliceResult;
 import dev.touchstone.result.StatementResult;
 import dev.touchstone.result.Verdict;
-import dev.touchstone.stats.Alternative;
+import dev.touchstone.stats.internal.Alternative;
 import dev.touchstone.stats.Interval;
-import dev.touchstone.stats.Multiplicity;
-import dev.touchstone.stats.NormalQuantiles;
-import dev.touchstone.stats.Power;
+import dev.touchstone.stats.internal.Multiplicity;
+import dev.touchstone.stats.internal.NormalQuantiles;
+import dev.touchstone.stats.internal.Power;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

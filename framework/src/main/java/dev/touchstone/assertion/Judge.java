@@ -1,6 +1,6 @@
 package dev.touchstone.assertion;
 
-import dev.touchstone.assertion.error.QualityMessages;
+import dev.touchstone.assertion.internal.QualityMessages;
 import dev.touchstone.metric.MetricValue;
 import dev.touchstone.result.Expectation;
 import dev.touchstone.result.Verdict;

@@ -8,7 +8,7 @@ import org.apiguardian.api.API;
  * What promoting a run changed in a baseline, by entry key: new and removed entries, and
  * entries whose value got better, worse or stayed (in the metric's own direction).
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record BaselineChange(Path directory, List<String> added, List<String> removed, List<String> improved,
         List<String> degraded, List<String> unchanged) {
 

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param key      {@code spec#check|slice|metric}
  * @param outcomes path of the per-example outcomes, relative to the baseline directory
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record BaselineEntry(String key, String spec, String check, String slice, String metric, String model,
         String dataset, double value, long n, double intervalLevel, double intervalLow, double intervalHigh,
         String intervalMethod, Map<String, Double> statistics, @Nullable String fingerprint, @Nullable String outcomes) {

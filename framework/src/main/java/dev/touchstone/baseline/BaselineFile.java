@@ -22,7 +22,7 @@ import org.apiguardian.api.API;
  * line, so that a change to a committed baseline reads well in a diff. A corrupt or hand-edited
  * file fails with the file and the entry at fault.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class BaselineFile {
 
     public static final String FILE_NAME = "baseline.json";

@@ -1,7 +1,7 @@
 package dev.touchstone.baseline;
 
 import dev.touchstone.config.QualityConfigurationException;
-import dev.touchstone.config.TouchstoneVersion;
+import dev.touchstone.config.internal.TouchstoneVersion;
 import dev.touchstone.internal.io.AtomicFiles;
 import dev.touchstone.internal.io.FileTrees;
 import dev.touchstone.metric.internal.builtin.BuiltInMetric;
@@ -22,7 +22,7 @@ import org.apiguardian.api.API;
  * replaces a baseline atomically ({@link AtomicFiles#replaceDirectory}: a sibling directory is
  * renamed into place), so a crash never leaves a half-written baseline.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class BaselineStore {
 
     /** The candidate baseline each run records, under the results directory. */

@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  * statements (the engine, for a whole run; a plain test, for its own scope). Not JVM-wide, so a
  * baseline promoted between two runs in one JVM is read afresh by the second.
  */
-@API(status = API.Status.INTERNAL, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Baselines {
 
     private final Map<Path, LoadedBaseline> loaded = new ConcurrentHashMap<>();

@@ -8,7 +8,7 @@ import org.apiguardian.api.API;
  * The model × dataset evaluation behind a statement, as far as recording a baseline needs it:
  * names, the data's fingerprint, and the per-example outcomes.
  */
-@API(status = API.Status.INTERNAL, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface EvaluationSource {
 
     String model();

@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
 
 /** A baseline read from its directory: entries by key, outcome files read on first use. */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class LoadedBaseline {
 
     private final Path directory;

@@ -19,7 +19,7 @@ import org.apiguardian.api.API;
  * {@code score} empty when there is none) or {@code id,target,estimate} (regression). Sorted,
  * one example per line, shortest exact number text: diffs between baselines stay readable.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class RecordedOutcomes {
 
     public static final String CLASSIFICATION_HEADER = "id,label,predicted,score";

@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
  * {@code configuration <key>=<value> is invalid: expected <allowed values>}. Enum values are
  * written in lower case, with {@code -} between words, and read in any case.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ConfigKeys {
 
     /**

@@ -3,7 +3,7 @@ package dev.touchstone.config;
 import org.apiguardian.api.API;
 
 /** Which McNemar test paired proportions use ({@code touchstone.test.mcnemar}). */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum McNemarVariant {
     /** The exact binomial test on the discordant pairs (default). */
     EXACT,

@@ -3,7 +3,7 @@ package dev.touchstone.config;
 import org.apiguardian.api.API;
 
 /** What a comparison with a baseline that has no entry does ({@code touchstone.baseline.missing}). */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum MissingBaselinePolicy {
     /** An error that says how to record the baseline (default). */
     FAIL,

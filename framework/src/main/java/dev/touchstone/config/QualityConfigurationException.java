@@ -7,7 +7,7 @@ import org.apiguardian.api.API;
  * opposed to a model that does not meet its quality bar. Test runners report it as an error, not
  * as a failed check. The message always names the file, column, slice or key at fault.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class QualityConfigurationException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

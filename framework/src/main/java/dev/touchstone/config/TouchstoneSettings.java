@@ -1,5 +1,7 @@
 package dev.touchstone.config;
 
+import dev.touchstone.config.internal.ConfigParser;
+
 import java.nio.file.Path;
 import java.util.function.Function;
 import java.util.Optional;
@@ -10,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * The settings that shape evaluation. Immutable; read from a key lookup ({@link #from}): the
  * engine's configuration parameters, or system properties in a plain test.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record TouchstoneSettings(long seed, double confidence, int resamples, double alpha,
         InconclusivePolicy inconclusive, Path baselineDir, MissingBaselinePolicy baselineMissing,
         MultiplicityCorrection multiplicity, MultiplicityScope multiplicityScope, double power,

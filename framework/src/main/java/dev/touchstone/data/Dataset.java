@@ -3,6 +3,7 @@ package dev.touchstone.data;
 import dev.touchstone.data.table.Table;
 
 import dev.touchstone.data.internal.CsvReader;
+import dev.touchstone.data.internal.DatasetAccess;
 import dev.touchstone.data.internal.JsonLinesReader;
 import dev.touchstone.data.internal.LazyTable;
 import dev.touchstone.slice.Slice;
@@ -29,6 +30,10 @@ import org.jspecify.annotations.Nullable;
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public final class Dataset {
+
+    static {
+        DatasetAccess.install(Dataset::tableIdentity, Row::new);
+    }
 
     private final String name;
     private final LazyTable table;
@@ -211,12 +216,8 @@ public final class Dataset {
         return slices;
     }
 
-    /**
-     * An object equal for every copy that reads the same loaded table, whatever the roles: what
-     * an in-process model's predictions depend on.
-     */
-    @API(status = API.Status.INTERNAL, since = "0.1")
-    public Object tableIdentity() {
+    /** An object equal for every copy that reads the same loaded table (see {@link DatasetAccess#tableIdentity}). */
+    Object tableIdentity() {
         return table;
     }
 

@@ -27,12 +27,6 @@ public final class Row {
         this.index = index;
     }
 
-    /** The view of row {@code index} of {@code table}. */
-    @API(status = API.Status.INTERNAL, since = "0.1")
-    public static Row of(Table table, int index) {
-        return new Row(table, index);
-    }
-
     /** 0-based position of the row in its dataset. */
     public int index() {
         return index;

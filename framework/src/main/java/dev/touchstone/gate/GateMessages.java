@@ -21,7 +21,7 @@ import org.apiguardian.api.API;
  * The value is rounded to the bound's scale toward failing (down for minimums, up for
  * maximums); the evidence holds the baseline and difference, the p-value, the interval (lows
  * down, highs up) and n, each when the result has it. The full multi-line message of a check
- * stays {@link dev.touchstone.assertion.error.QualityMessages}'s.
+ * stays {@link dev.touchstone.assertion.internal.QualityMessages}'s.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class GateMessages {

@@ -1,14 +1,17 @@
 package dev.touchstone.model;
 
+import dev.touchstone.data.internal.DatasetAccess;
+import dev.touchstone.model.internal.Predictions;
+
 import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.data.Dataset;
 import dev.touchstone.data.table.Table;
-import dev.touchstone.model.endpoint.Call;
-import dev.touchstone.model.endpoint.EndpointClient;
+import dev.touchstone.model.endpoint.internal.Call;
+import dev.touchstone.model.endpoint.internal.EndpointClient;
 import dev.touchstone.model.endpoint.EndpointOptions;
-import dev.touchstone.model.endpoint.Outcome;
-import dev.touchstone.model.endpoint.ResponseCache;
-import dev.touchstone.model.endpoint.Secret;
+import dev.touchstone.model.endpoint.internal.Outcome;
+import dev.touchstone.model.endpoint.internal.ResponseCache;
+import dev.touchstone.config.Secret;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,12 +96,12 @@ public abstract class EndpointModel<SELF extends EndpointModel<SELF>> extends Mo
      * table, for predictions and {@link #outcomes} together.
      */
     @Override
-    public Predictions predict(Dataset dataset, TouchstoneSettings settings) {
-        return memo(new PredictionsKey(dataset.tableIdentity()), key -> evaluate(dataset, settings).predictions());
+    Predictions predict(Dataset dataset, TouchstoneSettings settings) {
+        return memo(new PredictionsKey(DatasetAccess.tableIdentity(dataset)), key -> evaluate(dataset, settings).predictions());
     }
 
     @Override
-    public Optional<EndpointOutcomes> endpointOutcomes(Dataset dataset, TouchstoneSettings settings) {
+    Optional<EndpointOutcomes> endpointOutcomes(Dataset dataset, TouchstoneSettings settings) {
         return Optional.of(outcomes(dataset, settings));
     }
 
@@ -125,7 +128,7 @@ public abstract class EndpointModel<SELF extends EndpointModel<SELF>> extends Mo
     }
 
     private EndpointRun evaluate(Dataset dataset, TouchstoneSettings settings) {
-        return memo(new RunKey(dataset.tableIdentity()), key -> run(dataset.table(), settings));
+        return memo(new RunKey(DatasetAccess.tableIdentity(dataset)), key -> run(dataset.table(), settings));
     }
 
     /** Calls the endpoint for every row of {@code table}; failures are recorded, not thrown. */

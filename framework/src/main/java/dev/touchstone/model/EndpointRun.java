@@ -1,10 +1,12 @@
 package dev.touchstone.model;
 
+import dev.touchstone.model.internal.Predictions;
+
 import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.data.table.Table;
-import dev.touchstone.model.endpoint.Call;
+import dev.touchstone.model.endpoint.internal.Call;
 import dev.touchstone.model.endpoint.Failure;
-import dev.touchstone.model.endpoint.Outcome;
+import dev.touchstone.model.endpoint.internal.Outcome;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

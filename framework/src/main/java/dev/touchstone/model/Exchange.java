@@ -1,8 +1,8 @@
 package dev.touchstone.model;
 
 import dev.touchstone.internal.json.JsonFormatException;
-import dev.touchstone.model.endpoint.EndpointClient;
-import dev.touchstone.model.endpoint.ResponseFormatException;
+import dev.touchstone.model.endpoint.internal.EndpointClient;
+import dev.touchstone.model.endpoint.internal.ResponseFormatException;
 import java.net.URI;
 
 /**

@@ -1,5 +1,8 @@
 package dev.touchstone.model;
 
+import dev.touchstone.data.internal.DatasetAccess;
+import dev.touchstone.model.internal.Predictions;
+
 import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.data.Dataset;
@@ -26,8 +29,8 @@ final class FunctionModel extends Model {
     }
 
     @Override
-    public Predictions predict(Dataset dataset, TouchstoneSettings settings) {
-        return memo(new CacheKey(dataset.tableIdentity()), key -> run(dataset.table()));
+    Predictions predict(Dataset dataset, TouchstoneSettings settings) {
+        return memo(new CacheKey(DatasetAccess.tableIdentity(dataset)), key -> run(dataset.table()));
     }
 
     private record CacheKey(Object table) {
@@ -48,7 +51,7 @@ final class FunctionModel extends Model {
     private Prediction predict(Table table, int row) {
         Prediction p;
         try {
-            p = predict.apply(Row.of(table, row));
+            p = predict.apply(DatasetAccess.row(table, row));
         } catch (RuntimeException e) {
             throw new QualityConfigurationException("model '" + name() + "' failed on " + table.locate(row) + ": " + e,
                     e);

@@ -1,5 +1,8 @@
 package dev.touchstone.model;
 
+import dev.touchstone.data.internal.DatasetAccess;
+import dev.touchstone.model.internal.Predictions;
+
 import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.data.table.Column;
@@ -24,8 +27,8 @@ final class LoggedModel extends Model {
     }
 
     @Override
-    public Predictions predict(Dataset target, TouchstoneSettings settings) {
-        if (target.tableIdentity() != dataset.tableIdentity()) {
+    Predictions predict(Dataset target, TouchstoneSettings settings) {
+        if (DatasetAccess.tableIdentity(target) != DatasetAccess.tableIdentity(dataset)) {
             throw new QualityConfigurationException("model '" + name() + "' was logged on dataset '"
                     + dataset.name() + "' (" + dataset.source() + "); it cannot predict on dataset '"
                     + target.name() + "' (" + target.source() + ")");

@@ -1,5 +1,8 @@
 package dev.touchstone.model;
 
+import dev.touchstone.model.internal.ModelAccess;
+import dev.touchstone.model.internal.Predictions;
+
 import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.data.Dataset;
 import dev.touchstone.data.Row;
@@ -18,6 +21,25 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public abstract class Model {
+
+    static {
+        ModelAccess.install(new ModelAccess.Bridge() {
+            @Override
+            public Predictions predict(Model model, Dataset dataset, TouchstoneSettings settings) {
+                return model.predict(dataset, settings);
+            }
+
+            @Override
+            public Optional<EndpointOutcomes> endpointOutcomes(Model model, Dataset dataset, TouchstoneSettings settings) {
+                return model.endpointOutcomes(dataset, settings);
+            }
+
+            @Override
+            public <T> T memo(Model model, Object key, Function<Object, T> compute) {
+                return model.memo(key, compute);
+            }
+        });
+    }
 
     private final String name;
     private final Map<Object, FutureTask<Object>> evaluations = new ConcurrentHashMap<>();
@@ -90,8 +112,7 @@ public abstract class Model {
      * Per-example latency and failures when the model is behind an endpoint (for
      * {@code latency()}, {@code errorRate()}, {@code throughput()}); empty for other models.
      */
-    @API(status = API.Status.INTERNAL, since = "0.1")
-    public Optional<EndpointOutcomes> endpointOutcomes(Dataset dataset, TouchstoneSettings settings) {
+    Optional<EndpointOutcomes> endpointOutcomes(Dataset dataset, TouchstoneSettings settings) {
         return Optional.empty();
     }
 
@@ -99,16 +120,14 @@ public abstract class Model {
      * This model's outputs on every row of {@code dataset}; {@code settings} are those of the
      * statement that asks (a model behind an endpoint takes its response cache from them).
      */
-    @API(status = API.Status.INTERNAL, since = "0.1")
-    public abstract Predictions predict(Dataset dataset, TouchstoneSettings settings);
+    abstract Predictions predict(Dataset dataset, TouchstoneSettings settings);
 
     /**
      * Run-scoped memo of evaluations of this model, keyed by the evaluation core. Keeping it on
      * the model means it lives exactly as long as the spec that declares the model.
      */
-    @API(status = API.Status.INTERNAL, since = "0.1")
     @SuppressWarnings("unchecked")
-    public final <T> T memo(Object key, Function<Object, T> compute) {
+    final <T> T memo(Object key, Function<Object, T> compute) {
         // A task per key, run by the first caller: every other caller waits for the same result,
         // and computations may memoise other keys (computeIfAbsent would forbid that).
         FutureTask<Object> task = new FutureTask<>(() -> compute.apply(key));

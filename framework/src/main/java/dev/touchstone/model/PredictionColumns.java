@@ -1,5 +1,7 @@
 package dev.touchstone.model;
 
+import dev.touchstone.model.internal.Predictions;
+
 import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.data.table.CategoricalColumn;
 import dev.touchstone.data.table.Column;

@@ -25,7 +25,7 @@ import org.apiguardian.api.API;
  * @param higherIsBetter  the metric's direction, which orients "worse" and "better"
  * @param power           the power behind {@code minimumDetectableDifference}
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ComparisonResult(String source, double referenceValue, long referenceN, boolean paired, String pairing,
         double difference, Interval interval, String test, double statistic, double pValue, double adjustedPValue,
         double alpha, String multiplicity, String family, double minimumDetectableDifference, double margin,

@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  *                          (already computed from a relative tolerance)
  * @param relativeTolerance the relative tolerance as given ({@code 0.01} for 1%), or NaN
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Expectation(Kind kind, double threshold, double upper, OptionalDouble confidence, double tolerance,
         double relativeTolerance) {
 

@@ -24,7 +24,7 @@ import org.apiguardian.api.API;
  * Reads and writes {@code results.json} (ARCHITECTURE.md §4). Writing is atomic
  * ({@link AtomicFiles}), so a crash never leaves a half-written file. Reading checks the schema and names the file and entry at fault.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ResultsJson {
 
     public static final String FILE_NAME = "results.json";

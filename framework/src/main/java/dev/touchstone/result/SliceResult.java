@@ -21,7 +21,7 @@ import org.apiguardian.api.API;
  * @param message          the full, multi-line message
  * @param comparison       the comparison with a reference, for comparison statements
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record SliceResult(String model, String dataset, String sliceDefinition, MetricValue value,
         Expectation expectation, Verdict verdict, String reason, OptionalLong examplesNeeded, String message,
         Optional<ComparisonResult> comparison) {

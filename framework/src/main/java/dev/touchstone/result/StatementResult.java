@@ -15,7 +15,7 @@ import org.apiguardian.api.API;
  *                    so that every slice is a test of its own in a test tree
  * @param source      the evaluation behind the statement, for recording baselines
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record StatementResult(Optional<String> description, List<SliceResult> slices, boolean eachValue,
         Optional<EvaluationSource> source) {
 

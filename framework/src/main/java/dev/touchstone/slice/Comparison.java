@@ -43,7 +43,7 @@ final class Comparison extends Slice {
     }
 
     @Override
-    public BitSet select(Table table) {
+    BitSet select(Table table) {
         Column c = table.column(column);
         int n = table.rowCount();
         BitSet rows = new BitSet(n);

@@ -1,6 +1,7 @@
 package dev.touchstone.slice;
 
 import dev.touchstone.data.table.Table;
+import dev.touchstone.slice.internal.SliceAccess;
 import java.util.BitSet;
 import java.util.Objects;
 import org.apiguardian.api.API;
@@ -16,6 +17,10 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public abstract class Slice {
+
+    static {
+        SliceAccess.install(Slice::select);
+    }
 
     Slice() {
     }
@@ -43,12 +48,8 @@ public abstract class Slice {
     /** A readable definition, such as {@code hour < 6 or hour >= 20}. */
     public abstract String describe();
 
-    /**
-     * The rows of {@code table} in this slice. Fails with a message naming the column when a
-     * condition does not fit the data (unknown column, order comparison on text).
-     */
-    @API(status = API.Status.INTERNAL, since = "0.1")
-    public abstract BitSet select(Table table);
+    /** The rows of {@code table} in this slice (see {@link SliceAccess#select}). */
+    abstract BitSet select(Table table);
 
     @Override
     public final String toString() {
@@ -76,7 +77,7 @@ public abstract class Slice {
         }
 
         @Override
-        public BitSet select(Table table) {
+        BitSet select(Table table) {
             BitSet rows = left.select(table);
             if (and) {
                 rows.and(right.select(table));
@@ -100,7 +101,7 @@ public abstract class Slice {
         }
 
         @Override
-        public BitSet select(Table table) {
+        BitSet select(Table table) {
             BitSet rows = inner.select(table);
             rows.flip(0, table.rowCount());
             return rows;

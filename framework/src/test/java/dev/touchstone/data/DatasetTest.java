@@ -1,5 +1,6 @@
 package dev.touchstone.data;
 
+import dev.touchstone.data.internal.DatasetAccess;
 import dev.touchstone.data.table.NumericColumn;
 
 import dev.touchstone.data.table.CategoricalColumn;
@@ -72,7 +73,7 @@ class DatasetTest {
 
             assertThat(copied).isNotSameAs(original);
             assertThat(copied.table()).isSameAs(original.table());
-            assertThat(copied.tableIdentity()).isSameAs(original.tableIdentity());
+            assertThat(DatasetAccess.tableIdentity(copied)).isSameAs(DatasetAccess.tableIdentity(original));
         }
 
         @Test
@@ -99,7 +100,7 @@ class DatasetTest {
             Dataset first = Dataset.fromCsv(file);
             Dataset second = Dataset.fromCsv(file);
 
-            assertThat(first.tableIdentity()).isNotSameAs(second.tableIdentity());
+            assertThat(DatasetAccess.tableIdentity(first)).isNotSameAs(DatasetAccess.tableIdentity(second));
             assertThat(first.table()).isNotSameAs(second.table());
         }
     }

@@ -1,5 +1,8 @@
 package dev.touchstone.model;
 
+import dev.touchstone.model.internal.ModelAccess;
+import dev.touchstone.model.internal.Predictions;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,10 +13,10 @@ import dev.touchstone.data.Dataset;
 import dev.touchstone.data.table.Column;
 import dev.touchstone.data.table.Table;
 import dev.touchstone.model.endpoint.EndpointOptions;
-import dev.touchstone.model.endpoint.EndpointUrl;
+import dev.touchstone.model.endpoint.internal.EndpointUrl;
 import dev.touchstone.internal.json.Json;
 import dev.touchstone.internal.json.JsonFormatException;
-import dev.touchstone.model.endpoint.ResponseFormatException;
+import dev.touchstone.model.endpoint.internal.ResponseFormatException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -148,7 +151,7 @@ class ExchangeTest {
 
     @Test
     void rows_are_batched_sent_and_read_back_in_order() {
-        Predictions p = model().predict(texts("a", "b", "c", "d", "e", "f", "g"), TouchstoneSettings.defaults());
+        Predictions p = ModelAccess.predict(model(), texts("a", "b", "c", "d", "e", "f", "g"), TouchstoneSettings.defaults());
 
         assertThat(IntStream.range(0, 7).mapToObj(p.predicted()::text))
                 .containsExactly("A", "B", "C", "D", "E", "F", "G");
@@ -160,7 +163,7 @@ class ExchangeTest {
         LinesModel model = model();
         Dataset data = texts("a", "b", "c", "boom", "e", "f", "g");
 
-        assertThatThrownBy(() -> model.predict(data, TouchstoneSettings.defaults()))
+        assertThatThrownBy(() -> ModelAccess.predict(model, data, TouchstoneSettings.defaults()))
                 .isInstanceOf(QualityConfigurationException.class)
                 .hasMessageStartingWith("model 'lines' at http://127.0.0.1:" + server.getAddress().getPort()
                         + "/lines: 3 of 7 examples failed: 3 × HTTP 500; first failure: dataset 'texts' row 4: "

@@ -1,5 +1,7 @@
 package dev.touchstone.model;
 
+import dev.touchstone.model.internal.Predictions;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -2,8 +2,8 @@ package dev.touchstone.engine;
 
 import dev.touchstone.assertion.error.InconclusiveQualityError;
 import dev.touchstone.assertion.error.QualityAssertionError;
-import dev.touchstone.assertion.error.QualityErrors;
-import dev.touchstone.assertion.error.QualityMessages;
+import dev.touchstone.assertion.internal.QualityErrors;
+import dev.touchstone.assertion.internal.QualityMessages;
 import dev.touchstone.config.InconclusivePolicy;
 import dev.touchstone.result.SliceResult;
 import dev.touchstone.result.StatementResult;

@@ -1,6 +1,6 @@
 package dev.touchstone.engine;
 
-import dev.touchstone.assertion.ComparisonJudge;
+import dev.touchstone.assertion.internal.ComparisonJudge;
 import dev.touchstone.result.SliceResult;
 import dev.touchstone.result.StatementResult;
 import java.util.ArrayList;

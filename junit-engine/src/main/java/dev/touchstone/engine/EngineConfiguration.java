@@ -1,7 +1,7 @@
 package dev.touchstone.engine;
 
 import dev.touchstone.config.ConfigKeys;
-import dev.touchstone.config.ConfigParser;
+import dev.touchstone.config.internal.ConfigParser;
 import dev.touchstone.config.TouchstoneSettings;
 import java.nio.file.Path;
 import java.util.function.Function;

@@ -1,6 +1,6 @@
 package dev.touchstone.engine;
 
-import dev.touchstone.stats.Multiplicity;
+import dev.touchstone.stats.internal.Multiplicity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.touchstone.engine;
 
-import dev.touchstone.config.TouchstoneVersion;
+import dev.touchstone.config.internal.TouchstoneVersion;
 import dev.touchstone.baseline.BaselineEntry;
 import dev.touchstone.baseline.BaselineStore;
 import dev.touchstone.baseline.Baselines;

@@ -1,6 +1,6 @@
 package dev.touchstone.engine;
 
-import dev.touchstone.config.TouchstoneVersion;
+import dev.touchstone.config.internal.TouchstoneVersion;
 import java.util.Optional;
 import org.apiguardian.api.API;
 import org.junit.platform.engine.EngineDiscoveryRequest;

@@ -1,7 +1,6 @@
 package dev.touchstone.engine;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -25,10 +24,5 @@ class EngineArchitectureTest {
     void descriptors_and_resolvers_are_final() {
         classes().that().haveSimpleNameEndingWith("Descriptor").or().haveSimpleNameEndingWith("Resolver")
                 .should().haveModifier(com.tngtech.archunit.core.domain.JavaModifier.FINAL).check(ENGINE);
-    }
-
-    @Test
-    void the_engine_reads_no_internal_package_of_the_framework() {
-        noClasses().should().dependOnClassesThat().resideInAPackage("dev.touchstone..internal..").check(ENGINE);
     }
 }

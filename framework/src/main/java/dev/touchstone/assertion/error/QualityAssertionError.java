@@ -9,7 +9,7 @@ import org.opentest4j.AssertionFailedError;
  * every failing slice, each in the one message template, and {@link #result()} holds the
  * judged evidence for tools.
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public class QualityAssertionError extends AssertionFailedError {
 
     private static final long serialVersionUID = 1L;

@@ -1,5 +1,7 @@
 package dev.touchstone.metric.internal;
 
+import org.apiguardian.api.API;
+
 import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.data.table.CategoricalColumn;
 import dev.touchstone.data.table.Column;
@@ -7,7 +9,7 @@ import dev.touchstone.data.Dataset;
 import dev.touchstone.data.table.NumericColumn;
 import dev.touchstone.data.table.Table;
 import dev.touchstone.model.Model;
-import dev.touchstone.model.Predictions;
+import dev.touchstone.model.internal.Predictions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -21,6 +23,7 @@ import java.util.TreeSet;
  * Classification outcomes as int codes into one class list, the union of true and predicted
  * classes in natural order (scikit-learn's {@code unique_labels}).
  */
+@API(status = API.Status.INTERNAL, since = "0.2")
 public final class ClassOutcomes {
 
     private static final Set<String> IMPLICIT_POSITIVE = Set.of("1", "true", "yes");

@@ -1,5 +1,7 @@
 package dev.touchstone.metric.internal;
 
+import org.apiguardian.api.API;
+
 import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.baseline.BaselineEntry;
 import dev.touchstone.baseline.Baselines;
@@ -11,12 +13,12 @@ import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.metric.internal.MetricSpec.BuiltIn;
 import dev.touchstone.metric.internal.builtin.Input;
 import dev.touchstone.metric.internal.builtin.Resampling;
-import dev.touchstone.stats.Alternative;
-import dev.touchstone.stats.AucComparison;
-import dev.touchstone.stats.AucEstimate;
-import dev.touchstone.stats.ComparisonTest;
-import dev.touchstone.stats.IndependentProportions;
-import dev.touchstone.stats.NormalComparison;
+import dev.touchstone.stats.internal.Alternative;
+import dev.touchstone.stats.internal.AucComparison;
+import dev.touchstone.stats.internal.AucEstimate;
+import dev.touchstone.stats.internal.ComparisonTest;
+import dev.touchstone.stats.internal.IndependentProportions;
+import dev.touchstone.stats.internal.NormalComparison;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +36,7 @@ import org.opentest4j.TestAbortedException;
  * proportions, unpaired DeLong for ROC AUC, a normal approximation otherwise). Differences are
  * oriented so that positive means better, whatever the metric's direction.
  */
+@API(status = API.Status.INTERNAL, since = "0.2")
 public final class ComparisonEvaluator {
 
     /**

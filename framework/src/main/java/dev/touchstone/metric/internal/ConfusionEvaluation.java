@@ -9,7 +9,7 @@ import dev.touchstone.metric.internal.builtin.Estimate;
 import dev.touchstone.metric.internal.builtin.IntervalSource;
 import dev.touchstone.metric.internal.builtin.Proportion;
 import dev.touchstone.metric.internal.builtin.Resampling;
-import dev.touchstone.stats.Bootstrap;
+import dev.touchstone.stats.internal.Bootstrap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

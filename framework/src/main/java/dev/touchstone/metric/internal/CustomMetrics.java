@@ -4,7 +4,7 @@ import dev.touchstone.metric.MetricInput;
 import dev.touchstone.metric.internal.builtin.Estimate;
 import dev.touchstone.metric.internal.builtin.IntervalSource;
 import dev.touchstone.metric.internal.builtin.Resampling;
-import dev.touchstone.stats.Bootstrap;
+import dev.touchstone.stats.internal.Bootstrap;
 import java.util.List;
 
 /** User-defined metrics: computed on a view of the slice, intervals by resampling its rows. */

@@ -1,5 +1,6 @@
 package dev.touchstone.metric.internal;
 
+import dev.touchstone.model.internal.ModelAccess;
 import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.metric.internal.builtin.EndpointMetric;
 import dev.touchstone.metric.internal.builtin.EndpointSample;
@@ -19,7 +20,7 @@ final class EndpointEvaluation {
 
     static SliceEstimate estimate(Outcomes outcomes, SliceRows slice, EndpointMetric metric, String name,
             TouchstoneSettings settings) {
-        EndpointOutcomes run = outcomes.model().endpointOutcomes(outcomes.dataset(), settings)
+        EndpointOutcomes run = ModelAccess.endpointOutcomes(outcomes.model(), outcomes.dataset(), settings)
                 .orElseThrow(() -> new QualityConfigurationException(name + " needs a model behind an endpoint "
                         + "(Model.openInference, Model.http, ...), but model '" + outcomes.model().name() + "' is not"));
         if (slice.isEmpty()) {

@@ -1,5 +1,7 @@
 package dev.touchstone.metric.internal;
 
+import org.apiguardian.api.API;
+
 import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.metric.internal.MetricSpec.BuiltIn;
@@ -17,6 +19,7 @@ import dev.touchstone.metric.internal.builtin.SumsMetric;
  * are memoised per outcomes, slice, metric and bootstrap settings, so statements that repeat a
  * metric (or ask at another confidence level) reuse the work.
  */
+@API(status = API.Status.INTERNAL, since = "0.2")
 public final class MetricEvaluator {
 
     private MetricEvaluator() {

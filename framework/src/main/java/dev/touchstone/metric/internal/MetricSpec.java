@@ -1,11 +1,14 @@
 package dev.touchstone.metric.internal;
 
+import org.apiguardian.api.API;
+
 import dev.touchstone.metric.Metric;
 import dev.touchstone.metric.internal.builtin.Averaging;
 import dev.touchstone.metric.internal.builtin.BuiltInMetric;
 import java.util.Objects;
 
 /** The metric a statement asks for: a built-in one with its averaging, or a user-defined one. */
+@API(status = API.Status.INTERNAL, since = "0.2")
 public sealed interface MetricSpec {
 
     /** The result name: {@code recall}, {@code f1(macro)}, {@code fbeta(2.0)}, {@code recall(class=3)}. */

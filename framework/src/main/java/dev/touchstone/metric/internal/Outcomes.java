@@ -1,11 +1,15 @@
 package dev.touchstone.metric.internal;
 
+import org.apiguardian.api.API;
+
+import dev.touchstone.model.internal.ModelAccess;
+import dev.touchstone.data.internal.DatasetAccess;
 import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.data.Dataset;
 import dev.touchstone.data.table.Table;
 import dev.touchstone.model.Model;
-import dev.touchstone.model.Predictions;
+import dev.touchstone.model.internal.Predictions;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -17,6 +21,7 @@ import java.util.function.Function;
  * many statements share it; each statement sees it through its own dataset copy, whose name and
  * named slices may differ.
  */
+@API(status = API.Status.INTERNAL, since = "0.2")
 public final class Outcomes {
 
     private final Core core;
@@ -32,10 +37,10 @@ public final class Outcomes {
      * {@code settings} reach the model when it predicts (an endpoint's response cache).
      */
     public static Outcomes of(Model model, Dataset dataset, TouchstoneSettings settings) {
-        Key key = new Key(dataset.tableIdentity(), dataset.labelColumn().orElse(null),
+        Key key = new Key(DatasetAccess.tableIdentity(dataset), dataset.labelColumn().orElse(null),
                 dataset.predictionColumn().orElse(null), dataset.scoreColumn().orElse(null),
                 dataset.positiveClass().orElse(null));
-        return new Outcomes(model.memo(key, k -> new Core(model, dataset, settings)), dataset);
+        return new Outcomes(ModelAccess.memo(model, key, k -> new Core(model, dataset, settings)), dataset);
     }
 
     private record Key(Object table, String label, String prediction, String score, String positive) {
@@ -71,7 +76,7 @@ public final class Outcomes {
                 synchronized (this) {
                     p = predictions;
                     if (p == null) {
-                        p = model.predict(dataset, settings);
+                        p = ModelAccess.predict(model, dataset, settings);
                         predictions = p;
                     }
                 }

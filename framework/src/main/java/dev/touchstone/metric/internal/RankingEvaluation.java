@@ -7,7 +7,7 @@ import dev.touchstone.metric.internal.builtin.Estimate;
 import dev.touchstone.metric.internal.builtin.RankingMetric;
 import dev.touchstone.metric.internal.builtin.Resampling;
 import dev.touchstone.metric.internal.builtin.ScoreSample;
-import dev.touchstone.stats.DeLong;
+import dev.touchstone.stats.internal.DeLong;
 import java.util.BitSet;
 import java.util.List;
 

@@ -1,14 +1,17 @@
 package dev.touchstone.metric.internal;
 
+import org.apiguardian.api.API;
+
 import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.data.table.Column;
 import dev.touchstone.data.Dataset;
 import dev.touchstone.data.table.NumericColumn;
 import dev.touchstone.data.table.Table;
 import dev.touchstone.model.Model;
-import dev.touchstone.model.Predictions;
+import dev.touchstone.model.internal.Predictions;
 
 /** Regression outcomes: true and predicted values, all finite (checked when built). */
+@API(status = API.Status.INTERNAL, since = "0.2")
 public final class RegressionOutcomes {
 
     final double[] target;

@@ -1,11 +1,13 @@
 package dev.touchstone.metric.internal;
 
+import org.apiguardian.api.API;
+
 import dev.touchstone.metric.ConfusionCounts;
 import dev.touchstone.metric.MetricValue;
 import dev.touchstone.metric.internal.builtin.Estimate;
 import dev.touchstone.metric.internal.builtin.IntervalSource;
 import dev.touchstone.stats.Interval;
-import dev.touchstone.stats.NormalQuantiles;
+import dev.touchstone.stats.internal.NormalQuantiles;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.Map;
  * A metric evaluated on one slice, before a confidence level is chosen: the estimate, the
  * slice it is about and, for classification metrics, the slice's confusion matrix.
  */
+@API(status = API.Status.INTERNAL, since = "0.2")
 public final class SliceEstimate {
 
     private final String metric;

@@ -1,5 +1,8 @@
 package dev.touchstone.metric.internal;
 
+import org.apiguardian.api.API;
+
+import dev.touchstone.slice.internal.SliceAccess;
 import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.data.table.CategoricalColumn;
 import dev.touchstone.data.table.Column;
@@ -15,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Turns what a statement says about slices into the rows of each slice. */
+@API(status = API.Status.INTERNAL, since = "0.2")
 public final class SliceResolver {
 
     /**
@@ -41,7 +45,7 @@ public final class SliceResolver {
         if (named != null) {
             String definition = named.describe();
             return outcomes.memo(new Key("named", name + '\u0000' + definition),
-                    k -> SliceRows.of(name, definition, named.select(table)));
+                    k -> SliceRows.of(name, definition, SliceAccess.select(named, table)));
         }
         int eq = name.indexOf('=');
         if (eq > 0) {
@@ -53,7 +57,7 @@ public final class SliceResolver {
             }
             String canonical = column + "=" + value;
             return outcomes.memo(new Key("eq", canonical), k -> {
-                BitSet rows = dev.touchstone.slice.ColumnCondition.where(column).isEqualTo(value).select(table);
+                BitSet rows = SliceAccess.select(dev.touchstone.slice.ColumnCondition.where(column).isEqualTo(value), table);
                 // An empty slice is INCONCLUSIVE; say which values exist in case of a typo.
                 String definition = rows.isEmpty()
                         ? canonical + ": no row has this value; " + column + " has " + someValues(table.column(column))
@@ -70,7 +74,7 @@ public final class SliceResolver {
     public static SliceRows adHoc(Outcomes outcomes, Slice slice) {
         String definition = slice.describe();
         return outcomes.memo(new Key("adhoc", definition), k -> SliceRows.of(definition, definition,
-                slice.select(outcomes.table())));
+                SliceAccess.select(slice, outcomes.table())));
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.touchstone.metric.internal;
 
+import org.apiguardian.api.API;
+
 import java.util.BitSet;
 
 /**
@@ -11,6 +13,7 @@ import java.util.BitSet;
  * @param rows       row indices in ascending order, or {@code null} for all rows
  * @param size       number of rows
  */
+@API(status = API.Status.INTERNAL, since = "0.2")
 public record SliceRows(String name, String definition, int[] rows, int size) {
 
     static SliceRows all(int n) {

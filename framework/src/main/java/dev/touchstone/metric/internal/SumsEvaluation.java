@@ -5,7 +5,7 @@ import dev.touchstone.metric.internal.builtin.IntervalSource;
 import dev.touchstone.metric.internal.builtin.Input;
 import dev.touchstone.metric.internal.builtin.Resampling;
 import dev.touchstone.metric.internal.builtin.SumsMetric;
-import dev.touchstone.stats.Bootstrap;
+import dev.touchstone.stats.internal.Bootstrap;
 import java.util.List;
 import java.util.Optional;
 

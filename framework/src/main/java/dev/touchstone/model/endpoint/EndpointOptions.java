@@ -1,5 +1,8 @@
 package dev.touchstone.model.endpoint;
 
+import dev.touchstone.config.internal.SecretAccess;
+import dev.touchstone.config.Secret;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,7 +113,7 @@ public record EndpointOptions(int concurrency, Duration timeout, int retries, Du
     /** {@code Authorization: Bearer <token>}. */
     public EndpointOptions withBearerToken(Secret token) {
         Objects.requireNonNull(token, "token");
-        return withHeader("Authorization", Secret.bearer(token));
+        return withHeader("Authorization", SecretAccess.bearer(token));
     }
 
     /** "10 s", "250 ms": how messages show a duration. */

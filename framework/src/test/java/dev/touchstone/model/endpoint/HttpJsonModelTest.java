@@ -1,5 +1,6 @@
 package dev.touchstone.model.endpoint;
 
+import dev.touchstone.model.internal.ModelAccess;
 import static dev.touchstone.Touchstone.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -62,7 +63,7 @@ class HttpJsonModelTest {
             Dataset data = data();
 
             assertThat(assertThat(model).on(data).overall().accuracy().actual().value()).isEqualTo(0.8);
-            assertThat(model.predict(data, SETTINGS).scoreColumn()).isPresent();
+            assertThat(ModelAccess.predict(model, data, SETTINGS).scoreColumn()).isPresent();
             assertThat(model.outcomes(data, TouchstoneSettings.defaults()).failed()).isZero();
             assertThat(java.util.Arrays.stream(model.outcomes(data, TouchstoneSettings.defaults()).successfulLatencyNanos())).hasSize(10).allMatch(x -> x > 0);
 
@@ -78,7 +79,7 @@ class HttpJsonModelTest {
     void pointers_may_index_arrays_and_numbers_become_labels() throws Exception {
         try (TestServer server = server()) {
             HttpJsonModel ids = model(server).label("/meta/0/id").score("/prediction/score");
-            List<String> labels = ids.predict(data(), SETTINGS).predicted().asCategorical().values();
+            List<String> labels = ModelAccess.predict(ids, data(), SETTINGS).predicted().asCategorical().values();
             assertThat(labels).containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
         }
     }
@@ -86,7 +87,7 @@ class HttpJsonModelTest {
     @Test
     void a_pointer_that_finds_nothing_fails_the_examples_with_the_pointer() throws Exception {
         try (TestServer server = server()) {
-            assertThatThrownBy(() -> model(server).label("/prediction/class").predict(data(), SETTINGS))
+            assertThatThrownBy(() -> ModelAccess.predict(model(server).label("/prediction/class"), data(), SETTINGS))
                     .isInstanceOf(QualityConfigurationException.class)
                     .hasMessageStartingWith("model 'lang-json' at " + server.base() + "/predict: 10 of 10 examples failed: "
                             + "10 × unexpected response; first failure: dataset 'sentences' row 1: unexpected response "
@@ -98,12 +99,12 @@ class HttpJsonModelTest {
     void configuration_mistakes_fail_early() throws Exception {
         HttpJsonModel bare = Model.http("http://127.0.0.1:9/p");
         assertThat(bare.name()).isEqualTo("http://127.0.0.1:9/p");
-        assertThatThrownBy(() -> bare.predict(data(), SETTINGS)).hasMessageContaining("no request body");
-        assertThatThrownBy(() -> bare.body("{}").predict(data(), SETTINGS)).hasMessageContaining("no label; call .label(");
-        assertThatThrownBy(() -> bare.body("{\"t\": \"${sentense}\"}").label("/l").predict(data(), SETTINGS))
+        assertThatThrownBy(() -> ModelAccess.predict(bare, data(), SETTINGS)).hasMessageContaining("no request body");
+        assertThatThrownBy(() -> ModelAccess.predict(bare.body("{}"), data(), SETTINGS)).hasMessageContaining("no label; call .label(");
+        assertThatThrownBy(() -> ModelAccess.predict(bare.body("{\"t\": \"${sentense}\"}").label("/l"), data(), SETTINGS))
                 .isInstanceOf(QualityConfigurationException.class)
                 .hasMessageContaining("the request body uses ${sentense}, but dataset 'sentences' has no such column");
-        assertThatThrownBy(() -> bare.body("{\"t\": ${sentence}").label("/l").predict(data(), SETTINGS))
+        assertThatThrownBy(() -> ModelAccess.predict(bare.body("{\"t\": ${sentence}").label("/l"), data(), SETTINGS))
                 .hasMessageContaining("the request body template does not give JSON for dataset 'sentences' row 1");
         assertThatIllegalArgumentException().isThrownBy(() -> bare.label("prediction/label"))
                 .withMessageContaining("not a JSON Pointer");

@@ -13,9 +13,9 @@ import java.util.function.Function;
  * outputs "label" ("en" when the text contains "the", else "fr") and "score" (0.9 or 0.2).
  * {@code fault} may replace the answer to an inference request (by request id).
  */
-final class LanguageServer {
+public final class LanguageServer {
 
-    static final String METADATA = "{\"name\":\"lang\",\"versions\":[\"1\",\"2\"],\"platform\":\"test\","
+    public static final String METADATA = "{\"name\":\"lang\",\"versions\":[\"1\",\"2\"],\"platform\":\"test\","
             + "\"inputs\":[{\"name\":\"text\",\"datatype\":\"BYTES\",\"shape\":[-1,1]}],"
             + "\"outputs\":[{\"name\":\"label\",\"datatype\":\"BYTES\",\"shape\":[-1,1]},"
             + "{\"name\":\"score\",\"datatype\":\"FP32\",\"shape\":[-1,1]}]}";
@@ -23,11 +23,11 @@ final class LanguageServer {
     private LanguageServer() {
     }
 
-    static TestServer start() throws IOException {
+    public static TestServer start() throws IOException {
         return start(id -> null);
     }
 
-    static TestServer start(Function<String, Reply> fault) throws IOException {
+    public static TestServer start(Function<String, Reply> fault) throws IOException {
         return TestServer.start(r -> {
             if (r.method().equals("GET") && r.path().equals("/v2/health/ready")) {
                 return Reply.status(200, "");
@@ -43,7 +43,7 @@ final class LanguageServer {
     }
 
     @SuppressWarnings("unchecked")
-    static Reply infer(String body, Function<String, Reply> fault) throws Exception {
+    public static Reply infer(String body, Function<String, Reply> fault) throws Exception {
         Map<String, Object> request = (Map<String, Object>) Json.parse(body);
         String id = (String) request.get("id");
         Reply replaced = fault.apply(id);

@@ -1,5 +1,8 @@
 package dev.touchstone.model.endpoint;
 
+import dev.touchstone.config.Secret;
+
+import dev.touchstone.model.internal.ModelAccess;
 import dev.touchstone.internal.json.Json;
 import dev.touchstone.internal.json.JsonFormatException;
 import static dev.touchstone.Touchstone.assertThat;
@@ -69,7 +72,7 @@ class OpenAiChatModelTest {
     }
 
     /** The predicted label of every row, in row order. */
-    static List<String> labels(dev.touchstone.model.Predictions predictions) {
+    static List<String> labels(dev.touchstone.model.internal.Predictions predictions) {
         var column = predictions.predicted();
         return java.util.stream.IntStream.range(0, column.size()).mapToObj(column::text).toList();
     }
@@ -81,8 +84,8 @@ class OpenAiChatModelTest {
     @Test
     void requests_have_the_documented_form_and_the_answer_is_read_from_the_documented_response() throws Exception {
         try (TestServer server = TestServer.start(r -> Reply.ok(resource("chat-response.json")))) {
-            var labels = labels(Model.openAiChat(server.base(), "gpt-4o").system("You are a helpful assistant.")
-                    .prompt("${sentence}").predict(sentences(), SETTINGS));
+            var labels = labels(ModelAccess.predict(Model.openAiChat(server.base(), "gpt-4o").system("You are a helpful assistant.")
+                    .prompt("${sentence}"), sentences(), SETTINGS));
 
             // choices[0].message.content, trimmed
             assertThat(labels).hasSize(10).containsOnly("Hello there, how may I assist you today?");
@@ -103,8 +106,7 @@ class OpenAiChatModelTest {
     @Test
     void without_a_system_message_only_the_user_message_is_sent_and_values_are_escaped() throws Exception {
         try (TestServer server = server(p -> "en")) {
-            Model.openAiChat(server.base() + "/v1/", "m").prompt("Say \"${language}\": ${sentence}")
-                    .predict(sentences(), SETTINGS);
+            ModelAccess.predict(Model.openAiChat(server.base() + "/v1/", "m").prompt("Say \"${language}\": ${sentence}"), sentences(), SETTINGS);
 
             // a base URL ending in /v1 is not repeated
             assertThat(server.requests).allMatch(r -> r.path().equals("/v1/chat/completions"));
@@ -122,7 +124,7 @@ class OpenAiChatModelTest {
                     .labels(List.of("English", "French"));
             Dataset data = sentences().withPositiveClass("en");
 
-            var labels = labels(model.predict(data, SETTINGS));
+            var labels = labels(ModelAccess.predict(model, data, SETTINGS));
             assertThat(labels).containsExactly("English", "French", "English", "French", "French", "English",
                     "French", "English", "French", "English");
             assertThat(server.requests).hasSize(10);   // one request per row
@@ -138,9 +140,9 @@ class OpenAiChatModelTest {
             assertThat(assertThat(model).on(sentences()).overall().accuracy().actual().value()).isEqualTo(0.8);
         }
         try (TestServer server = server(p -> "The Answer: YES.")) {
-            assertThat(model(server).normalised().predict(sentences(), SETTINGS).predicted().asCategorical().values())
+            assertThat(ModelAccess.predict(model(server).normalised(), sentences(), SETTINGS).predicted().asCategorical().values())
                     .containsOnly("the answer yes");
-            assertThat(model(server).exact().predict(sentences(), SETTINGS).predicted().asCategorical().values())
+            assertThat(ModelAccess.predict(model(server).exact(), sentences(), SETTINGS).predicted().asCategorical().values())
                     .containsOnly("The Answer: YES.");
         }
     }
@@ -151,7 +153,7 @@ class OpenAiChatModelTest {
             OpenAiChatModel model = model(server).capture("language is: (\\w+)");
             Dataset data = sentences();
 
-            assertThatThrownBy(() -> model.predict(data, SETTINGS))
+            assertThatThrownBy(() -> ModelAccess.predict(model, data, SETTINGS))
                     .isInstanceOf(QualityConfigurationException.class)
                     .hasMessageStartingWith("model 'llama3.2' at " + server.base() + "/v1/chat/completions: 5 of 10 "
                             + "examples failed: 5 × answer did not match language is: (\\w+); first failure: dataset "
@@ -171,7 +173,7 @@ class OpenAiChatModelTest {
         try (TestServer server = server(p -> p.contains("the") ? "en" : p.contains("nuit") ? longAnswer : "fr")) {
             OpenAiChatModel model = model(server).labels(List.of("en", "fr"));
 
-            assertThatThrownBy(() -> model.predict(sentences(), SETTINGS))
+            assertThatThrownBy(() -> ModelAccess.predict(model, sentences(), SETTINGS))
                     .hasMessageContaining("1 of 10 examples failed: 1 × answer not among the labels [en, fr]; first "
                             + "failure: dataset 'sentences' row 7: answer not among the labels [en, fr] (answer "
                             + "'Spanish, I think, although it could also be Catalan or maybe Portuguese; it is h…'");
@@ -189,7 +191,7 @@ class OpenAiChatModelTest {
                     .withLabel("language");
             OpenAiChatModel model = model(server).retries(2);
 
-            assertThat(model.predict(one, SETTINGS).predicted().asCategorical().values()).containsExactly("en");
+            assertThat(ModelAccess.predict(model, one, SETTINGS).predicted().asCategorical().values()).containsExactly("en");
             assertThat(server.requests).hasSize(2);
             long waited = server.requests.get(1).nanos() - server.requests.get(0).nanos();
             assertThat(Duration.ofNanos(waited)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
@@ -203,7 +205,7 @@ class OpenAiChatModelTest {
             OpenAiChatModel model = model(server).capture("is: (\\w+)");
             Dataset data = sentences();
 
-            assertThatThrownBy(() -> model.predict(data, SETTINGS))
+            assertThatThrownBy(() -> ModelAccess.predict(model, data, SETTINGS))
                     .isInstanceOf(QualityConfigurationException.class)
                     .hasMessageContaining("1 of 10 examples failed: 1 × HTTP 500 after 1 retry; first failure: "
                             + "dataset 'sentences' row 7: HTTP 500 after 1 retry (body '{\"error\":{\"message\":"
@@ -219,10 +221,10 @@ class OpenAiChatModelTest {
         OpenAiChatModel bare = Model.openAiChat("http://127.0.0.1:9", "m");
         assertThat(bare.name()).isEqualTo("m");
         assertThat(bare.endpoint()).isEqualTo("http://127.0.0.1:9/v1/chat/completions");
-        assertThatThrownBy(() -> bare.predict(sentences(), SETTINGS)).isInstanceOf(QualityConfigurationException.class)
+        assertThatThrownBy(() -> ModelAccess.predict(bare, sentences(), SETTINGS)).isInstanceOf(QualityConfigurationException.class)
                 .hasMessage("model 'm' at http://127.0.0.1:9/v1/chat/completions: no prompt; call "
                         + ".prompt(\"... ${column} ...\")");
-        assertThatThrownBy(() -> bare.prompt("Language of ${text}?").predict(sentences(), SETTINGS))
+        assertThatThrownBy(() -> ModelAccess.predict(bare.prompt("Language of ${text}?"), sentences(), SETTINGS))
                 .isInstanceOf(QualityConfigurationException.class)
                 .hasMessage("model 'm' at http://127.0.0.1:9/v1/chat/completions: the prompt uses ${text}, but "
                         + "dataset 'sentences' has no such column; the columns are [sentence, language]");

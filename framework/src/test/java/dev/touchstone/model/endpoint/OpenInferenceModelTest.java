@@ -1,5 +1,6 @@
 package dev.touchstone.model.endpoint;
 
+import dev.touchstone.model.internal.ModelAccess;
 import dev.touchstone.internal.json.Json;
 import static dev.touchstone.Touchstone.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,12 +25,12 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** {@code Model.openInference} against a real local server that speaks the protocol. */
-class OpenInferenceModelTest {
+public class OpenInferenceModelTest {
 
     /** The settings of a plain JUnit test: defaults, no response cache. */
     static final TouchstoneSettings SETTINGS = TouchstoneSettings.defaults();
 
-    static final String[][] SENTENCES = {
+    public static final String[][] SENTENCES = {
         {"the cat sleeps", "en"},
         {"le chat dort", "fr"},
         {"where is the station", "en"},
@@ -42,7 +43,7 @@ class OpenInferenceModelTest {
         {"thé à la menthe", "fr"},               // "menthe" contains "the": predicted en, wrong
     };
 
-    static Dataset sentences() {
+    public static Dataset sentences() {
         DatasetBuilder b = Dataset.builder("sentences").columns("sentence", "language");
         for (String[] s : SENTENCES) {
             b.row(s[0], s[1]);
@@ -50,7 +51,7 @@ class OpenInferenceModelTest {
         return b.build().withLabel("language").withPositiveClass("en");
     }
 
-    static OpenInferenceModel model(TestServer server) {
+    public static OpenInferenceModel model(TestServer server) {
         return Model.openInference(server.base(), "lang")
                 .input("text", "sentence")
                 .labelOutput("label")
@@ -88,7 +89,7 @@ class OpenInferenceModelTest {
     @SuppressWarnings("unchecked")
     void requests_have_the_form_of_the_published_inference_request() throws Exception {
         try (TestServer server = LanguageServer.start()) {
-            model(server).predict(sentences(), SETTINGS);
+            ModelAccess.predict(model(server), sentences(), SETTINGS);
 
             Map<String, Object> published = (Map<String, Object>) Json.parse(resource("oip-infer-request.json"));
             Map<String, Object> publishedInput = (Map<String, Object>) ((List<Object>) published.get("inputs")).get(0);
@@ -139,7 +140,7 @@ class OpenInferenceModelTest {
                 OpenInferenceModel model = Model.openInference(server.base() + "/", "mymodel")
                         .input("input0", "x").labelOutput("output0").batchSize(6);
 
-                List<String> labels = model.predict(numbers(6), SETTINGS).predicted().asCategorical().values();
+                List<String> labels = ModelAccess.predict(model, numbers(6), SETTINGS).predicted().asCategorical().values();
 
                 // one label per element, in row-major order: 1.0, 1.1, 2.0, 2.1, 3.0, 3.1
                 assertThat(labels).as(file).containsExactly("1", "1.1", "2", "2.1", "3", "3.1");
@@ -158,7 +159,7 @@ class OpenInferenceModelTest {
             OpenInferenceModel model = Model.openInference(server.base(), "mymodel")
                     .input("input0", "x").labelOutput("output0").batchSize(3);
 
-            assertThatThrownBy(() -> model.predict(numbers(3), SETTINGS))
+            assertThatThrownBy(() -> ModelAccess.predict(model, numbers(3), SETTINGS))
                     .isInstanceOf(QualityConfigurationException.class)
                     .hasMessageStartingWith("model 'mymodel' at " + server.base() + "/v2/models/mymodel: "
                             + "3 of 3 examples failed: 3 × unexpected response; first failure: ")
@@ -193,8 +194,7 @@ class OpenInferenceModelTest {
             case "/v2/models/mymodel" -> Reply.ok(metadata);
             default -> Reply.ok("{\"outputs\":[{\"name\":\"y\",\"shape\":[2],\"datatype\":\"INT64\",\"data\":[1,0]}]}");
         })) {
-            List<String> labels = Model.openInference(server.base(), "mymodel").input("x", "x").labelOutput("y")
-                    .predict(numbers(2), SETTINGS).predicted().asCategorical().values();
+            List<String> labels = ModelAccess.predict(Model.openInference(server.base(), "mymodel").input("x", "x").labelOutput("y"), numbers(2), SETTINGS).predicted().asCategorical().values();
 
             assertThat(labels).containsExactly("1", "0");
             Map<String, Object> sent = (Map<String, Object>) Json.parse(server.requests.get(2).body());
@@ -217,7 +217,7 @@ class OpenInferenceModelTest {
             OpenInferenceModel model = model(server).batchSize(2).concurrency(1);
 
             // batches 0-1 and 2-3 are answered; 4-5 dies with the server; 6-7 and 8-9 find it gone
-            assertThatThrownBy(() -> model.predict(sentences(), SETTINGS))
+            assertThatThrownBy(() -> ModelAccess.predict(model, sentences(), SETTINGS))
                     .isInstanceOf(QualityConfigurationException.class)
                     .hasMessageStartingWith("model 'lang' at " + server.base() + "/v2/models/lang: 6 of 10 examples failed: ")
                     .hasMessageMatching("(?s).*: \\d × (connection refused|connection closed by the server|connection reset"
@@ -234,9 +234,9 @@ class OpenInferenceModelTest {
             OpenInferenceModel model = model(server);
             Dataset data = sentences();
 
-            assertThatThrownBy(() -> model.predict(data, SETTINGS)).hasMessageContaining("4 of 10 examples failed: 4 × HTTP 400");
+            assertThatThrownBy(() -> ModelAccess.predict(model, data, SETTINGS)).hasMessageContaining("4 of 10 examples failed: 4 × HTTP 400");
             EndpointOutcomes outcomes = model.outcomes(data, TouchstoneSettings.defaults());
-            assertThatThrownBy(() -> model.predict(data, SETTINGS)).hasMessageContaining("4 of 10 examples failed");
+            assertThatThrownBy(() -> ModelAccess.predict(model, data, SETTINGS)).hasMessageContaining("4 of 10 examples failed");
 
             assertThat(server.requestCount()).isEqualTo(2 + 3);
             assertThat(outcomes.examples()).isEqualTo(10);
@@ -258,7 +258,7 @@ class OpenInferenceModelTest {
     @Test
     void a_version_goes_into_every_path() throws Exception {
         try (TestServer server = LanguageServer.start()) {
-            model(server).version("2").batchSize(32).predict(sentences(), SETTINGS);
+            ModelAccess.predict(model(server).version("2").batchSize(32), sentences(), SETTINGS);
 
             assertThat(server.requests).extracting(TestServer.Request::path).containsExactly(
                     "/v2/health/ready", "/v2/models/lang/versions/2", "/v2/models/lang/versions/2/infer");
@@ -268,7 +268,7 @@ class OpenInferenceModelTest {
     @Test
     void a_server_that_is_not_ready_is_named_in_the_error() throws Exception {
         try (TestServer server = TestServer.start(r -> Reply.status(503, "{\"error\":\"loading\"}"))) {
-            assertThatThrownBy(() -> model(server).predict(sentences(), SETTINGS))
+            assertThatThrownBy(() -> ModelAccess.predict(model(server), sentences(), SETTINGS))
                     .isInstanceOf(QualityConfigurationException.class)
                     .hasMessage("endpoint " + server.base() + "/v2/health/ready is not ready: HTTP 503 after 1 retry "
                             + "(body '{\"error\":\"loading\"}') (model 'lang')");
@@ -279,7 +279,7 @@ class OpenInferenceModelTest {
     void a_server_that_cannot_be_reached_is_named_in_the_error() throws Exception {
         TestServer server = LanguageServer.start();
         server.stop();
-        assertThatThrownBy(() -> model(server).predict(sentences(), SETTINGS))
+        assertThatThrownBy(() -> ModelAccess.predict(model(server), sentences(), SETTINGS))
                 .isInstanceOf(QualityConfigurationException.class)
                 .hasMessageStartingWith("endpoint " + server.base() + "/v2/health/ready is not ready: connection refused");
     }
@@ -287,15 +287,15 @@ class OpenInferenceModelTest {
     @Test
     void unknown_model_and_tensor_names_fail_before_any_inference_with_the_known_names() throws Exception {
         try (TestServer server = LanguageServer.start()) {
-            assertThatThrownBy(() -> model(server).input("txt", "sentence").predict(sentences(), SETTINGS))
+            assertThatThrownBy(() -> ModelAccess.predict(model(server).input("txt", "sentence"), sentences(), SETTINGS))
                     .isInstanceOf(QualityConfigurationException.class)
                     .hasMessage("model 'lang' at " + server.base() + "/v2/models/lang has no input tensor 'txt'; "
                             + "its inputs are [text]");
-            assertThatThrownBy(() -> model(server).labelOutput("class").predict(sentences(), SETTINGS))
+            assertThatThrownBy(() -> ModelAccess.predict(model(server).labelOutput("class"), sentences(), SETTINGS))
                     .hasMessage("model 'lang' at " + server.base() + "/v2/models/lang has no output tensor 'class'; "
                             + "its outputs are [label, score]");
-            assertThatThrownBy(() -> Model.openInference(server.base(), "langx").input("text", "sentence")
-                    .labelOutput("label").retries(0).predict(sentences(), SETTINGS))
+            assertThatThrownBy(() -> ModelAccess.predict(Model.openInference(server.base(), "langx").input("text", "sentence")
+                    .labelOutput("label").retries(0), sentences(), SETTINGS))
                     .hasMessageStartingWith("cannot read the metadata of model 'langx' at " + server.base()
                             + "/v2/models/langx: HTTP 404");
             assertThat(server.requests).noneMatch(r -> r.path().endsWith("/infer"));
@@ -305,8 +305,8 @@ class OpenInferenceModelTest {
     @Test
     void a_text_column_for_a_numeric_tensor_fails_early() throws Exception {
         try (TestServer server = publishedServer("{}")) {
-            assertThatThrownBy(() -> Model.openInference(server.base(), "mymodel").input("input0", "sentence")
-                    .labelOutput("output0").predict(sentences(), SETTINGS))
+            assertThatThrownBy(() -> ModelAccess.predict(Model.openInference(server.base(), "mymodel").input("input0", "sentence")
+                    .labelOutput("output0"), sentences(), SETTINGS))
                     .isInstanceOf(QualityConfigurationException.class)
                     .hasMessageEndingWith(": input 'input0' is UINT32, but column 'sentence' is text");
         }
@@ -315,11 +315,11 @@ class OpenInferenceModelTest {
     @Test
     void configuration_mistakes_fail_with_what_to_call() {
         OpenInferenceModel bare = Model.openInference("http://127.0.0.1:9", "m");
-        assertThatThrownBy(() -> bare.predict(sentences(), SETTINGS))
+        assertThatThrownBy(() -> ModelAccess.predict(bare, sentences(), SETTINGS))
                 .hasMessage("model 'm' at http://127.0.0.1:9/v2/models/m: no input tensor; call .input(\"tensor\", \"column\")");
-        assertThatThrownBy(() -> bare.input("text", "sentence").predict(sentences(), SETTINGS))
+        assertThatThrownBy(() -> ModelAccess.predict(bare.input("text", "sentence"), sentences(), SETTINGS))
                 .hasMessage("model 'm' at http://127.0.0.1:9/v2/models/m: no label output; call .labelOutput(\"output\")");
-        assertThatThrownBy(() -> bare.input("text", "sentnce").labelOutput("l").predict(sentences(), SETTINGS))
+        assertThatThrownBy(() -> ModelAccess.predict(bare.input("text", "sentnce").labelOutput("l"), sentences(), SETTINGS))
                 .hasMessageContaining("input 'text' reads column 'sentnce', but dataset 'sentences' has no such column; "
                         + "the columns are [sentence, language]");
         assertThatIllegalArgumentException().isThrownBy(() -> Model.openInference(System.getProperty("no.such"), "m"))

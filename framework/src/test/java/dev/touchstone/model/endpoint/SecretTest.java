@@ -1,5 +1,14 @@
 package dev.touchstone.model.endpoint;
 
+import dev.touchstone.model.endpoint.internal.Outcome;
+
+import dev.touchstone.model.endpoint.internal.EndpointClient;
+
+import dev.touchstone.model.endpoint.internal.Call;
+
+import dev.touchstone.config.Secret;
+
+import dev.touchstone.model.internal.ModelAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -48,7 +57,7 @@ class SecretTest {
         OpenInferenceModel model = Model.openInference("http://127.0.0.1:9", "m").input("text", "sentence")
                 .labelOutput("label").bearerToken(Secret.env(variable));
 
-        assertThatThrownBy(() -> model.predict(OpenInferenceModelTest.sentences(), SETTINGS))
+        assertThatThrownBy(() -> ModelAccess.predict(model, OpenInferenceModelTest.sentences(), SETTINGS))
                 .isInstanceOf(QualityConfigurationException.class)
                 .hasMessage("a credential is not set: environment variable '" + variable + "' is undefined");
     }
@@ -59,7 +68,7 @@ class SecretTest {
         Secret secret = Secret.systemProperty(property);
         System.setProperty(property, TOKEN);
         try (TestServer server = LanguageServer.start()) {
-            OpenInferenceModelTest.model(server).bearerToken(secret).predict(OpenInferenceModelTest.sentences(), SETTINGS);
+            ModelAccess.predict(OpenInferenceModelTest.model(server).bearerToken(secret), OpenInferenceModelTest.sentences(), SETTINGS);
             assertThat(server.requests).allMatch(r -> r.authorization().equals("Bearer " + TOKEN));
         } finally {
             System.clearProperty(property);

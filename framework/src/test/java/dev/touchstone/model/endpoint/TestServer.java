@@ -19,32 +19,32 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A real HTTP server on a free loopback port, answering with a function of the request. */
-final class TestServer implements AutoCloseable {
+public final class TestServer implements AutoCloseable {
 
     /** A request as the server saw it; {@code index} counts requests from 0, {@code nanos} is when it arrived. */
-    record Request(int index, String method, String path, String body, String authorization, long nanos) {
+    public record Request(int index, String method, String path, String body, String authorization, long nanos) {
     }
 
-    record Reply(int status, String body, Map<String, String> headers, long delayMillis) {
-        static Reply ok(String json) {
+    public record Reply(int status, String body, Map<String, String> headers, long delayMillis) {
+        public static Reply ok(String json) {
             return new Reply(200, json, Map.of(), 0);
         }
 
-        static Reply status(int status, String body) {
+        public static Reply status(int status, String body) {
             return new Reply(status, body, Map.of(), 0);
         }
 
-        Reply after(long millis) {
+        public Reply after(long millis) {
             return new Reply(status, body, headers, millis);
         }
 
-        Reply header(String name, String value) {
+        public Reply header(String name, String value) {
             return new Reply(status, body, Map.of(name, value), delayMillis);
         }
     }
 
     @FunctionalInterface
-    interface Handler {
+    public interface Handler {
         Reply handle(Request request) throws Exception;
     }
 
@@ -57,7 +57,7 @@ final class TestServer implements AutoCloseable {
     private final AtomicInteger count = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
-    final List<Request> requests = new CopyOnWriteArrayList<>();
+    public final List<Request> requests = new CopyOnWriteArrayList<>();
 
     private TestServer(Handler handler) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -66,7 +66,7 @@ final class TestServer implements AutoCloseable {
         server.start();
     }
 
-    static TestServer start(Handler handler) throws IOException {
+    public static TestServer start(Handler handler) throws IOException {
         return new TestServer(handler);
     }
 
@@ -108,24 +108,24 @@ final class TestServer implements AutoCloseable {
         }
     }
 
-    String base() {
+    public String base() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create(base() + path);
     }
 
-    int requestCount() {
+    public int requestCount() {
         return count.get();
     }
 
-    int maxInFlight() {
+    public int maxInFlight() {
         return maxInFlight.get();
     }
 
     /** Stops accepting connections; later requests are refused. */
-    void stop() {
+    public void stop() {
         server.stop(0);
         executor.shutdownNow();
     }
@@ -139,12 +139,12 @@ final class TestServer implements AutoCloseable {
      * A server that accepts each connection, reads a little of the request and resets the
      * connection (SO_LINGER 0): the client sees "connection reset" or a closed connection.
      */
-    static final class Resetting implements AutoCloseable {
+    public static final class Resetting implements AutoCloseable {
         final ServerSocket socket;
-        final AtomicInteger accepted = new AtomicInteger();
+        public final AtomicInteger accepted = new AtomicInteger();
         private final Thread thread;
 
-        Resetting() throws IOException {
+        public Resetting() throws IOException {
             socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
             thread = new Thread(() -> {
                 while (!socket.isClosed()) {
@@ -162,7 +162,7 @@ final class TestServer implements AutoCloseable {
             thread.start();
         }
 
-        URI uri(String path) {
+        public URI uri(String path) {
             return URI.create("http://127.0.0.1:" + socket.getLocalPort() + path);
         }
 

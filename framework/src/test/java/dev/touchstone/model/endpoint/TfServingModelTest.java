@@ -1,5 +1,8 @@
 package dev.touchstone.model.endpoint;
 
+import dev.touchstone.config.Secret;
+
+import dev.touchstone.model.internal.ModelAccess;
 import dev.touchstone.internal.json.Json;
 import static dev.touchstone.Touchstone.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,7 +90,7 @@ class TfServingModelTest {
         try (TestServer server = server("half_plus_two", r -> Reply.ok(resource("predict-response.json")))) {
             TfServingModel model = Model.tfServing(server.base() + "/", "half_plus_two").input("x", "x");
 
-            List<String> labels = OpenAiChatModelTest.labels(model.predict(numbers(1.0, 2.0, 5.0), SETTINGS));
+            List<String> labels = OpenAiChatModelTest.labels(ModelAccess.predict(model, numbers(1.0, 2.0, 5.0), SETTINGS));
 
             // the published predictions [2.5, 3.0, 4.5] are scalars: each is the label
             assertThat(labels).containsExactly("2.5", "3", "4.5");
@@ -110,7 +113,7 @@ class TfServingModelTest {
         try (TestServer server = server("tagger", r -> Reply.ok("{\"predictions\": [\"a\", \"b\"]}"))) {
             Dataset data = Dataset.builder("signals").columns("t", "s", "label")
                     .row("foo", 1.5, "a").row("say \"bar\"", 3, "b").build().withLabel("label");
-            Model.tfServing(server.base(), "tagger").input("tag", "t").input("signal", "s").predict(data, SETTINGS);
+            ModelAccess.predict(Model.tfServing(server.base(), "tagger").input("tag", "t").input("signal", "s"), data, SETTINGS);
 
             Object sent = Json.parse(server.requests.get(1).body());
             Map<?, ?> publishedInstance = (Map<?, ?>) Json.at(Json.parse(resource("predict-request-named.json")),
@@ -126,8 +129,8 @@ class TfServingModelTest {
     @Test
     void probability_vectors_give_the_argmax_class() throws Exception {
         try (TestServer server = server("m", r -> Reply.ok(resource("predict-response-probabilities.json")))) {
-            List<String> labels = OpenAiChatModelTest.labels(Model.tfServing(server.base(), "m").input("x", "x")
-                    .labelFromClasses(List.of("neg", "neutral", "pos")).predict(numbers(1, 2, 3), SETTINGS));
+            List<String> labels = OpenAiChatModelTest.labels(ModelAccess.predict(Model.tfServing(server.base(), "m").input("x", "x")
+                    .labelFromClasses(List.of("neg", "neutral", "pos")), numbers(1, 2, 3), SETTINGS));
 
             assertThat(labels).containsExactly("neutral", "neg", "pos");
         }
@@ -136,8 +139,8 @@ class TfServingModelTest {
     @Test
     void named_outputs_give_label_and_score() throws Exception {
         try (TestServer server = server("spam", r -> Reply.ok(resource("predict-response-named.json")))) {
-            var predictions = Model.tfServing(server.base(), "spam").input("x", "x")
-                    .labelOutput("class").scoreOutput("probability").predict(numbers(1, 2), SETTINGS);
+            var predictions = ModelAccess.predict(Model.tfServing(server.base(), "spam").input("x", "x")
+                    .labelOutput("class").scoreOutput("probability"), numbers(1, 2), SETTINGS);
 
             assertThat(OpenAiChatModelTest.labels(predictions)).containsExactly("spam", "ham");
             assertThat(predictions.scoreColumn()).isPresent();
@@ -168,7 +171,7 @@ class TfServingModelTest {
     @Test
     void a_version_goes_into_every_path() throws Exception {
         try (TestServer server = languageServer()) {
-            model(server).version("3").batchSize(32).predict(OpenInferenceModelTest.sentences(), SETTINGS);
+            ModelAccess.predict(model(server).version("3").batchSize(32), OpenInferenceModelTest.sentences(), SETTINGS);
 
             assertThat(server.requests).extracting(TestServer.Request::path)
                     .containsExactly("/v1/models/lang/versions/3", "/v1/models/lang/versions/3:predict");
@@ -179,7 +182,7 @@ class TfServingModelTest {
     void a_model_the_server_does_not_have_fails_naming_the_endpoint_and_the_servers_error() throws Exception {
         String error = resource("error-response.json").strip();
         try (TestServer server = TestServer.start(r -> Reply.status(404, error))) {
-            assertThatThrownBy(() -> Model.tfServing(server.base(), "missing").input("x", "x").predict(numbers(1), SETTINGS))
+            assertThatThrownBy(() -> ModelAccess.predict(Model.tfServing(server.base(), "missing").input("x", "x"), numbers(1), SETTINGS))
                     .isInstanceOf(QualityConfigurationException.class)
                     .hasMessage("cannot read the status of model 'missing' at " + server.base() + "/v1/models/missing: "
                             + "HTTP 404 (body '" + error + "')");
@@ -190,7 +193,7 @@ class TfServingModelTest {
     void a_model_without_an_available_version_fails_with_its_states() throws Exception {
         try (TestServer server = TestServer.start(r -> Reply.ok("{\"model_version_status\": [{\"version\": \"2\", "
                 + "\"state\": \"LOADING\", \"status\": {\"error_code\": \"OK\", \"error_message\": \"\"}}]}"))) {
-            assertThatThrownBy(() -> Model.tfServing(server.base(), "m").input("x", "x").predict(numbers(1), SETTINGS))
+            assertThatThrownBy(() -> ModelAccess.predict(Model.tfServing(server.base(), "m").input("x", "x"), numbers(1), SETTINGS))
                     .isInstanceOf(QualityConfigurationException.class)
                     .hasMessage("model 'm' at " + server.base() + "/v1/models/m has no AVAILABLE version; "
                             + "its versions are [version 2: LOADING]");
@@ -210,7 +213,7 @@ class TfServingModelTest {
             TfServingModel model = model(server).concurrency(1);
             Dataset data = OpenInferenceModelTest.sentences();
 
-            assertThatThrownBy(() -> model.predict(data, SETTINGS))
+            assertThatThrownBy(() -> ModelAccess.predict(model, data, SETTINGS))
                     .isInstanceOf(QualityConfigurationException.class)
                     .hasMessageStartingWith("model 'lang' at " + server.base() + "/v1/models/lang: 6 of 10 examples "
                             + "failed: 4 × HTTP 400, 2 × unexpected response; first failure: dataset 'sentences' row 1: "
@@ -227,7 +230,7 @@ class TfServingModelTest {
     @Test
     void an_error_body_with_status_200_is_a_failure_with_its_message() throws Exception {
         try (TestServer server = server("m", r -> Reply.ok("{\"error\": \"Tensor name: x has no shape\"}"))) {
-            assertThatThrownBy(() -> Model.tfServing(server.base(), "m").input("x", "x").predict(numbers(1, 2), SETTINGS))
+            assertThatThrownBy(() -> ModelAccess.predict(Model.tfServing(server.base(), "m").input("x", "x"), numbers(1, 2), SETTINGS))
                     .hasMessageContaining("2 of 2 examples failed: 2 × error response; first failure: "
                             + "dataset 'numbers' row 1: error response (the server reported: Tensor name: x has no shape");
         }
@@ -236,14 +239,13 @@ class TfServingModelTest {
     @Test
     void predictions_of_the_wrong_form_name_the_configuration_that_expected_them() throws Exception {
         try (TestServer server = server("m", r -> Reply.ok(resource("predict-response-probabilities.json")))) {
-            assertThatThrownBy(() -> Model.tfServing(server.base(), "m").input("x", "x")
-                    .labelFromClasses(List.of("a", "b")).predict(numbers(1, 2, 3), SETTINGS))
+            assertThatThrownBy(() -> ModelAccess.predict(Model.tfServing(server.base(), "m").input("x", "x")
+                    .labelFromClasses(List.of("a", "b")), numbers(1, 2, 3), SETTINGS))
                     .hasMessageContaining("prediction 0 is an array of 3, not a vector of 2 class probabilities [a, b]");
-            assertThatThrownBy(() -> Model.tfServing(server.base(), "m").input("x", "x").predict(numbers(1, 2, 3), SETTINGS))
+            assertThatThrownBy(() -> ModelAccess.predict(Model.tfServing(server.base(), "m").input("x", "x"), numbers(1, 2, 3), SETTINGS))
                     .hasMessageContaining("prediction 0 is an array of 3, not a class; for probability vectors use "
                             + "labelFromClasses(..)");
-            assertThatThrownBy(() -> Model.tfServing(server.base(), "m").input("x", "x").labelOutput("class")
-                    .predict(numbers(1, 2, 3), SETTINGS))
+            assertThatThrownBy(() -> ModelAccess.predict(Model.tfServing(server.base(), "m").input("x", "x").labelOutput("class"), numbers(1, 2, 3), SETTINGS))
                     .hasMessageContaining("prediction 0 is an array, not an object of named outputs (labelOutput 'class')");
         }
     }
@@ -251,12 +253,12 @@ class TfServingModelTest {
     @Test
     void configuration_mistakes_fail_early_and_clearly() throws Exception {
         TfServingModel bare = Model.tfServing("http://127.0.0.1:9", "m");
-        assertThatThrownBy(() -> bare.predict(numbers(1), SETTINGS)).isInstanceOf(QualityConfigurationException.class)
+        assertThatThrownBy(() -> ModelAccess.predict(bare, numbers(1), SETTINGS)).isInstanceOf(QualityConfigurationException.class)
                 .hasMessage("model 'm' at http://127.0.0.1:9/v1/models/m: no input; call .input(\"name\", \"column\")");
-        assertThatThrownBy(() -> bare.input("x", "y").predict(numbers(1), SETTINGS))
+        assertThatThrownBy(() -> ModelAccess.predict(bare.input("x", "y"), numbers(1), SETTINGS))
                 .hasMessage("model 'm' at http://127.0.0.1:9/v1/models/m: input 'x' reads column 'y', but dataset "
                         + "'numbers' has no such column; the columns are [x, label]");
-        assertThatThrownBy(() -> bare.input("x", "x").scoreOutput("p").predict(numbers(1), SETTINGS))
+        assertThatThrownBy(() -> ModelAccess.predict(bare.input("x", "x").scoreOutput("p"), numbers(1), SETTINGS))
                 .hasMessageContaining("a score output ('p') needs a label output");
         assertThatIllegalArgumentException().isThrownBy(() -> bare.labelOutput("c").labelFromClasses(List.of("a", "b")))
                 .withMessageContaining("use either labelOutput(..) or labelFromClasses(..)");
@@ -284,7 +286,7 @@ class TfServingModelTest {
             TfServingModel model = model(server).bearerToken(Secret.of(TOKEN));
 
             assertThat(model.toString()).doesNotContain(TOKEN);
-            Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> model.predict(
+            Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> ModelAccess.predict(model, 
                     OpenInferenceModelTest.sentences(), SETTINGS));
             assertThat(thrown).isInstanceOf(QualityConfigurationException.class)
                     .hasMessageContaining("10 of 10 examples failed: 10 × HTTP 401", "token '***' is not valid");

@@ -1,7 +1,7 @@
 package dev.touchstone.maven.config;
 
 import dev.touchstone.config.ConfigKeys;
-import dev.touchstone.config.ConfigParser;
+import dev.touchstone.config.internal.ConfigParser;
 import dev.touchstone.config.InconclusivePolicy;
 import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.gate.GateOptions;

@@ -1,10 +1,10 @@
 package dev.touchstone.metric.internal.builtin;
 
 import dev.touchstone.metric.internal.builtin.Averaging.Kind;
-import dev.touchstone.stats.Alternative;
-import dev.touchstone.stats.Bootstrap;
-import dev.touchstone.stats.BootstrapComparison;
-import dev.touchstone.stats.ComparisonTest;
+import dev.touchstone.stats.internal.Alternative;
+import dev.touchstone.stats.internal.Bootstrap;
+import dev.touchstone.stats.internal.BootstrapComparison;
+import dev.touchstone.stats.internal.ComparisonTest;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;

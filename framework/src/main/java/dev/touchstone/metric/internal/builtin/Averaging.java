@@ -1,11 +1,14 @@
 package dev.touchstone.metric.internal.builtin;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 
 /**
  * How a per-class metric is reduced to one number: for the positive class (the default on
  * binary data), for one named class, or averaged over classes as scikit-learn does.
  */
+@API(status = API.Status.INTERNAL, since = "0.2")
 public record Averaging(Kind kind, String className) {
 
     public enum Kind { DEFAULT, CLASS, MACRO, MICRO, WEIGHTED }

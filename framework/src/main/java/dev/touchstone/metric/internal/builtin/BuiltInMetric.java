@@ -1,5 +1,7 @@
 package dev.touchstone.metric.internal.builtin;
 
+import org.apiguardian.api.API;
+
 import dev.touchstone.metric.internal.builtin.Averaging.Kind;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -11,6 +13,7 @@ import java.util.Set;
  * is computed from a sufficient statistic. The families are the shapes of statistic the
  * evaluation knows how to gather; adding a metric of an existing family is adding one class.
  */
+@API(status = API.Status.INTERNAL, since = "0.2")
 public abstract sealed class BuiltInMetric
         permits ConfusionMetric, SumsMetric, RankingMetric, CountMetric, EndpointMetric {
 

@@ -1,10 +1,13 @@
 package dev.touchstone.metric.internal.builtin;
 
+import org.apiguardian.api.API;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /** The catalogue of built-in metrics: the DSL names them here, results files are read back by name. */
+@API(status = API.Status.INTERNAL, since = "0.2")
 public final class BuiltInMetrics {
 
     public static final ConfusionMetric ACCURACY = new Accuracy();

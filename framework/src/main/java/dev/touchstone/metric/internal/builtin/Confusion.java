@@ -1,5 +1,7 @@
 package dev.touchstone.metric.internal.builtin;
 
+import org.apiguardian.api.API;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -8,6 +10,7 @@ import java.util.Objects;
  * {@code cells[t * k + p]} examples of true class {@code t} predicted as {@code p}. The class
  * names are for messages.
  */
+@API(status = API.Status.INTERNAL, since = "0.2")
 public final class Confusion {
 
     private final long[] cells;

@@ -1,5 +1,7 @@
 package dev.touchstone.metric.internal.builtin;
 
+import org.apiguardian.api.API;
+
 import dev.touchstone.metric.internal.builtin.Averaging.Kind;
 import java.util.Optional;
 import java.util.Set;
@@ -14,6 +16,7 @@ import java.util.Set;
  * <p>{@code target} is the class a per-class metric is about (for {@link Kind#DEFAULT} on binary
  * data the positive class, for {@link Kind#CLASS} the named one); other kinds ignore it.
  */
+@API(status = API.Status.INTERNAL, since = "0.2")
 public abstract non-sealed class ConfusionMetric extends BuiltInMetric {
 
     ConfusionMetric(String id, Range range, Set<Kind> averagings) {

@@ -1,6 +1,9 @@
 package dev.touchstone.metric.internal.builtin;
 
+import org.apiguardian.api.API;
+
 /** The number of examples in the slice: {@code size().isAtLeast(200)} guards against thin slices. */
+@API(status = API.Status.INTERNAL, since = "0.2")
 public final class CountMetric extends BuiltInMetric {
 
     CountMetric() {

@@ -1,6 +1,9 @@
 package dev.touchstone.metric.internal.builtin;
 
+import org.apiguardian.api.API;
+
 /** An operational metric of a model behind an endpoint: failures, latency, throughput. */
+@API(status = API.Status.INTERNAL, since = "0.2")
 public abstract non-sealed class EndpointMetric extends BuiltInMetric {
 
     EndpointMetric(String id, boolean higherIsBetter, Range range) {

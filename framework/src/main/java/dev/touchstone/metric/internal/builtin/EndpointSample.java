@@ -1,5 +1,7 @@
 package dev.touchstone.metric.internal.builtin;
 
+import org.apiguardian.api.API;
+
 import java.util.Map;
 
 /**
@@ -11,6 +13,7 @@ import java.util.Map;
  * @param runExamples      examples in the whole run
  * @param examplesPerSecond throughput of the whole run
  */
+@API(status = API.Status.INTERNAL, since = "0.2")
 public record EndpointSample(int examples, Map<String, Integer> failures, double[] answeredMillis, long runExamples,
         double examplesPerSecond) {
 

@@ -1,5 +1,7 @@
 package dev.touchstone.metric.internal.builtin;
 
+import org.apiguardian.api.API;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,6 +13,7 @@ import java.util.Optional;
  * sufficient statistics that unpaired comparisons with a recorded baseline need
  * ({@code successes}/{@code trials}, or {@code variance}/{@code positives}/{@code negatives}).
  */
+@API(status = API.Status.INTERNAL, since = "0.2")
 public record Estimate(double value, Optional<String> undefinedReason, List<String> notes, IntervalSource intervals,
         Map<String, Double> statistics) {
 

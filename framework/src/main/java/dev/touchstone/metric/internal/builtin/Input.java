@@ -1,6 +1,9 @@
 package dev.touchstone.metric.internal.builtin;
 
+import org.apiguardian.api.API;
+
 /** What a metric reads of each example: the evaluation builds that view of the model's outputs. */
+@API(status = API.Status.INTERNAL, since = "0.2")
 public enum Input {
     /** True and predicted class. */
     CLASSES,

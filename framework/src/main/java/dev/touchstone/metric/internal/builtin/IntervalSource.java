@@ -1,15 +1,18 @@
 package dev.touchstone.metric.internal.builtin;
 
-import dev.touchstone.stats.AucEstimate;
+import org.apiguardian.api.API;
+
+import dev.touchstone.stats.internal.AucEstimate;
 import dev.touchstone.stats.Interval;
-import dev.touchstone.stats.Percentiles;
-import dev.touchstone.stats.ProportionIntervals;
+import dev.touchstone.stats.internal.Percentiles;
+import dev.touchstone.stats.internal.ProportionIntervals;
 import java.util.function.Supplier;
 
 /**
  * Gives a metric's interval at any confidence level. Bootstrap replicates are drawn once, on
  * first use, and reused for every level, so {@code withConfidence(c)} costs nothing extra.
  */
+@API(status = API.Status.INTERNAL, since = "0.2")
 public interface IntervalSource {
 
     Interval at(double level);

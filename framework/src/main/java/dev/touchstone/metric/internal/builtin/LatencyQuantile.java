@@ -1,6 +1,6 @@
 package dev.touchstone.metric.internal.builtin;
 
-import dev.touchstone.stats.Percentiles;
+import dev.touchstone.stats.internal.Percentiles;
 import java.util.List;
 
 /**

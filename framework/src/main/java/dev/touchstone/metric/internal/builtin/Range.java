@@ -1,5 +1,7 @@
 package dev.touchstone.metric.internal.builtin;
 
+import org.apiguardian.api.API;
+
 import java.math.BigDecimal;
 
 /**
@@ -8,6 +10,7 @@ import java.math.BigDecimal;
  * @param low  the smallest possible value, or negative infinity
  * @param high the largest possible value, or positive infinity
  */
+@API(status = API.Status.INTERNAL, since = "0.2")
 public record Range(double low, double high) {
 
     public static final Range UNIT = new Range(0, 1);

@@ -1,7 +1,9 @@
 package dev.touchstone.metric.internal.builtin;
 
-import dev.touchstone.stats.Alternative;
-import dev.touchstone.stats.ComparisonTest;
+import org.apiguardian.api.API;
+
+import dev.touchstone.stats.internal.Alternative;
+import dev.touchstone.stats.internal.ComparisonTest;
 import java.util.Set;
 
 /**
@@ -9,6 +11,7 @@ import java.util.Set;
  * precision). Each defines its own interval and paired test; unpaired comparisons use the
  * statistics its estimate records.
  */
+@API(status = API.Status.INTERNAL, since = "0.2")
 public abstract non-sealed class RankingMetric extends BuiltInMetric {
 
     RankingMetric(String id, Set<Averaging.Kind> averagings) {

@@ -1,12 +1,12 @@
 package dev.touchstone.metric.internal.builtin;
 
 import dev.touchstone.metric.internal.builtin.Averaging.Kind;
-import dev.touchstone.stats.Alternative;
-import dev.touchstone.stats.AucComparison;
-import dev.touchstone.stats.AucEstimate;
-import dev.touchstone.stats.ComparisonTest;
-import dev.touchstone.stats.DeLong;
-import dev.touchstone.stats.OneVsRestAuc;
+import dev.touchstone.stats.internal.Alternative;
+import dev.touchstone.stats.internal.AucComparison;
+import dev.touchstone.stats.internal.AucEstimate;
+import dev.touchstone.stats.internal.ComparisonTest;
+import dev.touchstone.stats.internal.DeLong;
+import dev.touchstone.stats.internal.OneVsRestAuc;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;

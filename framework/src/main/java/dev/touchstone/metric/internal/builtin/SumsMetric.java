@@ -1,5 +1,7 @@
 package dev.touchstone.metric.internal.builtin;
 
+import org.apiguardian.api.API;
+
 import java.util.Optional;
 
 /**
@@ -10,6 +12,7 @@ import java.util.Optional;
  * <p>The truth {@code y} of an example is its true value (regression) or 1/0 for the positive
  * class (scores); the prediction {@code p} is the predicted value or the positive-class score.
  */
+@API(status = API.Status.INTERNAL, since = "0.2")
 public abstract non-sealed class SumsMetric extends BuiltInMetric {
 
     private final Input input;

@@ -1,0 +1,54 @@
+package dev.touchstone.data.internal;
+
+import dev.touchstone.data.Dataset;
+import dev.touchstone.data.Row;
+import dev.touchstone.data.table.Table;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.apiguardian.api.API;
+
+/**
+ * The evaluation's way to tell whether two dataset copies read the same loaded table:
+ * {@code Dataset} keeps this package-private and hands this class a bridge when it is loaded.
+ */
+@API(status = API.Status.INTERNAL, since = "0.2")
+public final class DatasetAccess {
+
+    private static volatile Function<Dataset, Object> tableIdentity;
+    private static volatile BiFunction<Table, Integer, Row> row;
+
+    private DatasetAccess() {
+    }
+
+    /** Called by {@code Dataset}'s static initialiser; later calls are ignored. */
+    public static synchronized void install(Function<Dataset, Object> identityBridge,
+            BiFunction<Table, Integer, Row> rowBridge) {
+        if (tableIdentity == null) {
+            tableIdentity = Objects.requireNonNull(identityBridge, "tableIdentity");
+            row = Objects.requireNonNull(rowBridge, "row");
+        }
+    }
+
+    /** Row {@code index} of {@code table}, as an in-process model sees it. */
+    public static Row row(Table table, int index) {
+        BiFunction<Table, Integer, Row> bridge = row;
+        if (bridge == null) {
+            Objects.requireNonNull(Dataset.class); // loading Dataset installs the bridges
+            throw new IllegalStateException("Dataset has not installed its bridge");
+        }
+        return bridge.apply(table, index);
+    }
+
+    /**
+     * An object equal for every copy of a dataset that reads the same loaded table, whatever the
+     * roles: what an in-process model's predictions depend on.
+     */
+    public static Object tableIdentity(Dataset dataset) {
+        Function<Dataset, Object> bridge = tableIdentity;
+        if (bridge == null) {
+            throw new IllegalStateException("Dataset has not installed its bridge");
+        }
+        return bridge.apply(dataset);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.touchstone.stats.internal;
+
+import org.apiguardian.api.API;
+
+/**
+ * How large a difference a comparison can detect, and how many examples a decision would need:
+ * the numbers an INCONCLUSIVE verdict reports.
+ *
+ * <p>Normal approximation for a one-sided test at level α of {@code H0: Δ = Δ0} whose estimate
+ * has standard error {@code se}: the test rejects when {@code (Δ̂ − Δ0)/se > z_{1−α}}, so a true
+ * distance {@code δ} from the null is detected with probability {@code Φ(δ/se − z_{1−α})}.
+ * Setting that to {@code power} gives the minimum detectable difference
+ * {@code (z_{1−α} + z_power)·se}, and, with {@code se ∝ 1/√n}, the sample size
+ * {@code n·((z_{1−α} + z_power)·se/δ)²} (the textbook normal-approximation formula, as in Chow, Shao and
+ * Wang, <i>Sample Size Calculations in Clinical Research</i>). It uses the standard error of Δ̂
+ * under the alternative (what {@link ComparisonTest#standardError()} reports); McNemar's test
+ * standardizes with the null variance {@code (b + c)/n²}, which differs from it by the factor
+ * {@code √(1 − Δ²/(p_b + p_c))}, negligible for the differences quality gates look for.
+ * Exact tests are a little conservative, so their actual power is at most this prediction.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class Power {
+
+    private Power() {
+    }
+
+    /**
+     * The smallest true difference |Δ − Δ0| that a one-sided test at {@code alpha} detects with
+     * probability {@code power}: {@code (z_{1−α} + z_power)·se}.
+     *
+     * @param standardError the standard error of the estimated difference, finite and ≥ 0
+     * @param alpha the one-sided significance level, in (0, 1)
+     * @param power the detection probability, in (alpha, 1)
+     * @throws IllegalArgumentException if an argument is out of range
+     */
+    public static double minimumDetectableDifference(double standardError, double alpha, double power) {
+        checkStandardError(standardError);
+        return multiplier(alpha, power) * standardError;
+    }
+
+    /**
+     * The number of examples (scaling from {@code n}, with {@code se ∝ 1/√n}) at which a one-sided
+     * test at {@code alpha} detects a true difference of {@code |delta|} with probability
+     * {@code power}: {@code ceil(n·((z_{1−α} + z_power)·se/|delta|)²)}, at least 1. A zero
+     * standard error gives 1; {@code delta == 0} (nothing to detect) and results beyond the range
+     * of long give {@link Long#MAX_VALUE}.
+     *
+     * @param n the number of examples the standard error was estimated on, ≥ 1
+     * @param standardError the standard error of the difference at n examples, finite and ≥ 0
+     * @param delta the true difference to detect (its sign is ignored), finite
+     * @param alpha the one-sided significance level, in (0, 1)
+     * @param power the detection probability, in (alpha, 1)
+     * @throws IllegalArgumentException if an argument is out of range
+     */
+    public static long examplesNeeded(long n, double standardError, double delta, double alpha, double power) {
+        if (n < 1) {
+            throw new IllegalArgumentException("n must be at least 1 but was " + n);
+        }
+        checkStandardError(standardError);
+        if (!Double.isFinite(delta)) {
+            throw new IllegalArgumentException("delta must be a finite number but was " + delta);
+        }
+        double multiplier = multiplier(alpha, power);
+        if (delta == 0) {
+            return Long.MAX_VALUE;
+        }
+        double ratio = multiplier * standardError / Math.abs(delta);
+        double needed = Math.ceil(n * ratio * ratio);
+        if (!(needed < 0x1p63)) {
+            return Long.MAX_VALUE;
+        }
+        return Math.max(1L, (long) needed);
+    }
+
+    private static double multiplier(double alpha, double power) {
+        if (!(alpha > 0 && alpha < 1)) {
+            throw new IllegalArgumentException("alpha must be in (0, 1) but was " + alpha);
+        }
+        if (!(power > alpha && power < 1)) {
+            throw new IllegalArgumentException("power must be in (alpha, 1) = (" + alpha + ", 1) but was " + power
+                    + " (a test detects nothing with a probability below its false-alarm rate)");
+        }
+        return ComparisonSupport.STANDARD_NORMAL.inverseSurvivalProbability(alpha)
+                + ComparisonSupport.STANDARD_NORMAL.inverseCumulativeProbability(power);
+    }
+
+    private static void checkStandardError(double standardError) {
+        if (!(standardError >= 0 && standardError < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("standard error must be finite and non-negative but was "
+                    + standardError);
+        }
+    }
+}
