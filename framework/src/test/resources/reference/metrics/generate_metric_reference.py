@@ -43,8 +43,11 @@ Conventions of expected.csv:
   * Intervals: Wilson (statsmodels proportion_confint(method="wilson")) at 0.95 and 0.90 for
     accuracy (correct/n), precision (TP/(TP+FP)), recall (TP/(TP+FN)), specificity (TN/(TN+FP)),
     micro-averaged precision/recall (pooled counts) and per-class precision/recall/specificity;
-    DeLong (pROC ci.auc(method="delong"): auc -/+ z*sd clipped to [0, 1]) at 0.95 and 0.90 for
-    roc_auc, cross-checked against an independent numpy DeLong. A metric with an interval has one
+    for roc_auc at 0.95 and 0.90, the envelope (method `delong+newcombe`) of DeLong's interval
+    (pROC ci.auc(method="delong"): auc -/+ z*sd clipped to [0, 1], cross-checked against an
+    independent numpy DeLong) and Newcombe's score interval (2006, method 5: the Hanley-McNeil
+    variance with both class sizes replaced by their mean, solved for theta with scipy's brentq);
+    where pROC cannot (fewer than 2 cases or controls) Newcombe's alone. A metric with an interval has one
     row per level; other metrics have one row with empty ci columns. No interval row is written
     where the reference cannot compute one (0 denominator; pROC needs >= 2 cases and controls).
 """
@@ -54,6 +57,8 @@ import io
 import math
 import os
 import subprocess
+
+from scipy.optimize import brentq
 import warnings
 
 import numpy as np
@@ -231,8 +236,8 @@ class Recorder:
             v = 0.0  # no negative zero in the file
         return v
 
-    def add(self, dataset, slice_name, metric, value, wilson=None, delong=None):
-        """wilson = (count, nobs); delong = {level: (low, high)}."""
+    def add(self, dataset, slice_name, metric, value, wilson=None, delong=None, method="delong"):
+        """wilson = (count, nobs); delong = {level: (low, high)} with the given method name."""
         val = fmt(value)
         if wilson is not None and wilson[1] > 0:
             count, nobs = wilson
@@ -247,7 +252,7 @@ class Recorder:
             for level in LEVELS:
                 lo, hi = delong[level]
                 self.expected.append([dataset, slice_name, metric, val, f"{level:.2f}", fmt(lo), fmt(hi),
-                                      "delong"])
+                                      method])
         else:
             self.expected.append([dataset, slice_name, metric, val, "", "", "", ""])
 
@@ -281,6 +286,20 @@ def numpy_delong(y01, score, level):
     z = norm.ppf(1 - (1 - level) / 2)
     sd = math.sqrt(var)
     return auc, min(1.0, max(0.0, auc - z * sd)), max(0.0, min(1.0, auc + z * sd))
+
+
+def newcombe_auc(auc, m, n, level):
+    """Newcombe (2006) method 5: solve (A - t)^2 = z^2 V(t) with V the Hanley-McNeil variance at
+    both class sizes equal to N* = (m + n) / 2."""
+    z = norm.ppf(1 - (1 - level) / 2)
+    ns = (m + n) / 2.0
+    w = lambda t: t * (1 + (ns - 1) * ((1 - t) / (2 - t) + t / (1 + t))) / (m * n)
+    if auc >= 1:
+        return brentq(lambda t: (1 - t) - z * z * w(t), 0.0, 1.0, xtol=1e-15, rtol=1e-15), 1.0
+    if auc <= 0:
+        return 0.0, brentq(lambda t: t - z * z * w(1 - t), 0.0, 1.0, xtol=1e-15, rtol=1e-15)
+    f = lambda t: (auc - t) ** 2 - z * z * (1 - t) * w(t)
+    return (brentq(f, 0.0, auc, xtol=1e-15, rtol=1e-15), brentq(f, auc, 1.0, xtol=1e-15, rtol=1e-15))
 
 
 def proc_delong(path, positive, negative):
@@ -337,7 +356,14 @@ def binary_reference(rec, dataset, path, positive, negative):
                 delong[level] = (r_lo, r_hi)
         else:
             assert math.isnan(auc) or min(y01.sum(), n - y01.sum()) < 2, slice_name
-        rec.add(dataset, slice_name, "roc_auc", auc, delong=delong)
+        envelope = None
+        if not math.isnan(auc):
+            envelope = {}
+            for level in LEVELS:
+                n_lo, n_hi = newcombe_auc(auc, int(y01.sum()), int(n - y01.sum()), level)
+                d_lo, d_hi = delong[level] if delong else (n_lo, n_hi)
+                envelope[level] = (min(d_lo, n_lo), max(d_hi, n_hi))
+        rec.add(dataset, slice_name, "roc_auc", auc, delong=envelope, method="delong+newcombe")
         rec.add(dataset, slice_name, "average_precision",
                 v("average_precision", lambda: average_precision_score(y01, s)))
         rec.add(dataset, slice_name, "log_loss", v("log_loss", lambda: log_loss(y01, s, labels=[0, 1])))

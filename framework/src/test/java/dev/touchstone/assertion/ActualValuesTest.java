@@ -118,7 +118,7 @@ class ActualValuesTest {
             MetricValue auc = assertThat(Model.logged("m", data)).overall().rocAuc().actual();
 
             assertThat(auc.value()).isCloseTo(5.0 / 6, within(1e-12));
-            assertThat(auc.interval().method()).isEqualTo("delong");
+            assertThat(auc.interval().method()).isEqualTo("delong+newcombe");
             assertThat(auc.interval().low()).isLessThan(auc.value());
             assertThat(auc.interval().high()).isGreaterThan(auc.value());
         }

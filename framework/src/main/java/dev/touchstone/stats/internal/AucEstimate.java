@@ -38,16 +38,19 @@ public record AucEstimate(double auc, double variance, int positives, int negati
     }
 
     /**
-     * The normal-approximation interval {@code auc ± z · sqrt(variance)} clipped to [0, 1], as pROC's
-     * {@code ci.auc(method = "delong")}. Undefined (NaN bounds) when the AUC or its variance is.
-     *
-     * <p>Caveat inherited from DeLong: the variance is 0 when the classes are perfectly separated
-     * (or all scores are tied), so the interval collapses to a point. Callers that judge
-     * thresholds should treat a zero-width interval from few examples with suspicion.
+     * The interval of this AUC: the envelope of DeLong's normal interval (pROC's
+     * {@code ci.auc(method = "delong")}) and Newcombe's score interval, so that it keeps its
+     * coverage on small or perfectly separated samples (see {@link AucIntervals}).
      *
      * @throws IllegalArgumentException if {@code level} is outside (0, 1)
      */
     public Interval interval(double level) {
+        NormalQuantiles.checkLevel(level);
+        return AucIntervals.envelope(this, level);
+    }
+
+    /** DeLong's normal interval alone, clipped to [0, 1]; undefined where its variance is. */
+    public Interval deLongInterval(double level) {
         double z = NormalQuantiles.z(level);
         if (!isDefined()) {
             return Interval.undefined(level, DELONG);

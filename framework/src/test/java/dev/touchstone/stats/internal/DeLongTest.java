@@ -64,7 +64,7 @@ class DeLongTest {
         assertThat(estimate.negatives()).isEqualTo(row.integer("negatives"));
         assertClose(estimate.auc(), row.number("auc"), "auc " + row);
         assertClose(estimate.variance(), row.number("variance"), "variance " + row);
-        Interval interval = estimate.interval(row.number("level"));
+        Interval interval = estimate.deLongInterval(row.number("level"));
         assertThat(interval.method()).isEqualTo("delong");
         assertThat(interval.level()).isEqualTo(row.number("level"));
         assertClose(interval.low(), row.number("low"), "low " + row);
@@ -140,14 +140,14 @@ class DeLongTest {
         AucEstimate empty = DeLong.estimate(new double[0], new double[] {1, 2});
         assertThat(empty.auc()).isNaN();
         assertThat(empty.isDefined()).isFalse();
-        assertThat(empty.interval(0.95).isDefined()).isFalse();
-        assertThat(empty.interval(0.95).method()).isEqualTo("delong");
+        assertThat(empty.deLongInterval(0.95).isDefined()).isFalse();
+        assertThat(empty.deLongInterval(0.95).method()).isEqualTo("delong");
         assertThat(DeLong.estimate(new double[] {1}, new double[0]).auc()).isNaN();
 
         AucEstimate single = DeLong.estimate(new double[] {0.3}, new double[] {0.1, 0.5, 0.3});
         assertThat(single.auc()).isEqualTo(0.5); // (1 + 0 + 0.5) / 3
         assertThat(single.variance()).isNaN();
-        assertThat(single.interval(0.95).isDefined()).isFalse();
+        assertThat(single.deLongInterval(0.95).isDefined()).isFalse();
 
         assertThat(DeLong.placements(new double[0], new double[] {1}).negative(0)).isNaN();
     }
@@ -157,7 +157,7 @@ class DeLongTest {
         AucEstimate estimate = DeLong.estimate(new double[] {3, 4, 5}, new double[] {0, 1, 2});
         assertThat(estimate.auc()).isEqualTo(1.0);
         assertThat(estimate.variance()).isEqualTo(0.0);
-        Interval interval = estimate.interval(0.95);
+        Interval interval = estimate.deLongInterval(0.95);
         assertThat(interval.low()).isEqualTo(1.0);
         assertThat(interval.high()).isEqualTo(1.0);
     }
@@ -181,10 +181,10 @@ class DeLongTest {
     @Test
     void intervalIsClippedToTheUnitInterval() {
         AucEstimate estimate = new AucEstimate(0.98, 0.01, 10, 10);
-        Interval interval = estimate.interval(0.95);
+        Interval interval = estimate.deLongInterval(0.95);
         assertThat(interval.high()).isEqualTo(1.0);
         assertThat(interval.low()).isCloseTo(0.98 - NormalQuantiles.z(0.95) * 0.1, within(1e-15));
-        assertThat(new AucEstimate(0.02, 0.01, 10, 10).interval(0.95).low()).isEqualTo(0.0);
+        assertThat(new AucEstimate(0.02, 0.01, 10, 10).deLongInterval(0.95).low()).isEqualTo(0.0);
     }
 
     private static double[] randomScores(UniformRandomProvider rng, int size, int distinct) {

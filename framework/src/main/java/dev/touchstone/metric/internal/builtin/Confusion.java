@@ -97,13 +97,20 @@ public final class Confusion {
         return new Counts(tp, fp, fn, total - tp - fp - fn);
     }
 
-    /** One-vs-rest counts summed over the classes (micro averaging). */
+    /**
+     * One-vs-rest counts summed over the classes present in the slice, true or predicted (micro
+     * averaging). A class that occurs only elsewhere in the dataset would add every example of the
+     * slice as a true negative.
+     */
     public Counts pooled() {
         long tp = 0;
         long fp = 0;
         long fn = 0;
         long tn = 0;
         for (int c = 0; c < k; c++) {
+            if (!present(c)) {
+                continue;
+            }
             Counts one = oneVsRest(c);
             tp += one.tp();
             fp += one.fp();

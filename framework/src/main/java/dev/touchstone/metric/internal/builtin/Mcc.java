@@ -33,11 +33,16 @@ final class Mcc extends ConfusionMetric {
         return covTp / Math.sqrt(covTt * covPp);
     }
 
+    /** MCC is 0/0 when the labels or the predictions are constant; scikit-learn then returns 0. */
     @Override
     public Optional<String> undefinedReason(Confusion cm, Kind kind, int target) {
         for (int c = 0; c < cm.classCount(); c++) {
             if (cm.support(c) == cm.total()) {
-                return Optional.of("every example of the slice has the same true class " + quoted(cm, c));
+                return Optional.of("every example of the slice has the same true class " + quoted(cm, c)
+                        + ": MCC is 0/0");
+            }
+            if (cm.predicted(c) == cm.total()) {
+                return Optional.of("every example of the slice is predicted as " + quoted(cm, c) + ": MCC is 0/0");
             }
         }
         return Optional.empty();

@@ -1,5 +1,6 @@
 package dev.touchstone.metric.internal.builtin;
 
+import java.util.Optional;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -55,6 +56,31 @@ final class MeanLoss extends SumsMetric {
     @Override
     public boolean needsProbabilities() {
         return probabilities;
+    }
+
+    /** MAPE divides by the true value: where it is 0, scikit-learn divides by the float64 epsilon instead. */
+    @Override
+    public Optional<String> undefinedReason(double[] truth, double[] predicted) {
+        if (!id().equals("mape")) {
+            return Optional.empty();
+        }
+        int zeros = 0;
+        for (double y : truth) {
+            if (Math.abs(y) < EPS) {
+                zeros++;
+            }
+        }
+        return zeros == 0 ? Optional.empty() : Optional.of("MAPE divides by the true value, which is 0 on " + zeros
+                + " example(s) of the slice (scikit-learn divides by 2.2e-16 there)");
+    }
+
+    @Override
+    public double conventionalValue(double[] truth, double[] predicted) {
+        double sum = 0;
+        for (int i = 0; i < truth.length; i++) {
+            sum += absolutePercentage(truth[i], predicted[i]);
+        }
+        return sum / truth.length;
     }
 
     static double logLoss(double y, double p) {

@@ -72,20 +72,43 @@ abstract class PerClassMetric extends ConfusionMetric {
         }
     }
 
+    /**
+     * The metric of a class is only a convention when its denominator is 0; an average is only a
+     * convention when it takes such a class with a weight above 0 (macro: every class present in
+     * the slice; weighted: every class with examples; micro: the pooled counts).
+     */
     @Override
     public final Optional<String> undefinedReason(Confusion cm, Kind kind, int target) {
-        if (kind != Kind.DEFAULT && kind != Kind.CLASS) {
-            return Optional.empty();
+        switch (kind) {
+            case DEFAULT, CLASS:
+                return undefinedFor(cm.oneVsRest(target), quoted(cm, target));
+            case MICRO:
+                return undefinedFor(cm.pooled(), "").map(why -> "pooled over the classes of the slice, " + id()
+                        + " has a zero denominator (only one class occurs)");
+            default:
+                java.util.List<String> conventional = new java.util.ArrayList<>();
+                String first = null;
+                for (int c = 0; c < cm.classCount(); c++) {
+                    boolean weighted = kind == Kind.MACRO ? cm.present(c) : cm.support(c) > 0;
+                    Optional<String> why = weighted ? undefinedFor(cm.oneVsRest(c), quoted(cm, c)) : Optional.empty();
+                    if (why.isPresent()) {
+                        conventional.add(quoted(cm, c));
+                        first = first == null ? why.get() : first;
+                    }
+                }
+                return conventional.isEmpty() ? Optional.empty() : Optional.of("the " + kind.name().toLowerCase(
+                        java.util.Locale.ROOT) + " average takes " + id() + " of " + String.join(", ", conventional)
+                        + " at scikit-learn's convention of 0 (" + first + ")");
         }
-        return undefinedFor(cm.oneVsRest(target), quoted(cm, target));
     }
 
     @Override
     public final Optional<Proportion> proportion(Confusion cm, Kind kind, int target) {
         return switch (kind) {
             case DEFAULT, CLASS -> proportionOf(cm.oneVsRest(target));
-            case MICRO -> microIsAccuracy() ? Optional.of(new Proportion(cm.trace(), cm.total()))
-                    : proportionOf(cm.pooled());
+            // Pooled one-vs-rest counts of specificity count each example once per class: they are
+            // not independent trials, so micro specificity gets a bootstrap, not Wilson's interval.
+            case MICRO -> microIsAccuracy() ? Optional.of(new Proportion(cm.trace(), cm.total())) : Optional.empty();
             default -> Optional.empty();
         };
     }
