@@ -187,7 +187,7 @@ public abstract class AbstractMetricAssert<SELF extends AbstractMetricAssert<SEL
         List<SliceResult> slices = new ArrayList<>();
         for (SliceEstimate estimate : statement.evaluate(settings)) {
             MetricValue value = estimate.at(level);
-            Judge.Decision decision = Judge.judge(value, expectation);
+            Judge.Decision decision = Judge.judge(value, expectation, estimate::examplesToClear);
             String message = QualityMessages.format(statement.model().name(), statement.datasetName(),
                     estimate.sliceDefinition(), value, expectation, decision.verdict(), decision.reason(),
                     decision.examplesNeeded());

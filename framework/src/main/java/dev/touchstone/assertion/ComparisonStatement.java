@@ -21,8 +21,6 @@ import dev.touchstone.result.Verdict;
 import dev.touchstone.stats.internal.Alternative;
 import dev.touchstone.stats.Interval;
 import dev.touchstone.stats.internal.Multiplicity;
-import dev.touchstone.stats.internal.NormalQuantiles;
-import dev.touchstone.stats.internal.Power;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -96,16 +94,14 @@ final class ComparisonStatement {
                 Interval raw = sign > 0 ? test.interval()
                         : new Interval(-test.interval().high(), -test.interval().low(), test.interval().level(),
                                 test.interval().method());
-                // The interval's width gives an honest standard error even where the test's own is 0
-                // (no discordant pairs): what the power figure must rest on.
-                double se = test.interval().isDefined()
-                        ? Math.max(test.standardError(), test.interval().width() / (2 * NormalQuantiles.z(level)))
-                        : test.standardError();
-                double mdd = se > 0 ? Power.minimumDetectableDifference(se, settings.alpha(), settings.power()) : Double.NaN;
+                int familySize = significance ? compared.size() : 1;
+                double mdd = ComparisonResult.minimumDetectable(c.power(), settings.alpha(), correction, familySize,
+                        settings.power());
                 result = Optional.of(new ComparisonResult(c.source(), c.referenceValue(), c.referenceN(), c.paired(),
                         c.pairing(), sign * test.difference(), raw, test.name(), test.statistic(), test.pValue(),
                         significance ? adjusted[i] : test.pValue(), settings.alpha(), correction, family, mdd, c.margin(),
-                        statement.metric().higherIsBetter(), settings.power()));
+                        statement.metric().higherIsBetter(), settings.power(), c.power(), familySize,
+                        c.referenceStandardError()));
             }
             String why = c.isDefined() ? "the comparison cannot be computed on this slice" : c.undefinedReason();
             slices.add(ComparisonJudge.judge(statement.model().name(), statement.datasetName(),

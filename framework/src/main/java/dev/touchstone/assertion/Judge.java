@@ -14,19 +14,27 @@ import java.util.OptionalLong;
  */
 final class Judge {
 
+    /** Intervals of fewer examples than this that do not vary at all cannot support a verdict. */
+    static final int SMALL_SLICE = 30;
+
     record Decision(Verdict verdict, String reason, OptionalLong examplesNeeded) {
+    }
+
+    /** How many examples would let the interval at a level clear a bound; see {@code SliceEstimate#examplesToClear}. */
+    interface ExamplesToClear {
+        OptionalLong examplesToClear(double bound, double level);
     }
 
     private Judge() {
     }
 
-    static Decision judge(MetricValue value, Expectation expectation) {
+    static Decision judge(MetricValue value, Expectation expectation, ExamplesToClear sizes) {
         if (!value.isDefined()) {
             return new Decision(Verdict.INCONCLUSIVE, value.metric() + " is undefined on this slice: "
                     + value.undefinedReason().orElse("no data"), OptionalLong.empty());
         }
         return expectation.confidence().isPresent()
-                ? byInterval(value, expectation)
+                ? byInterval(value, expectation, sizes)
                 : byEstimate(value, expectation);
     }
 
@@ -46,55 +54,55 @@ final class Judge {
         return new Decision(pass ? Verdict.PASSED : Verdict.FAILED, reason, OptionalLong.empty());
     }
 
-    private static Decision byInterval(MetricValue value, Expectation e) {
+    /**
+     * Each side of the interval decides on its own: an order-statistic interval of a p99 from
+     * few answers has a lower bound but no upper one, which can still fail a bound below it. A
+     * missing bound never passes or fails anything.
+     */
+    private static Decision byInterval(MetricValue value, Expectation e, ExamplesToClear sizes) {
         Interval ci = value.interval();
         String level = Expectation.percent(ci.level()) + " interval";
-        if (!ci.isDefined()) {
+        double lo = ci.low();
+        double hi = ci.high();
+        if (Double.isNaN(lo) && Double.isNaN(hi)) {
             return new Decision(Verdict.INCONCLUSIVE, "the " + level + " cannot be computed on this slice",
                     OptionalLong.empty());
         }
-        double lo = ci.low();
-        double hi = ci.high();
+        if (ci.width() == 0 && !"exact".equals(ci.method()) && value.n() < SMALL_SLICE) {
+            return new Decision(Verdict.INCONCLUSIVE, "the " + level + " has no width: on " + value.n()
+                    + " examples every resample gives " + value.metric() + " = " + QualityMessages.estimate(lo, e)
+                    + ", which says nothing of how much it varies", OptionalLong.empty());
+        }
         double t = e.threshold();
+        boolean loKnown = !Double.isNaN(lo);
+        boolean hiKnown = !Double.isNaN(hi);
         Verdict verdict = switch (e.kind()) {
-            case ABOVE -> lo > t ? Verdict.PASSED : hi <= t ? Verdict.FAILED : Verdict.INCONCLUSIVE;
-            case AT_LEAST -> lo >= t ? Verdict.PASSED : hi < t ? Verdict.FAILED : Verdict.INCONCLUSIVE;
-            case BELOW -> hi < t ? Verdict.PASSED : lo >= t ? Verdict.FAILED : Verdict.INCONCLUSIVE;
-            case AT_MOST -> hi <= t ? Verdict.PASSED : lo > t ? Verdict.FAILED : Verdict.INCONCLUSIVE;
-            case BETWEEN -> lo >= t && hi <= e.upper() ? Verdict.PASSED
-                    : hi < t || lo > e.upper() ? Verdict.FAILED : Verdict.INCONCLUSIVE;
+            case ABOVE -> loKnown && lo > t ? Verdict.PASSED : hiKnown && hi <= t ? Verdict.FAILED : Verdict.INCONCLUSIVE;
+            case AT_LEAST -> loKnown && lo >= t ? Verdict.PASSED : hiKnown && hi < t ? Verdict.FAILED : Verdict.INCONCLUSIVE;
+            case BELOW -> hiKnown && hi < t ? Verdict.PASSED : loKnown && lo >= t ? Verdict.FAILED : Verdict.INCONCLUSIVE;
+            case AT_MOST -> hiKnown && hi <= t ? Verdict.PASSED : loKnown && lo > t ? Verdict.FAILED : Verdict.INCONCLUSIVE;
+            case BETWEEN -> loKnown && hiKnown && lo >= t && hi <= e.upper() ? Verdict.PASSED
+                    : hiKnown && hi < t || loKnown && lo > e.upper() ? Verdict.FAILED : Verdict.INCONCLUSIVE;
             default -> throw new IllegalArgumentException("not an absolute expectation: " + e.kind());
         };
-        String range = "[" + QualityMessages.bound(lo, e, true) + ", " + QualityMessages.bound(hi, e, false) + "]";
+        String range = "[" + (loKnown ? QualityMessages.bound(lo, e, true) : "?") + ", "
+                + (hiKnown ? QualityMessages.bound(hi, e, false) : "?") + "]";
         String bound = boundText(e);
         String reason = switch (verdict) {
             case PASSED -> "the whole " + level + " " + range + " is " + bound;
             case FAILED -> "no value of the " + level + " " + range + " is " + bound;
-            default -> "the " + level + " " + range + " straddles the bound: the data cannot tell whether "
-                    + value.metric() + " is " + bound;
+            default -> (loKnown && hiKnown ? "the " + level + " " + range + " straddles the bound"
+                    : "the " + level + " " + range + " has no " + (loKnown ? "upper" : "lower")
+                            + " bound on " + value.n() + " examples")
+                    + ": the data cannot tell whether " + value.metric() + " is " + bound;
         };
-        return new Decision(verdict, reason, verdict == Verdict.INCONCLUSIVE ? examplesNeeded(value, e) : OptionalLong.empty());
+        OptionalLong needed = verdict == Verdict.INCONCLUSIVE
+                ? sizes.examplesToClear(nearestBound(value.value(), e), ci.level()) : OptionalLong.empty();
+        return new Decision(verdict, reason, needed);
     }
 
     private static String boundText(Expectation e) {
         return new Expectation(e.kind(), e.threshold(), e.upper(), java.util.OptionalDouble.empty()).describe(decimals(e));
-    }
-
-    /**
-     * Interval half-widths shrink like 1/√n, so the interval clears the bound at about
-     * n · (half-width / distance from the estimate to the bound)² examples, if the estimate stays.
-     */
-    static OptionalLong examplesNeeded(MetricValue value, Expectation e) {
-        double x = value.value();
-        Interval ci = value.interval();
-        double bound = nearestBound(x, e);
-        double distance = Math.abs(x - bound);
-        if (distance == 0 || value.n() == 0) {
-            return OptionalLong.empty();
-        }
-        double halfWidth = x >= bound ? x - ci.low() : ci.high() - x;
-        double needed = Math.ceil(value.n() * Math.pow(halfWidth / distance, 2));
-        return needed > value.n() && Double.isFinite(needed) ? OptionalLong.of((long) needed) : OptionalLong.empty();
     }
 
     private static double nearestBound(double x, Expectation e) {
@@ -107,5 +115,4 @@ final class Judge {
     private static int decimals(Expectation e) {
         return QualityMessages.decimals(e);
     }
-
 }

@@ -1,6 +1,7 @@
 package dev.touchstone.result;
 
 import dev.touchstone.stats.Interval;
+import dev.touchstone.stats.PowerCurve;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
@@ -20,20 +21,42 @@ import org.apiguardian.api.API;
  * @param pValue          one-sided p-value of the statement's null hypothesis
  * @param adjustedPValue  after the multiplicity correction of its family
  * @param family          the family the correction ran over
- * @param minimumDetectableDifference the smallest true shortfall the test detects at alpha with the configured power
+ * @param minimumDetectableDifference the smallest true shortfall the test detects with the configured power at
+ *                        the α that decides ({@link #decidingAlpha()}); NaN when it cannot be told
  * @param margin          the tolerance the statement allows, in the metric's units
  * @param higherIsBetter  the metric's direction, which orients "worse" and "better"
  * @param power           the power behind {@code minimumDetectableDifference}
+ * @param powerCurve      the power of the test that decided, exact or approximate
+ * @param familySize      how many comparisons the multiplicity correction ran over
+ * @param referenceStandardError the standard error of the reference's own value when it comes from another
+ *                        sample (unpaired); NaN when paired or unknown
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ComparisonResult(String source, double referenceValue, long referenceN, boolean paired, String pairing,
         double difference, Interval interval, String test, double statistic, double pValue, double adjustedPValue,
         double alpha, String multiplicity, String family, double minimumDetectableDifference, double margin,
-        boolean higherIsBetter, double power) {
+        boolean higherIsBetter, double power, PowerCurve powerCurve, int familySize, double referenceStandardError) {
 
     public ComparisonResult {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(test, "test");
+        Objects.requireNonNull(powerCurve, "powerCurve");
+    }
+
+    /**
+     * The significance level a difference must clear to be significant: α, or α/m over a family
+     * of m comparisons under Holm, Bonferroni or Benjamini–Hochberg (where the first step tests).
+     */
+    public double decidingAlpha() {
+        return multiplicity == null || "none".equals(multiplicity) || familySize <= 1 ? alpha : alpha / familySize;
+    }
+
+    /** The smallest shortfall the test detects with {@code power} at {@code alpha} over {@code familySize} comparisons. */
+    public static double minimumDetectable(PowerCurve curve, double alpha, String multiplicity, int familySize,
+            double power) {
+        double deciding = multiplicity == null || "none".equals(multiplicity) || familySize <= 1 ? alpha
+                : alpha / familySize;
+        return curve.minimumDetectable(deciding, power, 1.0);
     }
 
     /** The difference oriented so that positive means better. */
@@ -47,9 +70,11 @@ public record ComparisonResult(String source, double referenceValue, long refere
                 : new double[] {-interval.high(), -interval.low()};
     }
 
-    public ComparisonResult withAdjusted(double adjusted, String newMultiplicity, String newFamily) {
+    /** Judged again over a larger family: the adjusted p-value, and the power at the family's α. */
+    public ComparisonResult withAdjusted(double adjusted, String newMultiplicity, String newFamily, int newFamilySize) {
+        double mdd = minimumDetectable(powerCurve, alpha, newMultiplicity, newFamilySize, power);
         return new ComparisonResult(source, referenceValue, referenceN, paired, pairing, difference, interval, test,
-                statistic, pValue, adjusted, alpha, newMultiplicity, newFamily, minimumDetectableDifference, margin,
-                higherIsBetter, power);
+                statistic, pValue, adjusted, alpha, newMultiplicity, newFamily, mdd, margin, higherIsBetter, power,
+                powerCurve, newFamilySize, referenceStandardError);
     }
 }

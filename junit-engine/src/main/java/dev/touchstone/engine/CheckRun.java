@@ -49,14 +49,14 @@ final class CheckRun {
     }
 
     /** Replaces the adjusted p-values, in the order of {@link #pValues()}, and judges again. */
-    int rejudge(double[] adjusted, int from, String multiplicity, String family) {
+    int rejudge(double[] adjusted, int from, String multiplicity, String family, int familySize) {
         int next = from;
         for (int s = 0; s < statements.size(); s++) {
             StatementResult statement = statements.get(s);
             List<SliceResult> slices = new ArrayList<>();
             for (SliceResult slice : statement.slices()) {
                 slices.add(isSignificanceTest(slice)
-                        ? ComparisonJudge.rejudge(slice, adjusted[next++], multiplicity, family) : slice);
+                        ? ComparisonJudge.rejudge(slice, adjusted[next++], multiplicity, family, familySize) : slice);
             }
             statements.set(s, statement.withSlices(slices));
         }

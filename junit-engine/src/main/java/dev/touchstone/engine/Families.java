@@ -34,7 +34,7 @@ final class Families {
                 + " (" + raw.size() + " comparisons)";
         int next = 0;
         for (CheckRun run : runs) {
-            next = run.rejudge(adjusted, next, method, family);
+            next = run.rejudge(adjusted, next, method, family, raw.size());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.touchstone.assertion.internal;
 
 import dev.touchstone.metric.MetricValue;
 import dev.touchstone.result.ComparisonResult;
+import dev.touchstone.stats.internal.NormalQuantiles;
 import dev.touchstone.result.Expectation;
 import dev.touchstone.result.SliceResult;
 import dev.touchstone.result.Verdict;
@@ -59,11 +60,13 @@ public final class ComparisonJudge {
                                 default -> "the " + range + " contains −" + fmt(d)
                                         + ": the data cannot tell whether the model is within the tolerance";
                             };
-                            if (verdict == Verdict.INCONCLUSIVE && delta + d != 0) {
-                                double half = (ci[1] - ci[0]) / 2;
-                                double n = Math.ceil(value.n() * Math.pow(half / Math.abs(delta + d), 2));
-                                if (Double.isFinite(n) && n > value.n()) {
-                                    needed = OptionalLong.of((long) n);
+                            if (verdict == Verdict.INCONCLUSIVE) {
+                                needed = examplesToDecide(c, value.n(), Math.abs(delta + d));
+                                if (needed.isEmpty() && !c.paired() && !Double.isNaN(c.referenceStandardError())) {
+                                    reason += "; no number of the model's examples would decide: the reference's own "
+                                            + "uncertainty (±" + fmt(z(c) * c.referenceStandardError())
+                                            + ") is wider than the distance to the tolerance (" + fmt(Math.abs(delta + d))
+                                            + "); record the baseline on more examples";
                                 }
                             }
                         }
@@ -74,9 +77,7 @@ public final class ComparisonJudge {
                     verdict = rejected ? Verdict.FAILED : Verdict.PASSED;
                     reason = (rejected ? "significantly worse: " : "no significant degradation: ") + gap + "; "
                             + pText(c) + (rejected ? " ≤ " : " > ") + "α " + fmt(c.alpha())
-                            + (rejected || Double.isNaN(c.minimumDetectableDifference()) ? ""
-                                    : "; the test detects a drop of " + fmt(c.minimumDetectableDifference())
-                                            + " or more with " + Expectation.percent(c.power()) + " power");
+                            + (rejected ? "" : "; " + powerText(c));
                 }
                 case SIGNIFICANTLY_BETTER_THAN -> {
                     boolean rejected = c.adjustedPValue() <= c.alpha();
@@ -93,12 +94,58 @@ public final class ComparisonJudge {
                 comparison);
     }
 
+    /**
+     * How many of the model's examples would make the interval of the difference clear the
+     * tolerance, if the difference stayed: paired, both sides shrink together (1/√n); unpaired,
+     * only the model's share of the standard error does, so when the reference's alone is wider
+     * than the distance no number decides (empty).
+     */
+    static OptionalLong examplesToDecide(ComparisonResult c, long n, double distance) {
+        double z = z(c);
+        double half = c.interval().width() / 2;
+        if (distance == 0 || n == 0 || Double.isNaN(half)) {
+            return OptionalLong.empty();
+        }
+        double needed;
+        double seReference = c.referenceStandardError();
+        if (c.paired() || Double.isNaN(seReference)) {
+            needed = Math.ceil(n * Math.pow(half / distance, 2));
+        } else {
+            double seDifference = half / z;
+            double seModel2 = Math.max(0, seDifference * seDifference - seReference * seReference);
+            double room = Math.pow(distance / z, 2) - seReference * seReference;
+            if (room <= 0) {
+                return OptionalLong.empty();
+            }
+            needed = Math.ceil(n * seModel2 / room);
+        }
+        return Double.isFinite(needed) && needed > n ? OptionalLong.of((long) needed) : OptionalLong.empty();
+    }
+
+    private static double z(ComparisonResult c) {
+        return NormalQuantiles.z(c.interval().level());
+    }
+
+    /** "the test detects a drop of 0.0231 or more with 80% power at α 0.0063 (0.05 over 8 comparisons, exact)". */
+    static String powerText(ComparisonResult c) {
+        if (Double.isNaN(c.minimumDetectableDifference())) {
+            return "the test cannot detect any drop with " + Expectation.percent(c.power()) + " power on these examples";
+        }
+        String alpha = c.decidingAlpha() == c.alpha() ? "α " + fmt(c.alpha())
+                : "α " + p(c.decidingAlpha()) + " (" + fmt(c.alpha()) + " over " + c.familySize() + " comparisons)";
+        return "the test detects a drop of " + fmt(c.minimumDetectableDifference()) + " or more with "
+                + Expectation.percent(c.power()) + " power at " + alpha
+                + (c.powerCurve().isExact() ? ", exactly" : ", by a normal approximation");
+    }
+
     /** Judges again with a p-value adjusted over a larger family. */
-    public static SliceResult rejudge(SliceResult result, double adjustedPValue, String multiplicity, String family) {
+    public static SliceResult rejudge(SliceResult result, double adjustedPValue, String multiplicity, String family,
+            int familySize) {
         if (result.comparison().isEmpty()) {
             return result;
         }
-        ComparisonResult adjusted = result.comparison().get().withAdjusted(adjustedPValue, multiplicity, family);
+        ComparisonResult adjusted = result.comparison().get().withAdjusted(adjustedPValue, multiplicity, family,
+                familySize);
         return judge(result.model(), result.dataset(), result.sliceDefinition(), result.value(), result.expectation(),
                 Optional.of(adjusted), result.reason());
     }

@@ -84,9 +84,7 @@ public final class QualityMessages {
                     + (c.multiplicity() == null ? "" : ", adjusted p = " + ComparisonPValues.text(c.adjustedPValue())
                             + " (" + c.multiplicity() + " over " + c.family() + ")")
                     + String.format(Locale.ROOT, ", α = %s", c.alpha()));
-            fact(out, "power", Double.isNaN(c.minimumDetectableDifference()) ? "unknown (no variability to estimate it from)"
-                    : "detects a true difference of " + number(c.minimumDetectableDifference(), 4, RoundingMode.HALF_EVEN)
-                            + " or more with " + Expectation.percent(c.power()) + " power");
+            fact(out, "power", ComparisonJudge.powerText(c));
         });
         return out.toString();
     }

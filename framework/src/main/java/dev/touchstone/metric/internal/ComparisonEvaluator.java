@@ -19,6 +19,9 @@ import dev.touchstone.stats.internal.AucEstimate;
 import dev.touchstone.stats.internal.ComparisonTest;
 import dev.touchstone.stats.internal.IndependentProportions;
 import dev.touchstone.stats.internal.NormalComparison;
+import dev.touchstone.stats.internal.NormalQuantiles;
+import dev.touchstone.stats.internal.Power;
+import dev.touchstone.stats.PowerCurve;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +49,8 @@ public final class ComparisonEvaluator {
      * @param referenceValue  the reference's value (on the paired examples when paired)
      */
     public record SliceComparison(SliceEstimate model, String source, double referenceValue, long referenceN,
-            boolean paired, String pairing, ComparisonTest test, double margin, String undefinedReason) {
+            boolean paired, String pairing, ComparisonTest test, double margin, String undefinedReason,
+            PowerCurve power, double referenceStandardError) {
 
         public boolean isDefined() {
             return undefinedReason == null;
@@ -80,15 +84,17 @@ public final class ComparisonEvaluator {
             double d = margin.applyAsDouble(ref.value());
             if (!comparablePerExample(metric)) {
                 // Latency and failures of two endpoints: their summaries, not example by example.
-                ComparisonTest test = unpairedTest(model, ref.value(), ref.at(level).statistics(), higherIsBetter, d,
-                        alternative, level);
+                Map<String, Double> theirs = ref.at(level).statistics();
+                ComparisonTest test = unpairedTest(model, ref.value(), theirs, higherIsBetter, d, alternative, level);
                 return new SliceComparison(model, reference.source(), ref.value(), slice.size(), false,
-                        "two runs of the endpoints on the same " + slice.size() + " examples", test, d, null);
+                        "two runs of the endpoints on the same " + slice.size() + " examples", test, d, null,
+                        normalPower(test, level), theirs.getOrDefault("standardError", Double.NaN));
             }
             PairedData paired = Pairing.withModel(outcomes, other, slice, metric);
             ComparisonTest test = PairedTests.test(paired, metric, d, alternative, level, settings, resampling);
             return new SliceComparison(model, reference.source(), ref.value(), slice.size(), true,
-                    "both models on the same " + slice.size() + " examples", test, d, null);
+                    "both models on the same " + slice.size() + " examples", test, d, null,
+                    PairedTests.power(paired, metric, test, normalPower(test, level)), Double.NaN);
         }
         Reference.Recorded recorded = (Reference.Recorded) reference;
         Path directory = recorded.baseline().directory(settings);
@@ -115,7 +121,8 @@ public final class ComparisonEvaluator {
                     ComparisonTest test = PairedTests.test(paired.get(), metric, d, alternative, level, settings,
                             resampling);
                     return new SliceComparison(model, reference.source(), refValue, slice.size(), true,
-                            "the same " + slice.size() + " examples (by id) as the baseline", test, d, null);
+                            "the same " + slice.size() + " examples (by id) as the baseline", test, d, null,
+                            PairedTests.power(paired.get(), metric, test, normalPower(test, level)), Double.NaN);
                 }
             }
         }
@@ -125,7 +132,8 @@ public final class ComparisonEvaluator {
                 : comparablePerExample(metric) ? "the baseline has no per-example outcomes for all these examples"
                         : metric.name() + " is compared by its summary, not example by example";
         ComparisonTest test = unpairedTest(model, base.value(), base.statistics(), higherIsBetter, d, alternative, level);
-        return new SliceComparison(model, reference.source(), base.value(), base.n(), false, why, test, d, null);
+        return new SliceComparison(model, reference.source(), base.value(), base.n(), false, why, test, d, null,
+                normalPower(test, level), base.statistics().getOrDefault("standardError", Double.NaN));
     }
 
     /** Whether two models' values can be lined up example by example (not so for latency or failures). */
@@ -154,7 +162,7 @@ public final class ComparisonEvaluator {
     }
 
     private static SliceComparison undefined(SliceEstimate model, String source, String reason) {
-        return new SliceComparison(model, source, Double.NaN, 0, false, "", null, 0, reason);
+        return new SliceComparison(model, source, Double.NaN, 0, false, "", null, 0, reason, null, Double.NaN);
     }
 
     /**
@@ -186,6 +194,17 @@ public final class ComparisonEvaluator {
         double seBase = theirs.getOrDefault("standardError", Double.NaN);
         return NormalComparison.compare(sign * (model.value() - referenceValue), seModel, seBase, margin, alternative,
                 level);
+    }
+
+    /**
+     * The normal approximation of the test's power. The interval's width gives an honest standard
+     * error even where the test's own is 0 (no discordant pairs): what a power figure must rest on.
+     */
+    static PowerCurve normalPower(ComparisonTest test, double level) {
+        double se = test.interval().isDefined()
+                ? Math.max(test.standardError(), test.interval().width() / (2 * NormalQuantiles.z(level)))
+                : test.standardError();
+        return Power.normal(Double.isNaN(se) ? 0 : se);
     }
 
     static List<String> none() {

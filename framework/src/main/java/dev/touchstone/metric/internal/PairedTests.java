@@ -20,6 +20,8 @@ import dev.touchstone.stats.internal.Bootstrap;
 import dev.touchstone.stats.internal.BootstrapComparison;
 import dev.touchstone.stats.internal.ComparisonTest;
 import dev.touchstone.stats.internal.PairedProportions;
+import dev.touchstone.stats.internal.Power;
+import dev.touchstone.stats.PowerCurve;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -96,6 +98,23 @@ final class PairedTests {
                 throw notComparable(m);
             }
         });
+    }
+
+    /**
+     * The power of the test that {@link #test} ran: exact for McNemar's exact test (with the
+     * pairs' discordant share), otherwise {@code approximate}.
+     */
+    static PowerCurve power(PairedData data, MetricSpec spec, ComparisonTest test, PowerCurve approximate) {
+        if (!PairedProportions.MCNEMAR_EXACT.equals(test.name()) || !(spec instanceof BuiltIn builtIn)
+                || !(builtIn.metric() instanceof ConfusionMetric m)) {
+            return approximate;
+        }
+        Optional<PairedOutcome> outcome = m.pairedOutcome(builtIn.averaging().kind(), target(data, builtIn));
+        if (outcome.isEmpty()) {
+            return approximate;
+        }
+        long[] table = discordant(data, outcome.get());
+        return table[2] == 0 ? approximate : Power.mcnemarExact(table[2], (double) (table[0] + table[1]) / table[2]);
     }
 
     /** The reference's value of the metric on the paired examples. */

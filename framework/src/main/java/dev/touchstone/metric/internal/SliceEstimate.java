@@ -69,6 +69,14 @@ public final class SliceEstimate {
         return estimate.isDefined();
     }
 
+    /** About how many examples would let the {@code level} interval clear {@code bound}; see {@link IntervalSource#examplesToClear}. */
+    public java.util.OptionalLong examplesToClear(double bound, double level) {
+        if (!isDefined()) {
+            return java.util.OptionalLong.empty();
+        }
+        return estimate.intervals().examplesToClear(estimate.value(), bound, slice.size(), level);
+    }
+
     public MetricValue at(double level) {
         IntervalSource intervals = estimate.intervals();
         Interval interval = isDefined() ? intervals.at(level) : IntervalSource.undefined("none").at(level);

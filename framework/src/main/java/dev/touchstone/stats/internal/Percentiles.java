@@ -137,8 +137,9 @@ public final class Percentiles {
     /**
      * A distribution-free interval for the {@code p}-quantile from order statistics: the ranks
      * between the binomial(n, p) quantiles at (1 − level)/2 and (1 + level)/2 cover the true
-     * quantile with at least {@code level} probability. Undefined when n is too small for any
-     * order statistic to reach the level. Method {@value #ORDER_STATISTIC}.
+     * quantile with at least {@code level} probability. A bound is NaN when n is too small for
+     * any order statistic to reach it (the other may still be known: a p99 from 50 answers has a
+     * lower bound but no upper one). Method {@value #ORDER_STATISTIC}.
      */
     public static Interval orderStatisticInterval(double[] sorted, double p, double level) {
         int n = sorted.length;
@@ -150,10 +151,19 @@ public final class Percentiles {
                 org.apache.commons.statistics.distribution.BinomialDistribution.of(n, p);
         int low = ranks.inverseCumulativeProbability((1 - level) / 2);
         int high = ranks.inverseCumulativeProbability((1 + level) / 2) + 1;
-        if (low < 1 || high > n) {
-            return Interval.undefined(level, ORDER_STATISTIC);
-        }
-        return new Interval(sorted[low - 1], sorted[high - 1], level, ORDER_STATISTIC);
+        return new Interval(low < 1 ? Double.NaN : sorted[low - 1], high > n ? Double.NaN : sorted[high - 1], level,
+                ORDER_STATISTIC);
+    }
+
+    /**
+     * The fewest values at which the order-statistic interval of the {@code p}-quantile has a
+     * lower bound ({@code lower}) or an upper bound: the smallest order statistic covers at level
+     * c once (1 − p)^n &lt; (1 − c)/2, the largest once p^n ≤ (1 − c)/2.
+     */
+    public static long orderStatisticMinimum(double p, double level, boolean lower) {
+        double tail = Math.log((1 - level) / 2);
+        double n = lower ? Math.floor(tail / Math.log(1 - p)) + 1 : Math.ceil(tail / Math.log(p));
+        return (long) n;
     }
 
     public static final String ORDER_STATISTIC = "order-statistic";

@@ -1,5 +1,7 @@
 package dev.touchstone.stats.internal;
 
+import dev.touchstone.stats.PowerCurve;
+import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.apiguardian.api.API;
 
 /**
@@ -70,6 +72,75 @@ public final class Power {
             return Long.MAX_VALUE;
         }
         return Math.max(1L, (long) needed);
+    }
+
+    /** The normal approximation for a test whose difference has standard error {@code se}: Φ(δ/se − z_{1−α}). */
+    public static PowerCurve normal(double standardError) {
+        checkStandardError(standardError);
+        return new PowerCurve() {
+            @Override
+            public double at(double shortfall, double alpha) {
+                if (standardError == 0) {
+                    return shortfall > 0 ? 1 : alpha;
+                }
+                double z = ComparisonSupport.STANDARD_NORMAL.inverseSurvivalProbability(alpha);
+                return ComparisonSupport.STANDARD_NORMAL.cumulativeProbability(shortfall / standardError - z);
+            }
+
+            @Override
+            public boolean isExact() {
+                return false;
+            }
+
+            @Override
+            public double minimumDetectable(double alpha, double power, double limit) {
+                return minimumDetectableDifference(standardError, alpha, power);
+            }
+        };
+    }
+
+    /**
+     * The exact power of McNemar's exact one-sided test on {@code n} pairs whose share of
+     * discordant pairs is {@code discordantRate}: the number D of discordant pairs is binomial(n, ψ)
+     * with ψ the larger of that rate and the shortfall; given D = d the pairs where only the
+     * reference is right are binomial(d, (ψ + δ)/(2ψ)), and the test rejects when they reach the
+     * binomial(d, ½) critical value at α. Summed over d within ten standard deviations of nψ.
+     */
+    public static PowerCurve mcnemarExact(long n, double discordantRate) {
+        return new PowerCurve() {
+            @Override
+            public double at(double shortfall, double alpha) {
+                double psi = Math.min(1, Math.max(discordantRate, shortfall));
+                if (psi == 0 || n == 0) {
+                    return 0;
+                }
+                double onlyReferenceRight = Math.min(1, (psi + shortfall) / (2 * psi));
+                BinomialDistribution discordant = BinomialDistribution.of((int) Math.min(n, Integer.MAX_VALUE), psi);
+                double mean = n * psi;
+                double sd = Math.sqrt(n * psi * (1 - psi));
+                int from = (int) Math.max(1, Math.floor(mean - 10 * sd - 1));
+                int to = (int) Math.min(n, Math.ceil(mean + 10 * sd + 1));
+                double power = 0;
+                for (int d = from; d <= to; d++) {
+                    double weight = discordant.probability(d);
+                    if (weight == 0) {
+                        continue;
+                    }
+                    // the smallest count c with P(Bin(d, 1/2) >= c) <= alpha
+                    int critical = BinomialDistribution.of(d, 0.5).inverseSurvivalProbability(alpha) + 1;
+                    if (critical > d) {
+                        continue;
+                    }
+                    power += weight * BinomialDistribution.of(d, onlyReferenceRight).survivalProbability(critical - 1);
+                }
+                return Math.min(1, power);
+            }
+
+            @Override
+            public boolean isExact() {
+                return true;
+            }
+        };
     }
 
     private static double multiplier(double alpha, double power) {

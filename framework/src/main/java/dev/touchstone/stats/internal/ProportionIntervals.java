@@ -60,6 +60,43 @@ public final class ProportionIntervals {
     }
 
     /**
+     * The fewest trials at which Wilson's {@code level} interval around a proportion that stays
+     * {@code phat} lies strictly on {@code phat}'s side of {@code bound}: solved by bisection on the
+     * interval's closed form, so it is exact where the 1/√n rule of thumb is off by half or double.
+     * {@link Long#MAX_VALUE} when {@code phat == bound} (no number decides).
+     */
+    public static long wilsonTrialsToClear(double phat, double bound, double level) {
+        NormalQuantiles.checkLevel(level);
+        if (phat == bound) {
+            return Long.MAX_VALUE;
+        }
+        double z2 = NormalQuantiles.z(level) * NormalQuantiles.z(level);
+        long lo = 1;
+        long hi = 1L << 62;
+        if (!clears(phat, bound, hi, z2)) {
+            return Long.MAX_VALUE;
+        }
+        while (lo < hi) {
+            long mid = lo + (hi - lo) / 2;
+            if (clears(phat, bound, mid, z2)) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    // Whether Wilson's interval of phat at t trials lies strictly on phat's side of bound.
+    private static boolean clears(double phat, double bound, long t, double z2) {
+        double trials = t;
+        double denominator = 1 + z2 / trials;
+        double center = (phat + z2 / (2 * trials)) / denominator;
+        double half = Math.sqrt(z2) * Math.sqrt(phat * (1 - phat) / trials + z2 / (4 * trials * trials)) / denominator;
+        return phat > bound ? center - half > bound : center + half < bound;
+    }
+
+    /**
      * Clopper-Pearson ("exact") interval: the bounds are quantiles of Beta distributions,
      * {@code Beta(k, n - k + 1)} at {@code (1 - level) / 2} and {@code Beta(k + 1, n - k)} at
      * {@code (1 + level) / 2}; the lower bound is 0 when {@code k = 0} and the upper bound is 1 when

@@ -30,8 +30,19 @@ final class AveragePrecision extends RankingMetric {
                     + "'), but the slice has none", "none");
         }
         return new Estimate(ap, Optional.empty(), List.of(), IntervalSource.bootstrap(Bootstrap.PERCENTILE,
-                () -> Bootstrap.ofCells(cells, r.resamples(), r.seed(), r.stream(), ScoreHistogram::averagePrecision)),
+                () -> Bootstrap.ofCells(cells, r.resamples(), r.seed(), r.stream(), AveragePrecision::orUndefined)),
                 Map.of());
+    }
+
+    // A resample without a positive has no average precision (scikit-learn's 0 is a convention):
+    // it is left out of the interval and counted, like every undefined replicate.
+    private static double orUndefined(long[] cells) {
+        for (int g = 0; g < cells.length; g += 2) {
+            if (cells[g] > 0) {
+                return ScoreHistogram.averagePrecision(cells);
+            }
+        }
+        return Double.NaN;
     }
 
     @Override
@@ -62,7 +73,7 @@ final class AveragePrecision extends RankingMetric {
                 neg[j++] = scores[row];
             }
         }
-        return ScoreHistogram.averagePrecision(ScoreHistogram.descending(pos, neg));
+        return p == 0 ? Double.NaN : ScoreHistogram.averagePrecision(ScoreHistogram.descending(pos, neg));
     }
 
     private static int[] identity(int m) {

@@ -6,6 +6,7 @@ import dev.touchstone.stats.internal.AucEstimate;
 import dev.touchstone.stats.Interval;
 import dev.touchstone.stats.internal.Percentiles;
 import dev.touchstone.stats.internal.ProportionIntervals;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -22,8 +23,50 @@ public interface IntervalSource {
         return 0;
     }
 
+    /**
+     * About how many examples (the slice has {@code n}) would make the {@code level} interval
+     * clear {@code bound} on the side where the estimate lies, if the estimate stayed: empty when
+     * the interval already clears it, when no number would, or when it cannot be told. By default
+     * half-widths shrink like 1/√n.
+     */
+    default OptionalLong examplesToClear(double estimate, double bound, long n, double level) {
+        return scaled(estimate, at(level), bound, n);
+    }
+
+    /** Interval half-widths shrink like 1/√n: the interval clears the bound at n · (half-width / distance)². */
+    static OptionalLong scaled(double estimate, Interval interval, double bound, long n) {
+        double distance = Math.abs(estimate - bound);
+        double half = estimate >= bound ? estimate - interval.low() : interval.high() - estimate;
+        if (distance == 0 || n == 0 || Double.isNaN(half)) {
+            return OptionalLong.empty();
+        }
+        double needed = Math.ceil(n * Math.pow(half / distance, 2));
+        return needed > n && Double.isFinite(needed) ? OptionalLong.of((long) needed) : OptionalLong.empty();
+    }
+
+    /** Wilson's interval, whose examples-to-decide is solved exactly: it is cheap and 1/√n is off at small n. */
     static IntervalSource wilson(long successes, long trials) {
-        return level -> ProportionIntervals.wilson(successes, trials, level);
+        return new IntervalSource() {
+            @Override
+            public Interval at(double level) {
+                return ProportionIntervals.wilson(successes, trials, level);
+            }
+
+            @Override
+            public OptionalLong examplesToClear(double estimate, double bound, long n, double level) {
+                if (trials == 0) {
+                    return OptionalLong.empty();
+                }
+                long neededTrials = ProportionIntervals.wilsonTrialsToClear((double) successes / trials, bound, level);
+                if (neededTrials <= trials) {
+                    return OptionalLong.empty();
+                }
+                // the metric's trials are a share of the slice (recall: its positives); scale to the slice
+                double needed = Math.ceil((double) n * neededTrials / trials);
+                return Double.isFinite(needed) && neededTrials < Long.MAX_VALUE ? OptionalLong.of((long) needed)
+                        : OptionalLong.empty();
+            }
+        };
     }
 
     static IntervalSource delong(AucEstimate estimate) {
