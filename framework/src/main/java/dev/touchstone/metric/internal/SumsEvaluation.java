@@ -37,9 +37,10 @@ final class SumsEvaluation {
         }
         double[][] columns = columns(metric, sample.truth(), sample.predicted());
         double value = metric.value(sums(columns), m);
-        IntervalSource intervals = IntervalSource.bootstrap(Bootstrap.sumsMethod(m, resampling.resamples()),
-                () -> Bootstrap.ofSums(columns, resampling.resamples(), resampling.seed(), resampling.stream(),
-                        sums -> metric.value(sums, m)));
+        // A bound outside the metric's range (an MSE below 0) would be a claim the data cannot make.
+        IntervalSource intervals = IntervalSource.clipped(IntervalSource.bootstrapped(() -> Bootstrap.drawSums(columns,
+                resampling.resamples(), resampling.seed(), resampling.stream(), sums -> metric.value(sums, m))),
+                metric.range());
         return SliceEstimate.of(name, slice, Estimate.defined(value, intervals).withNotes(sample.notes()));
     }
 

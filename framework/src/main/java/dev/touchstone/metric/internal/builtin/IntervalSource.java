@@ -3,6 +3,7 @@ package dev.touchstone.metric.internal.builtin;
 import org.apiguardian.api.API;
 
 import dev.touchstone.stats.internal.AucEstimate;
+import dev.touchstone.stats.internal.Bootstrap;
 import dev.touchstone.stats.Interval;
 import dev.touchstone.stats.internal.Percentiles;
 import dev.touchstone.stats.internal.ProportionIntervals;
@@ -82,17 +83,43 @@ public interface IntervalSource {
     }
 
     static IntervalSource bootstrap(String method, Supplier<double[]> replicates) {
-        return new Bootstrapped(method, replicates);
+        return new Bootstrapped(() -> new Bootstrap.Draw(replicates.get(), method));
+    }
+
+    /** Bootstrap replicates whose method is known once they are drawn (which scheme applied). */
+    static IntervalSource bootstrapped(Supplier<Bootstrap.Draw> draw) {
+        return new Bootstrapped(draw);
+    }
+
+    /** The interval of {@code source} with its bounds clipped to the metric's range. */
+    static IntervalSource clipped(IntervalSource source, Range range) {
+        return new IntervalSource() {
+            @Override
+            public Interval at(double level) {
+                Interval i = source.at(level);
+                return new Interval(Double.isNaN(i.low()) ? i.low() : range.clip(i.low()),
+                        Double.isNaN(i.high()) ? i.high() : range.clip(i.high()), i.level(), i.method());
+            }
+
+            @Override
+            public int undefinedReplicates() {
+                return source.undefinedReplicates();
+            }
+
+            @Override
+            public OptionalLong examplesToClear(double estimate, double bound, long n, double level) {
+                return IntervalSource.scaled(estimate, at(level), bound, n);
+            }
+        };
     }
 
     final class Bootstrapped implements IntervalSource {
-        private final String method;
-        private final Supplier<double[]> draw;
+        private final Supplier<Bootstrap.Draw> draw;
         private volatile double[] sorted;
+        private volatile String method;
         private volatile int undefined;
 
-        Bootstrapped(String method, Supplier<double[]> draw) {
-            this.method = method;
+        Bootstrapped(Supplier<Bootstrap.Draw> draw) {
             this.draw = draw;
         }
 
@@ -103,8 +130,10 @@ public interface IntervalSource {
                 synchronized (this) {
                     replicates = sorted;
                     if (replicates == null) {
-                        replicates = draw.get();
+                        Bootstrap.Draw drawn = draw.get();
+                        replicates = drawn.replicates();
                         java.util.Arrays.sort(replicates);
+                        method = drawn.method();
                         sorted = replicates;
                     }
                 }
