@@ -17,7 +17,8 @@ What it writes:
                 metric roc_auc(macro), roc_auc(weighted) from
                 sklearn.metrics.roc_auc_score(y, P, multi_class="ovr", average=...), and
                 roc_auc(class=c) from roc_auc_score(y == c, P[:, c]); value `nan` where
-                scikit-learn raises (a class absent from the slice). bootstrap_se: the standard
+                scikit-learn raises (a class absent from the slice); log_loss from
+                sklearn.metrics.log_loss(y, P, labels=[0, 1, 2]) (multi-class, per-class probabilities). bootstrap_se: the standard
                 deviation of the statistic over 4000 row resamples (seed 7), a rough independent
                 check of the delong-ovr standard error (not an exact reference).
 """
@@ -25,7 +26,7 @@ import csv
 import os
 
 import numpy as np
-from sklearn.metrics import roc_auc_score
+from sklearn.metrics import log_loss, roc_auc_score
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CLASSES = ["bird", "cat", "dog"]
@@ -60,6 +61,7 @@ def metrics(y, P):
             out[name] = float("nan")
         else:
             out[name] = roc_auc_score(y, P, multi_class="ovr", average=average, labels=[0, 1, 2])
+    out["log_loss"] = log_loss(y, P, labels=[0, 1, 2])
     for c, cls in enumerate(CLASSES):
         name = f"roc_auc(class={cls})"
         positive = (y == c)

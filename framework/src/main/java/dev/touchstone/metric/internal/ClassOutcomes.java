@@ -39,6 +39,7 @@ public final class ClassOutcomes {
     private final java.util.Map<String, String> classScoreColumns;
     private volatile double[] scores;
     private volatile ClassScores classScores;
+    private volatile double[] trueClassProbabilities;
 
     private ClassOutcomes(String[] classes, int[] label, int[] predicted, int positive, List<String> notes,
             Table table, Column scoreColumn, String scoreName, java.util.Map<String, String> classScoreColumns) {
@@ -241,6 +242,44 @@ public final class ClassOutcomes {
      * @param scores  {@code scores[c][row]}
      */
     record ClassScores(List<String> classes, int[] label, double[][] scores) {
+    }
+
+    boolean hasClassScores() {
+        return !classScoreColumns.isEmpty();
+    }
+
+    /**
+     * Each row's probability of its true class, as scikit-learn's multi-class log loss reads it:
+     * every class's probability clipped to [ε, 1 − ε] (ε the float64 epsilon), the row then
+     * divided by its sum. Fails, naming the row, on a probability outside [0, 1].
+     */
+    double[] trueClassProbabilities(String metric) {
+        double[] p = trueClassProbabilities;
+        if (p == null) {
+            ClassScores cs = classScores();
+            double eps = Math.ulp(1.0);
+            int n = cs.label().length;
+            p = new double[n];
+            for (int row = 0; row < n; row++) {
+                double sum = 0;
+                double mine = 0;
+                for (int c = 0; c < cs.scores().length; c++) {
+                    double v = cs.scores()[c][row];
+                    if (v < 0 || v > 1) {
+                        throw new QualityConfigurationException(metric + " needs probabilities in [0, 1], but "
+                                + table.locate(row, classScoreColumns.get(cs.classes().get(c))) + " is " + v);
+                    }
+                    double clipped = Math.min(Math.max(v, eps), 1 - eps);
+                    sum += clipped;
+                    if (c == cs.label()[row]) {
+                        mine = clipped;
+                    }
+                }
+                p[row] = mine / sum;
+            }
+            trueClassProbabilities = p;
+        }
+        return p;
     }
 
     ClassScores classScores() {

@@ -106,6 +106,12 @@ public final class MetricEvaluator {
 
     /** The positive class of binary data; fails, saying what to do, on multi-class data or without one. */
     static int binaryPositive(ClassOutcomes classes, BuiltInMetric metric, Outcomes outcomes) {
+        if (classes.classCount() > 2 && metric instanceof dev.touchstone.metric.internal.builtin.SumsMetric sums
+                && sums.readsTrueClassProbability()) {
+            throw new QualityConfigurationException(metric.id() + " on dataset '" + outcomes.dataset().name() + "', which has "
+                    + classes.classCount() + " classes " + classes.classes() + ", needs a probability for every class: "
+                    + "call withClassScore(\"class\", \"column\") on the dataset for each of them");
+        }
         if (classes.classCount() > 2) {
             throw new QualityConfigurationException(metric.id() + " is a binary metric, but dataset '"
                     + outcomes.dataset().name() + "' has " + classes.classCount() + " classes " + classes.classes()

@@ -26,11 +26,13 @@ final class PairedData {
     final double[][] modelClassScores;
     final double[][] referenceClassScores;
     final java.util.List<String> scoredClasses;
+    /** Whether the scores are each side's probability of the example's true class (multi-class log loss). */
+    final boolean trueClass;
 
     private PairedData(int size, String[] classes, int positive, int[] label, int[] model, int[] reference,
             double[] modelScore, double[] referenceScore, double[] target, double[] modelEstimate,
             double[] referenceEstimate, int[] scoredLabel, double[][] modelClassScores, double[][] referenceClassScores,
-            java.util.List<String> scoredClasses) {
+            java.util.List<String> scoredClasses, boolean trueClass) {
         this.size = size;
         this.classes = classes;
         this.positive = positive;
@@ -46,23 +48,30 @@ final class PairedData {
         this.modelClassScores = modelClassScores;
         this.referenceClassScores = referenceClassScores;
         this.scoredClasses = scoredClasses;
+        this.trueClass = trueClass;
     }
 
     static PairedData classification(String[] classes, int positive, int[] label, int[] model, int[] reference,
             double[] modelScore, double[] referenceScore) {
         return new PairedData(label.length, classes, positive, label, model, reference, modelScore, referenceScore, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, false);
+    }
+
+    static PairedData trueClassProbabilities(String[] classes, int[] label, int[] model, int[] reference,
+            double[] modelProbability, double[] referenceProbability) {
+        return new PairedData(label.length, classes, -1, label, model, reference, modelProbability, referenceProbability,
+                null, null, null, null, null, null, null, true);
     }
 
     static PairedData regression(double[] target, double[] modelEstimate, double[] referenceEstimate) {
         return new PairedData(target.length, new String[0], -1, null, null, null, null, null, target, modelEstimate,
-                referenceEstimate, null, null, null, null);
+                referenceEstimate, null, null, null, null, false);
     }
 
     static PairedData classScores(java.util.List<String> scoredClasses, int[] scoredLabel, double[][] model,
             double[][] reference) {
         return new PairedData(scoredLabel.length, new String[0], -1, null, null, null, null, null, null, null, null,
-                scoredLabel, model, reference, scoredClasses);
+                scoredLabel, model, reference, scoredClasses, false);
     }
 
     boolean isRegression() {

@@ -273,7 +273,7 @@ final class PairedTests {
         }
         double[] truth = new double[data.size];
         for (int i = 0; i < data.size; i++) {
-            truth[i] = data.label[i] == data.positive ? 1 : 0;
+            truth[i] = data.trueClass || data.label[i] == data.positive ? 1 : 0;
         }
         return truth;
     }

@@ -67,10 +67,11 @@ final class Pairing {
         int[] predA = new int[m];
         int[] predB = new int[m];
         boolean scores = needsScores(metric);
+        boolean trueClass = scores && trueClassProbability(metric, a);
         double[] scoreA = scores ? new double[m] : null;
         double[] scoreB = scores ? new double[m] : null;
-        double[] sa = scores ? a.scores() : null;
-        double[] sb = scores ? b.scores() : null;
+        double[] sa = !scores ? null : trueClass ? a.trueClassProbabilities(metric.name()) : a.scores();
+        double[] sb = !scores ? null : trueClass ? b.trueClassProbabilities(metric.name()) : b.scores();
         for (int i = 0; i < m; i++) {
             int r = slice.row(i);
             label[i] = a.label[r];
@@ -81,7 +82,16 @@ final class Pairing {
                 scoreB[i] = sb[r];
             }
         }
-        return PairedData.classification(classes.toArray(String[]::new), a.positive, label, predA, predB, scoreA, scoreB);
+        return trueClass
+                ? PairedData.trueClassProbabilities(classes.toArray(String[]::new), label, predA, predB, scoreA, scoreB)
+                : PairedData.classification(classes.toArray(String[]::new), a.positive, label, predA, predB, scoreA,
+                        scoreB);
+    }
+
+    /** Multi-class log loss pairs each side's probability of the true class. */
+    private static boolean trueClassProbability(MetricSpec metric, ClassOutcomes data) {
+        return metric instanceof BuiltIn b && b.metric() instanceof dev.touchstone.metric.internal.builtin.SumsMetric s
+                && s.readsTrueClassProbability() && data.hasClassScores();
     }
 
     /**
@@ -91,7 +101,8 @@ final class Pairing {
     static Optional<PairedData> withRecorded(Outcomes model, RecordedOutcomes recorded, SliceRows slice,
             MetricSpec metric) {
         int m = slice.size();
-        if (regression(metric) != recorded.isRegression() || input(metric) == Input.CLASS_SCORES) {
+        if (regression(metric) != recorded.isRegression() || input(metric) == Input.CLASS_SCORES
+                || needsScores(metric) && trueClassProbability(metric, model.classification())) {
             return Optional.empty();
         }
         int[] at = new int[m];

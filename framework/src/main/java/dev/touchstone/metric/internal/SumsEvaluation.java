@@ -58,6 +58,15 @@ final class SumsEvaluation {
             return new Sample(truth, predicted, List.of());
         }
         ClassOutcomes classes = outcomes.classification();
+        if (metric.readsTrueClassProbability() && classes.hasClassScores()) {
+            // one probability per class: the loss of each example is that of its true class
+            double[] p = m > 0 ? classes.trueClassProbabilities(metric.id()) : null;
+            for (int i = 0; i < m; i++) {
+                truth[i] = 1;
+                predicted[i] = p[slice.row(i)];
+            }
+            return new Sample(truth, predicted, classes.notes());
+        }
         int positive = MetricEvaluator.binaryPositive(classes, metric, outcomes);
         if (m > 0 && metric.needsProbabilities()) {
             classes.requireProbabilities(metric.id());

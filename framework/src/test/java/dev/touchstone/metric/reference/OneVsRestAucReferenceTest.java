@@ -4,7 +4,6 @@ import static dev.touchstone.Touchstone.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.touchstone.assertion.MetricAssert;
 import dev.touchstone.assertion.OneVsRestMetricAssert;
 import dev.touchstone.data.Dataset;
 import dev.touchstone.metric.MetricValue;
@@ -21,8 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One-vs-rest ROC AUC on multi-class data against scikit-learn's
- * {@code roc_auc_score(multi_class="ovr")}; data and values from {@code generate_ovr_auc_reference.py}
+ * One-vs-rest ROC AUC and multi-class log loss on data with a probability per class, against
+ * scikit-learn's {@code roc_auc_score(multi_class="ovr")} and {@code log_loss}; data and values from
+ * {@code generate_ovr_auc_reference.py}
  * in {@code src/test/resources/reference/ovr/}.
  */
 class OneVsRestAucReferenceTest {
@@ -53,6 +53,12 @@ class OneVsRestAucReferenceTest {
     @MethodSource("expected")
     void matches_scikit_learn(Expected row) {
         MetricValue actual = statement(row).actual();
+        if (row.metric().equals("log_loss")) {
+            // multi-class log loss from the same per-class probability columns
+            assertThat(actual.isDefined()).isTrue();
+            assertThat(actual.value()).isCloseTo(row.value(), within(1e-9));
+            return;
+        }
 
         assertThat(actual.metric()).isEqualTo(row.metric());
         if (Double.isNaN(row.value())) {
@@ -91,8 +97,34 @@ class OneVsRestAucReferenceTest {
         assertThat(viaOvr.interval().low()).isEqualTo(viaBinary.interval().low());
     }
 
-    private static MetricAssert statement(Expected row) {
+    @Test
+    void multi_class_log_loss_without_a_probability_per_class_says_what_to_declare() {
+        Dataset labelsOnly = Dataset.fromCsv(DIR.resolve("scores.csv")).withLabel("label").withPrediction("label");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> assertThat(Model.logged("m", labelsOnly)).overall()
+                .logLoss().actual()).hasMessageContaining("needs a probability for every class")
+                .hasMessageContaining("withClassScore(");
+    }
+
+    @Test
+    void multi_class_log_loss_compares_two_models_pair_by_pair() {
+        // the same rows with the class columns swapped round: a worse log loss on the same examples
+        Dataset flat = DATA.withClassScore("bird", "p_cat").withClassScore("cat", "p_dog")
+                .withClassScore("dog", "p_bird");
+        Model scrambled = Model.logged("scrambled", flat);
+        var results = new java.util.ArrayList<dev.touchstone.result.StatementResult>();
+        dev.touchstone.scope.QualityScope.standalone().collecting(results::add, r -> { }).run(() ->
+                assertThat(scrambled).overall().logLoss().isNotSignificantlyWorseThan(MODEL));
+        var comparison = results.get(0).slices().get(0).comparison().orElseThrow();
+        assertThat(comparison.paired()).isTrue();
+        assertThat(comparison.difference()).isPositive();
+        assertThat(results.get(0).verdict()).isEqualTo(dev.touchstone.result.Verdict.FAILED);
+    }
+
+    private static dev.touchstone.assertion.AbstractMetricAssert<?> statement(Expected row) {
         var model = row.slice().equals("overall") ? assertThat(MODEL).overall() : assertThat(MODEL).onSlice(row.slice());
+        if (row.metric().equals("log_loss")) {
+            return model.logLoss();
+        }
         OneVsRestMetricAssert auc = model.rocAuc();
         String metric = row.metric();
         if (metric.equals("roc_auc(macro)")) {

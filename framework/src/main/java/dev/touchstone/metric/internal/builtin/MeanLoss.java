@@ -58,6 +58,12 @@ final class MeanLoss extends SumsMetric {
         return probabilities;
     }
 
+    /** Log loss is defined on any number of classes; the Brier score, as in scikit-learn, only on two. */
+    @Override
+    public boolean readsTrueClassProbability() {
+        return id().equals("log_loss");
+    }
+
     /** MAPE divides by the true value: where it is 0, scikit-learn divides by the float64 epsilon instead. */
     @Override
     public Optional<String> undefinedReason(double[] truth, double[] predicted) {

@@ -41,6 +41,14 @@ public abstract non-sealed class SumsMetric extends BuiltInMetric {
         return false;
     }
 
+    /**
+     * Whether, on data with a probability per class, each example's prediction is the probability
+     * of its true class (multi-class log loss) rather than the positive class's score.
+     */
+    public boolean readsTrueClassProbability() {
+        return false;
+    }
+
     /** Whether predictions must be probabilities in [0, 1]. */
     public boolean needsProbabilities() {
         return false;
