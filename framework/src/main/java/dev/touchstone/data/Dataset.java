@@ -42,34 +42,39 @@ public final class Dataset {
 
     /** Which column plays which part. */
     private record Roles(@Nullable String id, @Nullable String label, @Nullable String prediction,
-            @Nullable String score, @Nullable String positiveClass, Map<String, String> classScores) {
+            @Nullable String score, @Nullable String positiveClass, Map<String, String> classScores,
+            @Nullable Double threshold) {
 
-        static final Roles NONE = new Roles(null, null, null, null, null, Map.of());
+        static final Roles NONE = new Roles(null, null, null, null, null, Map.of(), null);
 
         Roles withId(String column) {
-            return new Roles(column, label, prediction, score, positiveClass, classScores);
+            return new Roles(column, label, prediction, score, positiveClass, classScores, threshold);
         }
 
         Roles withLabel(String column) {
-            return new Roles(id, column, prediction, score, positiveClass, classScores);
+            return new Roles(id, column, prediction, score, positiveClass, classScores, threshold);
         }
 
         Roles withPrediction(String column) {
-            return new Roles(id, label, column, score, positiveClass, classScores);
+            return new Roles(id, label, column, score, positiveClass, classScores, threshold);
         }
 
         Roles withScore(String column) {
-            return new Roles(id, label, prediction, column, positiveClass, classScores);
+            return new Roles(id, label, prediction, column, positiveClass, classScores, threshold);
         }
 
         Roles withPositiveClass(String value) {
-            return new Roles(id, label, prediction, score, value, classScores);
+            return new Roles(id, label, prediction, score, value, classScores, threshold);
         }
 
         Roles withClassScore(String className, String column) {
             Map<String, String> copy = new LinkedHashMap<>(classScores);
             copy.put(className, column);
-            return new Roles(id, label, prediction, score, positiveClass, Collections.unmodifiableMap(copy));
+            return new Roles(id, label, prediction, score, positiveClass, Collections.unmodifiableMap(copy), threshold);
+        }
+
+        Roles withThreshold(double value) {
+            return new Roles(id, label, prediction, score, positiveClass, classScores, value);
         }
     }
 
@@ -92,6 +97,25 @@ public final class Dataset {
         Objects.requireNonNull(path, "path");
         return new Dataset(baseName(path), new LazyTable(path.toString(), () -> JsonLinesReader.read(path)),
                 Roles.NONE, Map.of());
+    }
+
+    /**
+     * A CSV or JSON Lines file on the test classpath ({@code src/test/resources}), by its resource
+     * name: {@code Dataset.fromResource("detections.csv")}, so a spec does not depend on the
+     * working directory. {@code .jsonl}, {@code .ndjson} and {@code .json} files are read as JSON
+     * Lines, others as CSV. Read on first use; a resource inside a jar is copied to a temporary
+     * file first.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public static Dataset fromResource(String resource) {
+        Objects.requireNonNull(resource, "resource");
+        String name = resource.startsWith("/") ? resource.substring(1) : resource;
+        boolean jsonLines = name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json");
+        String source = "classpath:" + name;
+        return new Dataset(baseName(Path.of(name)), new LazyTable(source, () -> {
+            Path path = ClasspathFiles.locate(name);
+            return jsonLines ? JsonLinesReader.read(path) : CsvReader.read(path);
+        }), Roles.NONE, Map.of());
     }
 
     /** In-memory rows: {@code Dataset.builder("toy").columns("label", "predicted").row("a", "a").build()}. */
@@ -141,6 +165,19 @@ public final class Dataset {
     @API(status = API.Status.EXPERIMENTAL, since = "0.2")
     public Dataset withClassScore(String className, String column) {
         return with(roles.withClassScore(requireName(className, "class"), requireName(column, "score column")));
+    }
+
+    /**
+     * For a score-only model (no prediction column): the predicted class is the positive class
+     * when the score reaches {@code threshold}, else the other class of the labels. Then
+     * threshold metrics (accuracy, recall, ...) can be asked of a risk score.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public Dataset withThreshold(double threshold) {
+        if (!Double.isFinite(threshold)) {
+            throw new IllegalArgumentException("threshold must be a finite number but was " + threshold);
+        }
+        return with(roles.withThreshold(threshold));
     }
 
     /** Which class counts as positive for binary metrics (precision, recall, ROC AUC, ...). */
@@ -205,6 +242,12 @@ public final class Dataset {
     @API(status = API.Status.EXPERIMENTAL, since = "0.2")
     public Map<String, String> classScoreColumns() {
         return roles.classScores();
+    }
+
+    /** The score threshold that turns a score-only model's scores into predicted classes, if set. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.2")
+    public java.util.OptionalDouble threshold() {
+        return roles.threshold() == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(roles.threshold());
     }
 
     public Optional<String> positiveClass() {

@@ -33,14 +33,21 @@ final class LoggedModel extends Model {
                     + dataset.name() + "' (" + dataset.source() + "); it cannot predict on dataset '"
                     + target.name() + "' (" + target.source() + ")");
         }
-        String predictionColumn = dataset.predictionColumn().orElseThrow(() -> new QualityConfigurationException(
-                "logged model '" + name() + "': dataset '" + dataset.name()
-                        + "' has no prediction column; call withPrediction(\"column\") on it"));
         Table table = dataset.table();
-        Column predicted = table.column(predictionColumn);
         // The model's own score column, or else the one the statement's dataset names.
         Optional<String> scoreColumn = dataset.scoreColumn().or(target::scoreColumn);
         Column scores = scoreColumn.map(table::column).orElse(null);
-        return new Predictions(predicted, scores, "column '" + predictionColumn + "'");
+        Optional<String> predictionColumn = dataset.predictionColumn();
+        if (predictionColumn.isEmpty()) {
+            if (scores == null && dataset.classScoreColumns().isEmpty()) {
+                throw new QualityConfigurationException("logged model '" + name() + "': dataset '" + dataset.name()
+                        + "' has neither a prediction nor a score column; call withPrediction(\"column\") or "
+                        + "withScore(\"column\") on it");
+            }
+            // a score-only model (a risk score): ranking and probability metrics need nothing else
+            return new Predictions(null, scores, scoreColumn.map(c -> "column '" + c + "'").orElse("class scores"));
+        }
+        Column predicted = table.column(predictionColumn.get());
+        return new Predictions(predicted, scores, "column '" + predictionColumn.get() + "'");
     }
 }

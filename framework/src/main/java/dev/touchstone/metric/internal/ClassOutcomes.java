@@ -37,12 +37,14 @@ public final class ClassOutcomes {
     private final Column scoreColumn;
     private final String scoreName;
     private final java.util.Map<String, String> classScoreColumns;
+    private final String modelName;
     private volatile double[] scores;
     private volatile ClassScores classScores;
     private volatile double[] trueClassProbabilities;
 
     private ClassOutcomes(String[] classes, int[] label, int[] predicted, int positive, List<String> notes,
-            Table table, Column scoreColumn, String scoreName, java.util.Map<String, String> classScoreColumns) {
+            Table table, Column scoreColumn, String scoreName, java.util.Map<String, String> classScoreColumns,
+            String modelName) {
         this.classes = classes;
         this.label = label;
         this.predicted = predicted;
@@ -52,14 +54,18 @@ public final class ClassOutcomes {
         this.scoreColumn = scoreColumn;
         this.scoreName = scoreName;
         this.classScoreColumns = classScoreColumns;
+        this.modelName = modelName;
     }
 
     static ClassOutcomes build(Model model, Dataset dataset, Table table, Predictions predictions) {
         String labelName = dataset.labelColumn().orElseThrow(() -> new QualityConfigurationException(
                 "dataset '" + dataset.name() + "' has no label column; call withLabel(\"column\") on it"));
         CategoricalColumn labels = table.column(labelName).asCategorical();
-        CategoricalColumn preds = predictions.predicted().asCategorical();
         requireNoMissing(table, labels, "label", "column '" + labelName + "'");
+        if (predictions.scoresOnly()) {
+            return scoresOnly(model, dataset, table, predictions, labels, labelName);
+        }
+        CategoricalColumn preds = predictions.predicted().asCategorical();
         requireNoMissing(table, preds, "prediction", predictions.origin());
 
         TreeSet<String> union = new TreeSet<>(naturalOrder());
@@ -88,7 +94,55 @@ public final class ClassOutcomes {
         Column scores = predictions.scores();
         String scoreName = dataset.scoreColumn().orElse(predictions.origin() + " score");
         return new ClassOutcomes(classes, labelCode, predCode, positive, Collections.unmodifiableList(notes),
-                table, scores, scoreName, dataset.classScoreColumns());
+                table, scores, scoreName, dataset.classScoreColumns(), model.name());
+    }
+
+    /**
+     * A score-only model: the classes are the labels'; predicted classes exist only when the dataset
+     * sets a threshold (score at or above it: the positive class, else the other one).
+     */
+    private static ClassOutcomes scoresOnly(Model model, Dataset dataset, Table table, Predictions predictions,
+            CategoricalColumn labels, String labelName) {
+        TreeSet<String> ordered = new TreeSet<>(naturalOrder());
+        ordered.addAll(labels.values());
+        String[] classes = ordered.toArray(String[]::new);
+        int[] labelCode = remap(labels, classes);
+        long[] trueCount = new long[classes.length];
+        for (int code : labelCode) {
+            trueCount[code]++;
+        }
+        int positive = positiveClass(dataset, labelName, classes, trueCount);
+        ClassOutcomes scored = new ClassOutcomes(classes, labelCode, null, positive, List.of(), table,
+                predictions.scores(), dataset.scoreColumn().orElse(predictions.origin()), dataset.classScoreColumns(),
+                model.name());
+        if (dataset.threshold().isEmpty()) {
+            return scored;
+        }
+        if (classes.length != 2 || positive < 0) {
+            throw new QualityConfigurationException("withThreshold(" + dataset.threshold().getAsDouble() + ") on dataset '"
+                    + dataset.name() + "' turns scores into one of two classes, but the labels have " + classes.length
+                    + " classes " + Arrays.toString(classes) + (positive < 0 ? " and no positive class"
+                            + " (withPositiveClass(\"...\"))" : ""));
+        }
+        double threshold = dataset.threshold().getAsDouble();
+        double[] scores = scored.scores();
+        int[] predicted = new int[scores.length];
+        for (int row = 0; row < scores.length; row++) {
+            predicted[row] = scores[row] >= threshold ? positive : 1 - positive;
+        }
+        return new ClassOutcomes(classes, labelCode, predicted, positive, List.of(), table, predictions.scores(),
+                scored.scoreName, dataset.classScoreColumns(), model.name());
+    }
+
+    /** The predicted classes, or an error that says how a score-only model gets them. */
+    int[] requirePredicted(String metric) {
+        if (predicted == null) {
+            throw new QualityConfigurationException(metric + " needs predicted classes, but model '" + modelName
+                    + "' gives scores only (no prediction column): call withThreshold(0.5) on its dataset to predict "
+                    + "the positive class where the score reaches 0.5, or ask a ranking or probability metric "
+                    + "(rocAuc, averagePrecision, logLoss, brierScore)");
+        }
+        return predicted;
     }
 
     private static int positiveClass(Dataset dataset, String labelName, String[] classes, long[] trueCount) {

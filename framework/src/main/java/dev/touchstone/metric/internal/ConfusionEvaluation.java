@@ -27,6 +27,7 @@ final class ConfusionEvaluation {
     static SliceEstimate estimate(Outcomes outcomes, SliceRows slice, ConfusionMetric metric, Averaging averaging,
             String name, Resampling resampling) {
         ClassOutcomes classes = outcomes.classification();
+        classes.requirePredicted(name);
         int target = MetricEvaluator.targetClass(classes, metric, averaging, outcomes, name);
         long[] cells = outcomes.memo(new CellsKey(slice.name(), slice.definition(), slice.size()),
                 key -> count(classes, slice));

@@ -62,7 +62,7 @@ final class CustomMetrics {
         @Override
         public String predicted(int i) {
             ClassOutcomes c = outcomes.classification();
-            return c.classes[c.predicted[rows[i]]];
+            return c.classes[c.requirePredicted("predicted(i)")[rows[i]]];
         }
 
         @Override

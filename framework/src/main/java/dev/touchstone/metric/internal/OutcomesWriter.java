@@ -28,7 +28,7 @@ final class OutcomesWriter {
             }
             for (int row = 0; row < n; row++) {
                 rows.add(new RecordedOutcomes.Row(outcomes.exampleId(row), c.classes[c.label[row]],
-                        c.classes[c.predicted[row]], scores == null ? Double.NaN : scores[row], Double.NaN, Double.NaN));
+                        c.predicted == null ? "" : c.classes[c.predicted[row]], scores == null ? Double.NaN : scores[row], Double.NaN, Double.NaN));
             }
             RecordedOutcomes.writeClassification(file, rows);
         } else {

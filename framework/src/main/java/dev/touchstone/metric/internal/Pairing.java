@@ -75,8 +75,9 @@ final class Pairing {
         for (int i = 0; i < m; i++) {
             int r = slice.row(i);
             label[i] = a.label[r];
-            predA[i] = a.predicted[r];
-            predB[i] = toModel[b.predicted[r]];
+            // score-only models have no predicted classes; ranking and probability metrics need none
+            predA[i] = a.predicted == null ? -1 : a.predicted[r];
+            predB[i] = b.predicted == null ? -1 : toModel[b.predicted[r]];
             if (scores) {
                 scoreA[i] = sa[r];
                 scoreB[i] = sb[r];
@@ -143,8 +144,10 @@ final class Pairing {
                 return Optional.empty();
             }
             label[i] = a.label[r];
-            predA[i] = a.predicted[r];
-            predB[i] = indexOrAdd(classes, recorded.predicted(at[i]));
+            predA[i] = a.predicted == null ? -1 : a.predicted[r];
+            String recordedPrediction = recorded.predicted(at[i]);
+            predB[i] = recordedPrediction == null || recordedPrediction.isEmpty() ? -1
+                    : indexOrAdd(classes, recordedPrediction);
             if (scores) {
                 scoreA[i] = sa[r];
                 scoreB[i] = recorded.score(at[i]);

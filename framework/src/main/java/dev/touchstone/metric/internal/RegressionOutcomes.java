@@ -25,6 +25,10 @@ public final class RegressionOutcomes {
     static RegressionOutcomes build(Model model, Dataset dataset, Table table, Predictions predictions) {
         String labelName = dataset.labelColumn().orElseThrow(() -> new QualityConfigurationException(
                 "dataset '" + dataset.name() + "' has no label column; call withLabel(\"column\") on it"));
+        if (predictions.scoresOnly()) {
+            throw new QualityConfigurationException("regression metrics need predicted values, but model '" + model.name()
+                    + "' has only a score (" + predictions.origin() + "); call withPrediction(\"column\") on its dataset");
+        }
         double[] target = finiteValues(table, table.column(labelName), "the true value (label)");
         double[] estimate = finiteValues(table, predictions.predicted(), "the predicted value");
         return new RegressionOutcomes(target, estimate);
