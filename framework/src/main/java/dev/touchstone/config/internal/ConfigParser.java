@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one parser of configuration values (the keys of {@link ConfigKeys} and the Maven goals'
+ * The one parser of configuration values (the keys of {@link dev.touchstone.config.ConfigKeys} and the Maven goals'
  * options), so that every value is read the same way and every bad one fails with the same
  * message: {@code configuration <key>=<value> is invalid: expected <what is allowed>}, quoting
  * the value as written. A null or blank value is absent and takes the fallback; surrounding

@@ -4,7 +4,7 @@ import org.apiguardian.api.API;
 
 /**
  * One column of a loaded table: either categorical (dictionary-encoded text) or numeric.
- * Columns are immutable and shared by every copy of a {@link Dataset}.
+ * Columns are immutable and shared by every copy of a {@link dev.touchstone.data.Dataset}.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public sealed interface Column permits CategoricalColumn, NumericColumn {

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The loaded, columnar content of a dataset. Immutable; shared by every copy of a
- * {@link Dataset}. Remembers the source line of every row so that errors can point at it.
+ * {@link dev.touchstone.data.Dataset}. Remembers the source line of every row so that errors can point at it.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Table {

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The URLs of endpoints: the one parser of the URLs users give the adapters, and the forms
  * messages show. A URL is {@code http[s]://host[:port][/path]}; credentials belong in
- * {@link Secret}s, never in the URL, and no message shows user info or a query (either may hold a
+ * {@link dev.touchstone.config.Secret}s, never in the URL, and no message shows user info or a query (either may hold a
  * key).
  */
 @API(status = API.Status.INTERNAL, since = "0.2")
