@@ -34,6 +34,10 @@ record Statement(Model model, @Nullable Dataset dataset, Selection selection, Me
         return new Statement(model, dataset, selection, newMetric, description);
     }
 
+    Statement withSelection(Selection newSelection) {
+        return new Statement(model, dataset, newSelection, metric, description);
+    }
+
     Statement withDescription(String text) {
         return new Statement(model, dataset, selection, metric, Optional.ofNullable(text).filter(t -> !t.isEmpty()));
     }
