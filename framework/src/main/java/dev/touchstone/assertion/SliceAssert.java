@@ -1,10 +1,12 @@
 package dev.touchstone.assertion;
 
+import dev.touchstone.data.Dataset;
 import dev.touchstone.metric.Metric;
 import dev.touchstone.metric.internal.MetricSpec;
 import dev.touchstone.metric.internal.builtin.BuiltInMetric;
 import dev.touchstone.metric.internal.builtin.BuiltInMetrics;
 import dev.touchstone.slice.TimeWindows;
+import dev.touchstone.stats.internal.Cbpe;
 import java.time.Duration;
 import java.time.Period;
 import java.util.Objects;
@@ -166,6 +168,33 @@ public final class SliceAssert implements Descriptable<SliceAssert> {
         return metric(BuiltInMetrics.THROUGHPUT);
     }
 
+    /**
+     * Accuracy estimated without labels from the calibrated scores (CBPE), after checking the
+     * scores' calibration on {@code labelledReference}; see {@link EstimatedMetricAssert}.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public EstimatedMetricAssert estimatedAccuracy(Dataset labelledReference) {
+        return estimated(Cbpe.Kind.ACCURACY, labelledReference);
+    }
+
+    /** Precision estimated without labels (CBPE); see {@link #estimatedAccuracy(Dataset)}. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public EstimatedMetricAssert estimatedPrecision(Dataset labelledReference) {
+        return estimated(Cbpe.Kind.PRECISION, labelledReference);
+    }
+
+    /** Recall estimated without labels (CBPE); see {@link #estimatedAccuracy(Dataset)}. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public EstimatedMetricAssert estimatedRecall(Dataset labelledReference) {
+        return estimated(Cbpe.Kind.RECALL, labelledReference);
+    }
+
+    /** F1 estimated without labels (CBPE); see {@link #estimatedAccuracy(Dataset)}. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public EstimatedMetricAssert estimatedF1(Dataset labelledReference) {
+        return estimated(Cbpe.Kind.F1, labelledReference);
+    }
+
     /** A user-defined metric. */
     public MetricAssert metric(Metric metric) {
         Objects.requireNonNull(metric, "metric");
@@ -175,6 +204,11 @@ public final class SliceAssert implements Descriptable<SliceAssert> {
     @Override
     public SliceAssert describedAs(Description description) {
         return new SliceAssert(statement.withDescription(description == null ? null : description.value()));
+    }
+
+    private EstimatedMetricAssert estimated(Cbpe.Kind kind, Dataset labelledReference) {
+        return new EstimatedMetricAssert(statement, kind, Objects.requireNonNull(labelledReference, "labelled reference"),
+                java.util.OptionalDouble.empty());
     }
 
     private SliceAssert windowed(TimeWindows windows, boolean lastOnly) {

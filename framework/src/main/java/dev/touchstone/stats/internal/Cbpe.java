@@ -55,6 +55,11 @@ public final class Cbpe {
      * @param predictedPositive the model's prediction of each row
      */
     public static Estimate estimate(double[] scores, boolean[] predictedPositive, Kind kind, double level, int draws,
+            long seed, String stream) {
+        return estimate(scores, predictedPositive, kind, level, draws, Randomness.stream(seed, stream));
+    }
+
+    static Estimate estimate(double[] scores, boolean[] predictedPositive, Kind kind, double level, int draws,
             UniformRandomProvider random) {
         double tp = 0;
         double fp = 0;
@@ -120,7 +125,8 @@ public final class Cbpe {
      * of rows), and whether the metric the labels give lies in the estimate's interval.
      */
     public static Calibration calibration(double[] scores, boolean[] predictedPositive, boolean[] positive, Kind kind,
-            double level, int draws, UniformRandomProvider random) {
+            double level, int draws, long seed, String stream) {
+        UniformRandomProvider random = Randomness.stream(seed, stream);
         double[] sum = new double[10];
         double[] hits = new double[10];
         long[] count = new long[10];

@@ -121,7 +121,11 @@ public final class DriftStatistics {
      * random relabellings of the pooled values whose distance reaches the observed one
      * ((1 + hits) / (1 + permutations)).
      */
-    public static Result wassersteinTest(double[] a, double[] b, int permutations, UniformRandomProvider random) {
+    public static Result wassersteinTest(double[] a, double[] b, int permutations, long seed, String stream) {
+        return wassersteinTest(a, b, permutations, Randomness.stream(seed, stream));
+    }
+
+    static Result wassersteinTest(double[] a, double[] b, int permutations, UniformRandomProvider random) {
         double[] x = a.clone();
         double[] y = b.clone();
         Arrays.sort(x);
