@@ -23,9 +23,10 @@ exact). Files written beside this script:
   wasserstein.csv  case, distance          scipy.stats.wasserstein_distance(ref, cur)
   edges.csv        case, bins, edges       np.quantile(ref, i / bins) for i in 1..bins-1, repeats dropped
   kolmogorov.csv   lam, sf                 scipy.stats.kstwobign.sf(lam)
-  anomaly.csv      case, reference (space separated), latest, higher_is_better, t, pvalue, low, high
+  anomaly.csv      case, reference (space separated), latest, higher_is_better, proportion, t, pvalue, low, high
                    t = (latest - mean) / (sd sqrt(1 + 1/k)), one-sided p from scipy.stats.t(k - 1),
-                   95% prediction interval
+                   95% prediction interval; proportion=True: all of it on the arcsine scale asin(sqrt(y)),
+                   the interval's ends mapped back by sin(z)^2
 
 "grid:<dist>:<n>:<shift>" samples are not stored: value i of n is
 scipy.stats.norm.ppf((i + 0.5) / n) + shift (dist "norm"), which the Java test recomputes.
@@ -143,18 +144,25 @@ write("kolmogorov.csv", ["lam", "sf"], [[float(l), float(stats.kstwobign.sf(l))]
 
 # --- window anomaly test --------------------------------------------------------------------
 arows = []
-for name, ref, latest, hib in (
-        ("stable-accuracy", list(rng.normal(0.9, 0.01, 14)), 0.895, True),
-        ("drop", list(rng.normal(0.9, 0.01, 14)), 0.85, True),
-        ("error-up", list(rng.normal(0.2, 0.02, 7)), 0.26, False),
-        ("three-windows", [0.5, 0.52, 0.49], 0.51, True)):
+for name, ref, latest, hib, prop in (
+        ("stable-accuracy", list(rng.normal(0.9, 0.01, 14)), 0.895, True, False),
+        ("drop", list(rng.normal(0.9, 0.01, 14)), 0.85, True, False),
+        ("error-up", list(rng.normal(0.2, 0.02, 7)), 0.26, False, False),
+        ("three-windows", [0.5, 0.52, 0.49], 0.51, True, False),
+        ("arcsine-drop", list(rng.normal(0.9, 0.015, 14)), 0.84, True, True),
+        ("arcsine-error-up", list(rng.normal(0.1, 0.01, 10)), 0.13, False, True)):
     k = len(ref)
-    m = float(np.mean(ref))
-    sd = float(np.std(ref, ddof=1))
+    f = (lambda y: np.arcsin(np.sqrt(y))) if prop else (lambda y: y)
+    back = (lambda z: np.sin(np.clip(z, 0, np.pi / 2)) ** 2) if prop else (lambda z: z)
+    y = f(np.array(ref))
+    m = float(np.mean(y))
+    sd = float(np.std(y, ddof=1))
     scale = sd * math.sqrt(1 + 1 / k)
-    t = (latest - m) / scale
+    t = (float(f(latest)) - m) / scale
     p = float(stats.t(k - 1).cdf(t)) if hib else float(stats.t(k - 1).sf(t))
     q = float(stats.t(k - 1).isf(0.025))
-    arows.append([name, vals(ref), float(latest), hib, float(t), p, m - q * scale, m + q * scale])
-write("anomaly.csv", ["case", "reference", "latest", "higher_is_better", "t", "pvalue", "low", "high"], arows,
+    arows.append([name, vals(ref), float(latest), hib, prop, float(t), p, float(back(m - q * scale)),
+                  float(back(m + q * scale))])
+write("anomaly.csv", ["case", "reference", "latest", "higher_is_better", "proportion", "t", "pvalue", "low", "high"],
+      arows,
       "one-sided prediction t-test of the latest window against the reference windows (scipy.stats.t)")

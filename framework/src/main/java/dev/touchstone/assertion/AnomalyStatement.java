@@ -4,10 +4,12 @@ import dev.touchstone.assertion.internal.MonitoringJudge;
 import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.metric.MetricValue;
 import dev.touchstone.metric.internal.MetricEvaluator;
+import dev.touchstone.metric.internal.MetricSpec;
 import dev.touchstone.metric.internal.Outcomes;
 import dev.touchstone.metric.internal.SliceEstimate;
 import dev.touchstone.metric.internal.SliceRows;
 import dev.touchstone.metric.internal.WindowResolver;
+import dev.touchstone.metric.internal.builtin.Range;
 import dev.touchstone.result.Expectation;
 import dev.touchstone.result.SliceResult;
 import dev.touchstone.result.StatementResult;
@@ -49,6 +51,9 @@ final class AnomalyStatement {
         }
         Outcomes outcomes = statement.outcomes(settings);
         boolean higherIsBetter = statement.metric().higherIsBetter();
+        // proportions (range [0, 1], such as accuracy and recall) are tested on the arcsine scale
+        boolean proportion = statement.metric() instanceof MetricSpec.BuiltIn builtIn
+                && builtIn.metric().range().equals(Range.UNIT);
         List<Judged> judged = new ArrayList<>();
         for (SliceRows base : windowed.base().resolve(outcomes)) {
             List<WindowResolver.Window> windows = WindowResolver.windows(outcomes, base, windowed.windows()).windows();
@@ -73,7 +78,7 @@ final class AnomalyStatement {
                     continue;
                 }
                 double[] ref = reference.stream().mapToDouble(Double::doubleValue).toArray();
-                judged.add(new Judged(slice, value, WindowAnomaly.test(ref, value.value(), higherIsBetter, level), "",
+                judged.add(new Judged(slice, value, WindowAnomaly.test(ref, value.value(), higherIsBetter, level, proportion), "",
                         referenceN, ref.length));
             }
         }
@@ -92,7 +97,7 @@ final class AnomalyStatement {
                 WindowAnomaly.Result r = j.result();
                 Interval stable = new Interval(r.low() - r.mean(), r.high() - r.mean(), level, "prediction-t");
                 test = Optional.of(new MonitoringJudge.Test(previous.source(), r.mean(), j.referenceN(),
-                        "window-prediction-t", r.t(), r.pValue(), adjusted[next++], settings.alpha(), correction, family,
+                        proportion ? "window-prediction-t-arcsine" : "window-prediction-t", r.t(), r.pValue(), adjusted[next++], settings.alpha(), correction, family,
                         raw.length, j.value().value() - r.mean(), stable));
                 details = String.format(Locale.ROOT, "standard deviation %.4f across %d windows (t with %d degrees of "
                         + "freedom)", r.sd(), j.windows(), r.df());

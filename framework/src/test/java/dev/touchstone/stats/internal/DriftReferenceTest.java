@@ -167,7 +167,7 @@ class DriftReferenceTest {
         for (Map<String, String> row : read("anomaly.csv")) {
             WindowAnomaly.Result r = WindowAnomaly.test(numbers(row.get("reference")),
                     Double.parseDouble(row.get("latest")), Boolean.parseBoolean(row.get("higher_is_better").toLowerCase()),
-                    0.95);
+                    0.95, Boolean.parseBoolean(row.get("proportion").toLowerCase()));
             String what = row.get("case");
             close(r.t(), Double.parseDouble(row.get("t")), what + " t");
             close(r.pValue(), Double.parseDouble(row.get("pvalue")), what + " p");
