@@ -28,6 +28,10 @@ exact). Files written beside this script:
                    95% prediction interval; proportion=True: all of it on the arcsine scale asin(sqrt(y)),
                    the interval's ends mapped back by sin(z)^2
 
+  cbpe.csv         case, scores, predicted (1/0), labels (1/0), all space separated; expected_tp, expected_fp,
+                   expected_fn, expected_tn, accuracy, precision, recall, f1 (CBPE's expected confusion
+                   matrix and metrics, by numpy), ece (10 equal-width bins, the last closed), realized_accuracy
+
 "grid:<dist>:<n>:<shift>" samples are not stored: value i of n is
 scipy.stats.norm.ppf((i + 0.5) / n) + shift (dist "norm"), which the Java test recomputes.
 """
@@ -166,3 +170,28 @@ for name, ref, latest, hib, prop in (
 write("anomaly.csv", ["case", "reference", "latest", "higher_is_better", "proportion", "t", "pvalue", "low", "high"],
       arows,
       "one-sided prediction t-test of the latest window against the reference windows (scipy.stats.t)")
+
+# --- CBPE -----------------------------------------------------------------------------------
+crows = []
+for name, n, flip in (("calibrated-60", 60, 0.0), ("flipped-predictions-40", 40, 0.2), ("tiny-5", 5, 0.0)):
+    sc = rng.uniform(0, 1, n)
+    if name == "tiny-5":
+        sc = np.array([0.0, 0.25, 0.5, 0.75, 1.0])
+    pred = (sc >= 0.5)
+    flips = rng.uniform(0, 1, n) < flip
+    pred = np.where(flips, ~pred, pred)
+    lab = rng.uniform(0, 1, n) < sc
+    tp = float(np.sum(sc[pred])); fp = float(np.sum(1 - sc[pred]))
+    fn = float(np.sum(sc[~pred])); tn = float(np.sum(1 - sc[~pred]))
+    bins = np.minimum(np.floor(sc * 10).astype(int), 9)
+    ece = 0.0
+    for b in range(10):
+        m = bins == b
+        if m.any():
+            ece += abs(float(np.sum(sc[m])) - float(np.sum(lab[m]))) / n
+    crows.append([name, vals(sc), " ".join("1" if x else "0" for x in pred), " ".join("1" if x else "0" for x in lab),
+                  tp, fp, fn, tn, (tp + tn) / n, tp / (tp + fp), tp / (tp + fn), 2 * tp / (2 * tp + fp + fn), ece,
+                  float(np.mean(pred == lab))])
+write("cbpe.csv", ["case", "scores", "predicted", "labels", "expected_tp", "expected_fp", "expected_fn", "expected_tn",
+                   "accuracy", "precision", "recall", "f1", "ece", "realized_accuracy"], crows,
+      "CBPE expected confusion matrix and metrics from scores and predictions, expected calibration error")
