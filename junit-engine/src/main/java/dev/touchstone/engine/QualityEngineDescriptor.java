@@ -4,6 +4,8 @@ import dev.touchstone.baseline.Baseline;
 import dev.touchstone.baseline.BaselineChange;
 import dev.touchstone.baseline.BaselineStore;
 import dev.touchstone.config.MultiplicityScope;
+import dev.touchstone.export.ExportSettings;
+import dev.touchstone.export.Exports;
 import java.nio.file.Path;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
@@ -18,6 +20,7 @@ final class QualityEngineDescriptor extends EngineDescriptor implements Node<Qua
 
     @Override
     public QualityExecutionContext prepare(QualityExecutionContext context) {
+        ExportSettings.from(context::parameter); // a bad export option fails the run before anything runs
         return context.withConfigurationRead();
     }
 
@@ -43,5 +46,7 @@ final class QualityEngineDescriptor extends EngineDescriptor implements Node<Qua
                 ConsoleReport.baselineUpdated(change);
             }
         }
+        // last: a failed push must not keep the baseline candidate from being written
+        Exports.afterRun(file, ExportSettings.from(context::parameter), line -> System.out.println("[touchstone] " + line));
     }
 }
