@@ -57,7 +57,7 @@ public final class MonitoringJudge {
         }
     }
 
-    /** Drift of one column on one slice. */
+    /** Drift of one column on one slice; its model is {@code data:<dataset>}. */
     public static SliceResult drift(String dataset, String sliceDefinition, MetricValue value, Expectation expectation,
             Optional<Test> test, String why, String method) {
         Verdict verdict;
@@ -98,8 +98,9 @@ public final class MonitoringJudge {
         fact(message, "expected", expectation.describe(3));
         fact(message, "reason", reason);
         value.notes().forEach(n -> fact(message, "note", n));
-        return new SliceResult(null, dataset, sliceDefinition, value, expectation, verdict, reason, OptionalLong.empty(),
-                message.toString(), test.map(t -> t.asComparison(false)));
+        // no model is judged: results name the data ("data:logs"), so that every channel has a model to show
+        return new SliceResult("data:" + dataset, dataset, sliceDefinition, value, expectation, verdict, reason,
+                OptionalLong.empty(), message.toString(), test.map(t -> t.asComparison(false)));
     }
 
     /** The latest window of a metric against the earlier windows. */
