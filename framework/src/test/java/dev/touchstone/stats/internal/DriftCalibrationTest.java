@@ -11,12 +11,16 @@ import org.junit.jupiter.api.Test;
  * The p-values SciPy does not give, simulated on samples from one distribution: PSI and the
  * Jensen–Shannon divergence by their χ² limits (500 + 500 rows over 10 bins), the Wasserstein
  * distance by permutations. Rejections at α = 5% must stay within the binomial band
- * α ± 3.3·√(α(1−α)/R). Runs: {@code -Dtouchstone.calibration.runs} (2,000 by default).
+ * α ± 3.3·√(α(1−α)/R), widened by {@value #LIMIT_MISFIT} for the two χ² limits, which are
+ * approximations (100,000 runs: PSI 5.4%, Jensen–Shannon 5.2%, χ² 4.9%).
+ * Runs: {@code -Dtouchstone.calibration.runs} (2,000 by default).
  */
 class DriftCalibrationTest {
 
     static final int RUNS = Integer.getInteger("touchstone.calibration.runs", 2000);
     static final double ALPHA = 0.05;
+    /** How far an asymptotic p-value may be from α at 500 + 500 rows over 10 bins. */
+    static final double LIMIT_MISFIT = 0.006;
 
     static double band(int runs) {
         return 3.3 * Math.sqrt(ALPHA * (1 - ALPHA) / runs);
@@ -46,9 +50,10 @@ class DriftCalibrationTest {
         System.out.printf(Locale.ROOT, "[calibration] drift on stable data, %d runs: rejections psi %.4f, "
                 + "jensen-shannon %.4f, chi-square %.4f%n", RUNS, psi / (double) RUNS, js / (double) RUNS,
                 chi / (double) RUNS);
-        for (int count : new int[] {psi, js, chi}) {
-            assertThat(count / (double) RUNS).isBetween(ALPHA - band(RUNS), ALPHA + band(RUNS));
+        for (int count : new int[] {psi, js}) {
+            assertThat(count / (double) RUNS).isBetween(ALPHA - band(RUNS) - LIMIT_MISFIT, ALPHA + band(RUNS) + LIMIT_MISFIT);
         }
+        assertThat(chi / (double) RUNS).isBetween(ALPHA - band(RUNS), ALPHA + band(RUNS));
     }
 
     @Test
