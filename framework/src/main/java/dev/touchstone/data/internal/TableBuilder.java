@@ -5,6 +5,7 @@ import dev.touchstone.data.table.DataFormatException;
 import dev.touchstone.data.table.Table;
 import dev.touchstone.data.internal.GrowableArrays.IntList;
 import dev.touchstone.internal.text.NumberParser;
+import dev.touchstone.internal.text.Printable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -193,7 +194,8 @@ public final class TableBuilder {
     }
 
     /** "(frame_id, label, score)", eliding the middle of very long headers. */
-    static String describe(List<String> names) {
+    static String describe(List<String> raw) {
+        List<String> names = raw.stream().map(Printable::escape).toList();
         if (names.size() <= LISTED_NAMES) {
             return "(" + String.join(", ", names) + ")";
         }
