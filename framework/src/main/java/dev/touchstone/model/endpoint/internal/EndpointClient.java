@@ -76,7 +76,7 @@ public final class EndpointClient {
                 scrubber);
     }
 
-    /** {@code text} with every secret value of this client replaced by {@code ***}. */
+    /** {@code text} with every secret of this client, in every form it may be echoed in, replaced by {@code ***}. */
     public String scrub(String text) {
         return scrubber.scrub(text);
     }
@@ -84,7 +84,7 @@ public final class EndpointClient {
     /** The call with its retries: the cache's answer, a value, or the last failure. */
     private <T> Outcome<T> attempt(Call<T> call, SplittableRandom random, CircuitBreaker breaker) {
         // on a miss the same request is sent with a parser that remembers the body it accepted
-        ResponseCache.Lookup<T> cached = cache == null ? null : cache.lookup(call, scrubber::scrub);
+        ResponseCache.Lookup<T> cached = cache == null ? null : cache.lookup(call, scrubber::scrub, scrubber::containsSecret);
         if (cached != null && cached.hit() != null) {
             return cached.hit();
         }
