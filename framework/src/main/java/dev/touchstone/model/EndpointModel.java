@@ -134,8 +134,8 @@ public abstract class EndpointModel<SELF extends EndpointModel<SELF>> extends Mo
     /** Calls the endpoint for every row of {@code table}; failures are recorded, not thrown. */
     private EndpointRun run(Table table, TouchstoneSettings settings) {
         Exchange.Opener opener = bind(table);
-        EndpointClient client = new EndpointClient(options(), settings.responseCache().map(ResponseCache::new)
-                .orElse(null));
+        EndpointClient client = new EndpointClient(options().withMaxResponseBytes(settings.maxResponseBytes()),
+                settings.responseCache().map(ResponseCache::new).orElse(null));
         Exchange exchange = opener.open(client, settings.seed());
         int n = table.rowCount();
         int batch = exchange.rowsPerRequest();

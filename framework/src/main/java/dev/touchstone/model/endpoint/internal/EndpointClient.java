@@ -73,7 +73,7 @@ public final class EndpointClient {
         return RequestPool.run(task, calls, options.concurrency(),
                 index -> attempt(calls.get(index), new SplittableRandom(seed + 0x9E3779B97F4A7C15L * (index + 1)),
                         breaker),
-                scrubber);
+                scrubber, RequestPool.stallLimit(options));
     }
 
     /** {@code text} with every secret of this client, in every form it may be echoed in, replaced by {@code ***}. */
