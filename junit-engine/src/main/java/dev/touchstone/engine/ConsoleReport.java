@@ -17,6 +17,11 @@ final class ConsoleReport {
         System.out.println(Printable.escape(line));
     }
 
+    /** A configuration problem that does not stop the run (an unknown key). */
+    static void warning(String message) {
+        print("[touchstone] warning: " + message);
+    }
+
     static void resultsWritten(Path file) {
         print("[touchstone] results written to " + file.toAbsolutePath().normalize());
     }
