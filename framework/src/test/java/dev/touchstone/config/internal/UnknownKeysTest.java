@@ -37,6 +37,37 @@ class UnknownKeysTest {
     }
 
     @Test
+    void a_plain_test_with_a_typo_in_a_system_property_is_warned_once() {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(CurrentSettings.class.getName());
+        List<String> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                records.add(record.getLevel() + " " + record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(handler);
+        System.setProperty("touchstone.alpah", "0.01");
+        try {
+            dev.touchstone.scope.QualityScope.standalone();
+            dev.touchstone.scope.QualityScope.standalone();
+        } finally {
+            System.clearProperty("touchstone.alpah");
+            log.removeHandler(handler);
+        }
+        assertThat(records).containsExactly("WARNING touchstone: unknown configuration key touchstone.alpah is ignored;"
+                + " did you mean touchstone.alpha?");
+    }
+
+    @Test
     void every_declared_key_and_the_maven_plugin_keys_are_known() {
         assertThat(ConfigKeys.declared()).contains(ConfigKeys.CONFIDENCE, ConfigKeys.RESULTS_DIR,
                 ConfigKeys.MAX_RECORD_BYTES, ConfigKeys.MAX_RESPONSE_BYTES, ConfigKeys.OUTCOMES_MAX_ROWS)
