@@ -1,5 +1,6 @@
 package dev.touchstone.engine;
 
+import dev.touchstone.assertion.internal.VacuousBounds;
 import dev.touchstone.internal.text.Printable;
 import java.nio.file.Path;
 
@@ -42,6 +43,11 @@ final class ConsoleReport {
     /** One line per judged slice: verdict, where, what was measured, what was expected. */
     static void judged(String check, java.util.List<dev.touchstone.result.StatementResult> statements) {
         for (dev.touchstone.result.StatementResult statement : statements) {
+            if (!statement.slices().isEmpty()) {
+                dev.touchstone.result.SliceResult first = statement.slices().get(0);
+                VacuousBounds.warning(first.metric(), first.expectation())
+                        .ifPresent(w -> warning(check + ": " + first.metric() + " " + w));
+            }
             for (dev.touchstone.result.SliceResult slice : statement.slices()) {
                 var value = slice.value();
                 var interval = value.interval();

@@ -73,6 +73,16 @@ public final class QualityMessages {
         return out.toString();
     }
 
+    /**
+     * {@code message} with a warning about the statement itself as its last fact (a bound the
+     * metric's range decides, see {@link VacuousBounds}).
+     */
+    public static String withWarning(String message, String warning) {
+        StringBuilder out = new StringBuilder(message);
+        fact(out, "warning", warning);
+        return out.toString();
+    }
+
     /** The full message for one slice of a comparison statement: the same template, plus the reference and the test. */
     public static String formatComparison(String model, String dataset, String sliceDefinition, MetricValue value,
             Expectation expectation, java.util.Optional<dev.touchstone.result.ComparisonResult> comparison,
