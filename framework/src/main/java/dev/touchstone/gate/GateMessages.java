@@ -1,5 +1,6 @@
 package dev.touchstone.gate;
 
+import dev.touchstone.internal.text.Printable;
 import dev.touchstone.result.CheckEntry;
 import dev.touchstone.result.Verdict;
 import java.math.RoundingMode;
@@ -29,22 +30,23 @@ public final class GateMessages {
     private GateMessages() {
     }
 
-    /** The template itself. */
+    /** The template itself; one line (control characters in names are escaped). */
     public static String line(String subject, String slice, String metric, String value, String expectation,
             String evidence) {
         String line = subject + " for slice " + slice + ": " + metric + " is " + value + ", but expected " + expectation;
-        return evidence.isEmpty() ? line : line + " (" + evidence + ")";
+        return Printable.escape(evidence.isEmpty() ? line : line + " (" + evidence + ")");
     }
 
     /** The gate line of a check entry, by its verdict (PASSED entries get a line too, for listings). */
     public static String check(CheckEntry e) {
         if (e.metric() == null && e.verdict() != Verdict.ERROR) {
             // nothing was measured (a comparison skipped for want of a baseline): the engine's reason
-            return "Check " + EntryText.checkName(e) + " " + e.verdict().name().toLowerCase(Locale.ROOT) + ": "
-                    + EntryText.headline(e);
+            return Printable.escape("Check " + EntryText.checkName(e) + " " + e.verdict().name().toLowerCase(Locale.ROOT)
+                    + ": " + EntryText.headline(e));
         }
         return switch (e.verdict()) {
-            case ERROR -> "Check " + EntryText.checkName(e) + " could not be evaluated: " + EntryText.headline(e);
+            case ERROR -> Printable.escape("Check " + EntryText.checkName(e) + " could not be evaluated: "
+                    + EntryText.headline(e));
             case FAILED -> entryLine("Check " + EntryText.checkName(e) + " failed", e);
             case INCONCLUSIVE -> withExamplesNeeded(entryLine("Check " + EntryText.checkName(e) + " inconclusive", e), e);
             case PASSED -> entryLine("Check " + EntryText.checkName(e) + " passed", e).replace(", but expected ", ", expected ");

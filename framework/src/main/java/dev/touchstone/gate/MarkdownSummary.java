@@ -1,5 +1,6 @@
 package dev.touchstone.gate;
 
+import dev.touchstone.internal.text.Printable;
 import dev.touchstone.result.CheckEntry;
 import dev.touchstone.result.RunInfo;
 import dev.touchstone.result.Verdict;
@@ -57,7 +58,7 @@ public final class MarkdownSummary {
                 if (!ruleLines.isEmpty()) {
                     md.append(ruleLines).append("\n\n");
                 }
-                md.append("```text\n").append(e.message().strip().replace("```", "'''")).append("\n```\n");
+                md.append("```text\n").append(codeBlock(e.message())).append("\n```\n");
             }
         }
 
@@ -112,18 +113,24 @@ public final class MarkdownSummary {
         };
     }
 
-    // Table cells and list items: pipes end a cell, and <, >, * and _ would be read as markup.
+    // Table cells and list items: control characters escaped first (a line break would end the
+    // row, see Printable); then pipes end a cell, and <, >, * and _ would be read as markup.
     static String escape(String text) {
         StringBuilder out = new StringBuilder();
-        for (char c : text.toCharArray()) {
+        for (char c : Printable.escape(text).toCharArray()) {
             switch (c) {
                 case '|', '*', '_', '`', '[', ']', '\\' -> out.append('\\').append(c);
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
-                case '\n', '\r' -> out.append(' ');
                 default -> out.append(c);
             }
         }
         return out.toString();
+    }
+
+    // A message in a code block: its own lines kept, each escaped, and no fence inside it.
+    static String codeBlock(String message) {
+        return message.strip().lines().map(Printable::escape).map(line -> line.replace("```", "'''"))
+                .collect(Collectors.joining("\n"));
     }
 }

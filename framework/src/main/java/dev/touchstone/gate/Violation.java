@@ -3,6 +3,7 @@ package dev.touchstone.gate;
 import dev.touchstone.result.CheckEntry;
 import java.util.Objects;
 import java.util.Optional;
+import dev.touchstone.internal.text.Printable;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -48,6 +49,7 @@ public record Violation(Kind kind, @Nullable CheckEntry entry, String message) {
     public Violation {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(message, "message");
+        message = Printable.escape(message); // one line, whatever the results file held
     }
 
     public Optional<CheckEntry> checkEntry() {

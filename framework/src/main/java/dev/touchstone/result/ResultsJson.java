@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.internal.io.AtomicFiles;
+import dev.touchstone.internal.io.IoFailures;
 import dev.touchstone.internal.json.Json;
 import dev.touchstone.internal.json.JsonFormatException;
 import dev.touchstone.internal.json.JsonTree;
@@ -43,7 +44,8 @@ public final class ResultsJson {
                 }
             });
         } catch (IOException e) {
-            throw new QualityConfigurationException("cannot write the results file " + file + ": " + e.getMessage(), e);
+            throw new QualityConfigurationException("cannot write the results file " + file + ": "
+                    + IoFailures.describe(e), e);
         }
     }
 

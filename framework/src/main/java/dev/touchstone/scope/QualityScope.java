@@ -4,6 +4,7 @@ import dev.touchstone.baseline.Baselines;
 import dev.touchstone.baseline.CheckId;
 import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.config.TouchstoneSettings;
+import dev.touchstone.config.internal.CurrentSettings;
 import dev.touchstone.result.StatementResult;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,6 +41,10 @@ public final class QualityScope implements AutoCloseable {
 
     private static final ThreadLocal<QualityScope> OPEN = new ThreadLocal<>();
 
+    static {
+        CurrentSettings.install(() -> current().settings());
+    }
+
     private final TouchstoneSettings settings;
     private final @Nullable CheckId check;
     private final Failures failures;
@@ -61,7 +66,7 @@ public final class QualityScope implements AutoCloseable {
 
     /** A scope with settings from system properties, no check, failures thrown, results nowhere. */
     public static QualityScope standalone() {
-        return new QualityScope(TouchstoneSettings.from(System::getProperty), null, Failures.THROW, r -> { }, r -> { },
+        return new QualityScope(CurrentSettings.fromSystemProperties(), null, Failures.THROW, r -> { }, r -> { },
                 new Baselines());
     }
 

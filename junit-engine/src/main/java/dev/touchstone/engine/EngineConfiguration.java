@@ -4,16 +4,26 @@ import dev.touchstone.config.ConfigKeys;
 import dev.touchstone.config.internal.ConfigParser;
 import dev.touchstone.config.TouchstoneSettings;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.junit.platform.engine.ConfigurationParameters;
 
 /**
  * The configuration of one engine run, read once from the platform's configuration parameters
  * (which include system properties and {@code junit-platform.properties}). Bad values fail fast
- * with the key, the value and what is allowed.
+ * with the key, the value and what is allowed; unknown {@code touchstone.*} keys (a typo such as
+ * {@code touchstone.confidense}) are warnings that name the closest known key.
+ *
+ * @param warnings one line per unknown key, for the console
  */
 record EngineConfiguration(TouchstoneSettings settings, Path resultsDir, boolean recordOutcomes,
-        boolean updateBaseline, int outcomesMaxRows) {
+        boolean updateBaseline, int outcomesMaxRows, List<String> warnings) {
+
+    EngineConfiguration {
+        warnings = List.copyOf(warnings);
+    }
 
     static EngineConfiguration from(ConfigurationParameters parameters) {
         Function<String, String> lookup = key -> parameters.get(key).orElse(null);
@@ -25,6 +35,23 @@ record EngineConfiguration(TouchstoneSettings settings, Path resultsDir, boolean
                 ConfigParser.bool(ConfigKeys.BASELINE_UPDATE, lookup.apply(ConfigKeys.BASELINE_UPDATE),
                         ConfigKeys.DEFAULT_BASELINE_UPDATE),
                 ConfigParser.intAtLeast(ConfigKeys.OUTCOMES_MAX_ROWS, lookup.apply(ConfigKeys.OUTCOMES_MAX_ROWS), 0,
-                        ConfigKeys.DEFAULT_OUTCOMES_MAX_ROWS));
+                        ConfigKeys.DEFAULT_OUTCOMES_MAX_ROWS),
+                ConfigParser.unknownKeys(keys(parameters), ConfigKeys.known()));
+    }
+
+    /** Every key the run was given: the parameters' own, and system properties of Touchstone's prefix. */
+    private static Set<String> keys(ConfigurationParameters parameters) {
+        Set<String> keys = new TreeSet<>();
+        try {
+            keys.addAll(parameters.keySet());
+        } catch (UnsupportedOperationException | AbstractMethodError e) {
+            // a platform before 1.9 cannot list its parameters: only system properties are checked
+        }
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("touchstone.")) {
+                keys.add(name);
+            }
+        }
+        return keys;
     }
 }

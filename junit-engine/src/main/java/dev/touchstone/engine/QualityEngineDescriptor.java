@@ -3,7 +3,11 @@ package dev.touchstone.engine;
 import dev.touchstone.baseline.Baseline;
 import dev.touchstone.baseline.BaselineChange;
 import dev.touchstone.baseline.BaselineStore;
+import dev.touchstone.config.ConfigKeys;
 import dev.touchstone.config.MultiplicityScope;
+import dev.touchstone.config.QualityConfigurationException;
+import dev.touchstone.internal.io.IoFailures;
+import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
@@ -16,9 +20,24 @@ final class QualityEngineDescriptor extends EngineDescriptor implements Node<Qua
         super(uniqueId, "Touchstone");
     }
 
+    /**
+     * Reads the configuration (a bad value fails the run here, naming the key), reports unknown
+     * keys, and makes sure the results directory can be written before any check runs: a run
+     * whose results cannot be written fails now, with the operating system's reason.
+     */
     @Override
     public QualityExecutionContext prepare(QualityExecutionContext context) {
-        return context.withConfigurationRead();
+        QualityExecutionContext read = context.withConfigurationRead();
+        EngineConfiguration configuration = read.configuration();
+        configuration.warnings().forEach(ConsoleReport::warning);
+        try {
+            IoFailures.requireWritableDirectory(configuration.resultsDir());
+        } catch (IOException e) {
+            throw new QualityConfigurationException("configuration " + ConfigKeys.RESULTS_DIR + "="
+                    + configuration.resultsDir() + " is invalid: expected a directory the run can write, but "
+                    + IoFailures.describe(e), e);
+        }
+        return read;
     }
 
     @Override

@@ -1,5 +1,6 @@
 /**
- * Internal: the grammar of numbers in data files, shared by the readers and {@code Table}. Not a
- * supported API; may change without notice.
+ * Internal: the grammar of numbers in data files, shared by the readers and {@code Table}, and the
+ * one escaping of untrusted text in human-facing output. Not a supported API; may change without
+ * notice.
  */
 package dev.touchstone.internal.text;

@@ -141,7 +141,20 @@ class ConfigParserTest {
                     Map.entry("BASELINE_UPDATE", "touchstone.baseline.update"),
                     Map.entry("DEFAULT_BASELINE_UPDATE", false),
                     Map.entry("BASELINE_MISSING", "touchstone.baseline.missing"),
-                    Map.entry("CACHE_DIR", "touchstone.cache.dir")));
+                    Map.entry("CACHE_DIR", "touchstone.cache.dir"),
+                    Map.entry("MAX_RESAMPLES", 1_000_000),
+                    Map.entry("WHY_MAX_RESAMPLES", ConfigKeys.WHY_MAX_RESAMPLES),
+                    Map.entry("MAX_RECORD_BYTES", "touchstone.data.max-record-bytes"),
+                    Map.entry("DEFAULT_MAX_RECORD_BYTES", 16 << 20),
+                    Map.entry("MIN_MAX_RECORD_BYTES", 1024),
+                    Map.entry("MAX_MAX_RECORD_BYTES", Integer.MAX_VALUE - 16),
+                    Map.entry("WHY_MAX_MAX_RECORD_BYTES", ConfigKeys.WHY_MAX_MAX_RECORD_BYTES),
+                    Map.entry("MAX_RESPONSE_BYTES", "touchstone.endpoint.max-response-bytes"),
+                    Map.entry("DEFAULT_MAX_RESPONSE_BYTES", 4 << 20),
+                    Map.entry("MIN_MAX_RESPONSE_BYTES", 1024),
+                    Map.entry("MAX_MAX_RESPONSE_BYTES", 1 << 30),
+                    Map.entry("WHY_MAX_MAX_RESPONSE_BYTES", ConfigKeys.WHY_MAX_MAX_RESPONSE_BYTES),
+                    Map.entry("MAVEN_PLUGIN_KEYS", ConfigKeys.MAVEN_PLUGIN_KEYS)));
             Map<String, Object> actual = new TreeMap<>();
             for (Field field : ConfigKeys.class.getFields()) {
                 if (Modifier.isStatic(field.getModifiers())) {
