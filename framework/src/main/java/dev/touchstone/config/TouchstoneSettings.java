@@ -73,6 +73,11 @@ public record TouchstoneSettings(long seed, double confidence, int resamples, do
                 multiplicity, multiplicityScope, power, mcnemar, cacheDirectory);
     }
 
+    public TouchstoneSettings withBaselineMissing(MissingBaselinePolicy policy) {
+        return new TouchstoneSettings(seed, confidence, resamples, alpha, inconclusive, baselineDir, policy,
+                multiplicity, multiplicityScope, power, mcnemar, cacheDirectory);
+    }
+
     public TouchstoneSettings withBaselineDir(Path directory) {
         return new TouchstoneSettings(seed, confidence, resamples, alpha, inconclusive, directory, baselineMissing,
                 multiplicity, multiplicityScope, power, mcnemar, cacheDirectory);

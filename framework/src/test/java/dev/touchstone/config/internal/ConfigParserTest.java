@@ -139,6 +139,10 @@ class ConfigParserTest {
                     Map.entry("OUTCOMES_MAX_ROWS", "touchstone.outcomes.max-rows"),
                     Map.entry("DEFAULT_OUTCOMES_MAX_ROWS", 1_000_000),
                     Map.entry("BASELINE_UPDATE", "touchstone.baseline.update"),
+                    Map.entry("BASELINE_PRUNE", "touchstone.baseline.prune"),
+                    Map.entry("DEFAULT_BASELINE_PRUNE", false),
+                    Map.entry("BASELINE_FORCE", "touchstone.baseline.force"),
+                    Map.entry("DEFAULT_BASELINE_FORCE", false),
                     Map.entry("DEFAULT_BASELINE_UPDATE", false),
                     Map.entry("BASELINE_MISSING", "touchstone.baseline.missing"),
                     Map.entry("CACHE_DIR", "touchstone.cache.dir")));
