@@ -11,12 +11,14 @@ import java.nio.file.Path;
 
 /**
  * The detector's logged predictions; -Ddetections=... evaluates another model's predictions on
- * the same frames (the next release).
+ * the same frames (the next release). Baseline entries are kept by model and dataset name, so the
+ * next release keeps both names.
  */
 @QualitySpec
 class DetectorQualityTest {
 
     static final Dataset detections = Dataset.fromCsv(Path.of(System.getProperty("detections", "src/test/resources/detections.csv")))
+            .withName("detections")
             .withId("frame_id")
             .withLabel("label")
             .withPrediction("predicted")
