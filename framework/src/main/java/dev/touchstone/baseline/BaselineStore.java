@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -177,7 +178,7 @@ public final class BaselineStore {
             Map<String, BaselineEntry> current = Files.exists(currentFile) ? BaselineFile.read(currentFile) : Map.of();
             BaselineChange change = planner.plan(current, candidate);
             approval.approve(change);
-            write(target, candidateDir, change);
+            write(target, candidateDir, runId, current, change);
             return change;
         } catch (IOException e) {
             throw new QualityConfigurationException("cannot write baseline " + target + ": " + e.getMessage(), e);
@@ -212,14 +213,14 @@ public final class BaselineStore {
 
     // The new baseline holds the entries after the change and exactly the outcome files they name,
     // taken from the candidate when it has them (new entries), else from the baseline (kept ones).
-    private static void write(Path target, Path candidateDir, BaselineChange change) throws IOException {
-        Path current = target.resolve(BaselineFile.FILE_NAME);
+    private static void write(Path target, Path candidateDir, String runId, Map<String, BaselineEntry> current,
+            BaselineChange change) throws IOException {
+        Set<String> changed = new HashSet<>();
+        change.entries().forEach(c -> changed.add(c.key()));
         List<BaselineEntry> entries = new ArrayList<>();
-        if (Files.exists(current)) {
-            for (BaselineEntry e : BaselineFile.read(current).values()) {
-                if (change.entries().stream().noneMatch(c -> c.key().equals(e.key()))) {
-                    entries.add(e); // not part of this change (adding missing entries only)
-                }
+        for (BaselineEntry e : current.values()) {
+            if (!changed.contains(e.key())) {
+                entries.add(e); // not part of this change (adding missing entries only)
             }
         }
         for (BaselineChange.Entry c : change.entries()) {
@@ -239,13 +240,13 @@ public final class BaselineStore {
                 Path from = Files.exists(candidateDir.resolve(file)) ? OutcomesFiles.resolve(candidateDir, file)
                         : OutcomesFiles.resolve(target, file);
                 if (!Files.isRegularFile(from)) {
-                    throw new QualityConfigurationException("baseline outcomes " + from + ", named in " + current
-                            + ", do not exist: restore them, or prune the entries that name them");
+                    throw new QualityConfigurationException("baseline outcomes " + from + ", named in "
+                            + target.resolve(BaselineFile.FILE_NAME) + ", do not exist: restore them, or prune the "
+                            + "entries that name them");
                 }
                 Files.copy(from, staging.resolve(file));
             }
-            BaselineFile.write(staging.resolve(BaselineFile.FILE_NAME), target.getFileName().toString(),
-                    BaselineFile.load(candidateDir.resolve(BaselineFile.FILE_NAME)).runId(), entries);
+            BaselineFile.write(staging.resolve(BaselineFile.FILE_NAME), target.getFileName().toString(), runId, entries);
         });
     }
 

@@ -187,6 +187,9 @@ public final class ResultsJson {
 
         RunResults read(Object tree) {
             Map<String, Object> root = JsonTree.object(tree, () -> fail("the top level", "is not an object"));
+            if (!root.containsKey("schemaVersion")) {
+                throw fail("schemaVersion", "is missing: expected " + RunResults.SCHEMA_VERSION);
+            }
             Number version = JsonTree.number(root.get("schemaVersion"));
             if (version == null || version.intValue() != RunResults.SCHEMA_VERSION) {
                 throw fail("schemaVersion", "is " + root.get("schemaVersion") + ", expected " + RunResults.SCHEMA_VERSION);
