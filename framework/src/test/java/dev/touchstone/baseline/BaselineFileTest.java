@@ -256,6 +256,21 @@ class BaselineFileTest {
     }
 
     @Test
+    void an_outcomes_file_that_links_outside_the_baseline_directory_is_not_read() throws Exception {
+        Path secret = Files.writeString(Files.createDirectories(dir.resolve("elsewhere")).resolve("secret.csv"),
+                "id,label,predicted,score\n");
+        Path store = Files.createDirectories(dir.resolve("store/outcomes")).getParent();
+        Files.createSymbolicLink(store.resolve("outcomes/link.csv"), secret);
+        Files.writeString(store.resolve("baseline.json"), v2(entryJson(",\"outcomes\":\"outcomes/link.csv\"")));
+        LoadedBaseline loaded = new Baselines().load(store).orElseThrow();
+
+        assertThatThrownBy(() -> loaded.outcomes(loaded.entry(KEY).orElseThrow()))
+                .isInstanceOf(QualityConfigurationException.class)
+                .hasMessageStartingWith("baseline outcomes " + store.resolve("outcomes/link.csv") + " lead outside the "
+                        + "baseline directory " + store + " (a symbolic link?)");
+    }
+
+    @Test
     void a_missing_schema_version_is_rejected() throws Exception {
         Path file = file("{\"entries\":[" + entryJson("") + "]}");
 
