@@ -159,6 +159,7 @@ public abstract class AbstractMetricAssert<SELF extends AbstractMetricAssert<SEL
     public Map<String, MetricValue> actuals() {
         TouchstoneSettings settings = QualityScope.current().settings();
         double level = stance.confidence().orElse(settings.confidence());
+        statement.open().finish();
         Map<String, MetricValue> values = new LinkedHashMap<>();
         for (SliceEstimate estimate : statement.evaluate(settings)) {
             values.put(estimate.sliceName(), estimate.at(level));
@@ -181,7 +182,14 @@ public abstract class AbstractMetricAssert<SELF extends AbstractMetricAssert<SEL
 
     private SELF compare(Kind kind, Reference reference) {
         QualityScope scope = QualityScope.current();
-        return publish(new ComparisonStatement(statement, kind, reference, stance).evaluate(scope), scope);
+        ComparisonStatement.Evaluated evaluated = new ComparisonStatement(statement, kind, reference, stance)
+                .evaluate(scope);
+        if (!evaluated.judged().slices().isEmpty()) {
+            publish(evaluated.judged(), scope);
+        }
+        statement.open().finish();
+        evaluated.missing().ifPresent(scope::missingBaseline);
+        return myself();
     }
 
     private SELF check(Expectation expectation) {
@@ -212,6 +220,7 @@ public abstract class AbstractMetricAssert<SELF extends AbstractMetricAssert<SEL
     }
 
     private SELF publish(StatementResult result, QualityScope scope) {
+        statement.open().finish();
         scope.judged(result);
         if (scope.failures() == QualityScope.Failures.THROW) {
             Optional<Throwable> failure = QualityErrors.toThrowable(result, scope.settings().inconclusive());

@@ -135,9 +135,11 @@ public final class ConfigKeys {
     public static final int DEFAULT_OUTCOMES_MAX_ROWS = 1_000_000;
 
     /**
-     * Whether the run is recorded as the new baseline: {@value}.
+     * Whether the run is promoted to the {@code previous-run} baseline at its end, as
+     * {@code touchstone:baseline} would: {@value}.
      *
-     * <p>{@code true} or {@code false} (default).
+     * <p>{@code true} or {@code false} (default). Merges, refuses a run with results that did
+     * not pass unless {@link #BASELINE_FORCE}; see also {@link #BASELINE_PRUNE}.
      */
     public static final String BASELINE_UPDATE = "touchstone.baseline.update";
     public static final boolean DEFAULT_BASELINE_UPDATE = false;
@@ -145,10 +147,31 @@ public final class ConfigKeys {
     /**
      * What a comparison with a baseline that has no entry does: {@value}.
      *
-     * <p>{@code fail} (default: an error that says how to record it) or {@code skip}; see
-     * {@link MissingBaselinePolicy}.
+     * <p>{@code fail} (default: an error that says how to record it), {@code skip}, or
+     * {@code record} (the run adds the missing entries to the baseline and the check is skipped,
+     * saying so); see {@link MissingBaselinePolicy}. Under {@link #BASELINE_UPDATE}, {@code fail}
+     * acts as {@code record}: the update records them.
      */
     public static final String BASELINE_MISSING = "touchstone.baseline.missing";
+
+    /**
+     * Whether promoting a run removes the baseline's entries the run did not measure: {@value}.
+     *
+     * <p>{@code true} or {@code false} (default: they are kept, so a filtered run loses nothing).
+     * Read by {@code touchstone:baseline} and by {@link #BASELINE_UPDATE}.
+     */
+    public static final String BASELINE_PRUNE = "touchstone.baseline.prune";
+    public static final boolean DEFAULT_BASELINE_PRUNE = false;
+
+    /**
+     * Whether a run may be promoted although it has results that did not pass (FAILED, ERROR,
+     * INCONCLUSIVE), or although pruning would remove entries of checks that did not run: {@value}.
+     *
+     * <p>{@code true} or {@code false} (default: such a promotion is refused, saying what it
+     * would bless or lose). Read by {@code touchstone:baseline} and by {@link #BASELINE_UPDATE}.
+     */
+    public static final String BASELINE_FORCE = "touchstone.baseline.force";
+    public static final boolean DEFAULT_BASELINE_FORCE = false;
 
     /**
      * Directory of the endpoint response cache: {@value}.

@@ -1,6 +1,8 @@
 package dev.touchstone.config;
 
 import dev.touchstone.internal.text.Printable;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 
 /**
@@ -20,5 +22,13 @@ public class QualityConfigurationException extends RuntimeException {
 
     public QualityConfigurationException(String message, Throwable cause) {
         super(Printable.escape(message), cause);
+    }
+
+    /**
+     * A message that lists things (the entries a refused baseline update would bless), one per
+     * line: each line is escaped on its own, so only these line breaks remain.
+     */
+    protected QualityConfigurationException(List<String> lines) {
+        super(lines.stream().map(Printable::escape).collect(Collectors.joining(System.lineSeparator())));
     }
 }

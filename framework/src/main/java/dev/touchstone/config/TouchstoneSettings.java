@@ -85,6 +85,11 @@ public record TouchstoneSettings(long seed, double confidence, int resamples, do
                 multiplicity, multiplicityScope, power, mcnemar, cacheDirectory, maxRecordBytes, maxResponseBytes);
     }
 
+    public TouchstoneSettings withBaselineMissing(MissingBaselinePolicy policy) {
+        return new TouchstoneSettings(seed, confidence, resamples, alpha, inconclusive, baselineDir, policy,
+                multiplicity, multiplicityScope, power, mcnemar, cacheDirectory, maxRecordBytes, maxResponseBytes);
+    }
+
     public TouchstoneSettings withBaselineDir(Path directory) {
         return new TouchstoneSettings(seed, confidence, resamples, alpha, inconclusive, directory, baselineMissing,
                 multiplicity, multiplicityScope, power, mcnemar, cacheDirectory, maxRecordBytes, maxResponseBytes);

@@ -27,11 +27,21 @@ public final class GateTable {
      */
     static String[] cells(GateReport report, CheckEntry e) {
         String[] cells = {EntryText.checkName(e), EntryText.slice(e), EntryText.metric(e), EntryText.value(e),
-            EntryText.interval(e, EntryText.decimals(e)), EntryText.expected(e), EntryText.pValue(e), verdict(report, e)};
+            EntryText.interval(e, EntryText.decimals(e)), expected(report, e), EntryText.pValue(e), verdict(report, e)};
         for (int i = 0; i < cells.length; i++) {
             cells[i] = Printable.escape(cells[i]);
         }
         return cells;
+    }
+
+    /** The spec's expectation, and the limit of every POM rule the result misses: the row shows what it was held to. */
+    static String expected(GateReport report, CheckEntry e) {
+        List<String> all = new ArrayList<>(report.ruleLimits(e));
+        String own = EntryText.expected(e);
+        if (all.isEmpty() || !"-".equals(own)) {
+            all.add(0, own);
+        }
+        return String.join("; ", all);
     }
 
     /** The verdict of the results file, or {@code RULE VIOLATED} for a PASSED result a POM rule rejects. */

@@ -17,6 +17,9 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class MarkdownSummary {
 
+    /** The summary's file name, beside {@code results.json}: written on every run of the gate. */
+    public static final String FILE_NAME = "summary.md";
+
     /** Results listed with their full evidence; the rest of those that need attention are in the table only. */
     static final int MAX_DETAILED = 50;
     /** Passed results listed; a summary stays well under GitHub's 1 MiB job-summary limit. */
@@ -88,6 +91,17 @@ public final class MarkdownSummary {
             }
         }
         return md.toString();
+    }
+
+    /**
+     * The summary of a gate that judged no results: why not, so that a pull request never shows
+     * an earlier build's verdict.
+     *
+     * @param failed whether the gate failed (stale results) rather than skipped (tests skipped)
+     */
+    public static String notJudged(boolean failed, String reason) {
+        return "## " + (failed ? "❌ Touchstone quality gate failed" : "⏭️ Touchstone quality gate skipped") + "\n\n"
+                + escape(reason) + "\n";
     }
 
     private static void table(StringBuilder md, GateReport report, List<CheckEntry> rows, boolean withIcon) {

@@ -6,14 +6,25 @@ import dev.touchstone.baseline.BaselineStore;
 import dev.touchstone.config.ConfigKeys;
 import dev.touchstone.config.MultiplicityScope;
 import dev.touchstone.config.QualityConfigurationException;
+import dev.touchstone.gate.MarkdownSummary;
+import dev.touchstone.gate.Promotion;
 import dev.touchstone.internal.io.IoFailures;
+import dev.touchstone.result.RunResults;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
 
-/** The root of the tree; writes the results file after every spec ran. */
+/**
+ * The root of the tree. Before anything runs it removes the gate's summary of an earlier run
+ * (whatever happens next, it no longer describes these results); after every spec ran it writes
+ * the results file and the baseline candidate, then updates the baseline when asked to, and
+ * records the entries comparisons found missing.
+ */
 final class QualityEngineDescriptor extends EngineDescriptor implements Node<QualityExecutionContext> {
 
     QualityEngineDescriptor(UniqueId uniqueId) {
@@ -42,6 +53,12 @@ final class QualityEngineDescriptor extends EngineDescriptor implements Node<Qua
 
     @Override
     public QualityExecutionContext before(QualityExecutionContext context) {
+        Path summary = context.configuration().resultsDir().resolve(MarkdownSummary.FILE_NAME);
+        try {
+            Files.deleteIfExists(summary);
+        } catch (IOException e) {
+            throw new QualityConfigurationException("cannot remove the previous run's " + summary + ": " + e, e);
+        }
         if (context.configuration().settings().multiplicityScope() == MultiplicityScope.RUN) {
             Families.adjust(this, context);
         }
@@ -51,15 +68,33 @@ final class QualityEngineDescriptor extends EngineDescriptor implements Node<Qua
     @Override
     public void after(QualityExecutionContext context) {
         EngineConfiguration configuration = context.configuration();
-        Path file = context.collector().write(configuration.resultsDir(), configuration.settings().seed());
-        ConsoleReport.resultsWritten(file);
-        if (configuration.recordOutcomes() || configuration.updateBaseline()) {
-            Path candidate = context.collector().writeCandidate(configuration.resultsDir(),
-                    configuration.outcomesMaxRows());
-            if (configuration.updateBaseline()) {
-                BaselineChange change = BaselineStore.replace(candidate,
-                        configuration.settings().baselineDir().resolve(Baseline.PREVIOUS_RUN));
+        RunCollector collector = context.collector();
+        Path resultsDir = configuration.resultsDir();
+        RunResults results = collector.write(resultsDir, configuration.settings().seed());
+        ConsoleReport.resultsWritten(resultsDir.resolve(dev.touchstone.result.ResultsJson.FILE_NAME));
+        Map<Path, Set<String>> toRecord = collector.toRecord();
+        if (!configuration.recordOutcomes() && !configuration.updateBaseline() && toRecord.isEmpty()) {
+            return;
+        }
+        BaselineStore store = BaselineStore.standard();
+        Path candidate = collector.writeCandidate(store, resultsDir, configuration.outcomesMaxRows());
+        Path previousRun = configuration.settings().baselineDir().resolve(Baseline.PREVIOUS_RUN);
+        if (configuration.updateBaseline()) {
+            try {
+                BaselineChange change = Promotion.promote(results, resultsDir, configuration.settings().baselineDir(),
+                        new Promotion.Options(Baseline.PREVIOUS_RUN, configuration.prune(), configuration.force()), store);
                 ConsoleReport.baselineUpdated(change);
+            } catch (Promotion.Refused refused) {
+                ConsoleReport.notice(refused.getMessage());
+                throw refused;
+            }
+        }
+        for (Map.Entry<Path, Set<String>> missing : toRecord.entrySet()) {
+            boolean promoted = configuration.updateBaseline()
+                    && missing.getKey().toAbsolutePath().normalize().equals(previousRun.toAbsolutePath().normalize());
+            if (!promoted) {
+                ConsoleReport.baselineRecorded(store.addMissing(candidate, collector.runId(), missing.getKey(),
+                        missing.getValue()));
             }
         }
     }
