@@ -2,8 +2,10 @@ package dev.touchstone.assertion;
 
 import dev.touchstone.assertion.internal.QualityErrors;
 import dev.touchstone.assertion.internal.QualityMessages;
+import dev.touchstone.assertion.internal.VacuousBounds;
 import dev.touchstone.baseline.Baseline;
 import dev.touchstone.config.TouchstoneSettings;
+import dev.touchstone.internal.text.Printable;
 import dev.touchstone.metric.MetricValue;
 import dev.touchstone.metric.internal.Reference;
 import dev.touchstone.metric.internal.SliceEstimate;
@@ -34,6 +36,8 @@ import org.assertj.core.description.Description;
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public abstract class AbstractMetricAssert<SELF extends AbstractMetricAssert<SELF>> implements Descriptable<SELF> {
+
+    private static final System.Logger LOG = System.getLogger(AbstractMetricAssert.class.getName());
 
     final Statement statement;
     final Stance stance;
@@ -173,6 +177,7 @@ public abstract class AbstractMetricAssert<SELF extends AbstractMetricAssert<SEL
     public Map<String, MetricValue> actuals() {
         TouchstoneSettings settings = QualityScope.current().settings();
         double level = stance.confidence().orElse(settings.confidence());
+        statement.open().finish();
         Map<String, MetricValue> values = new LinkedHashMap<>();
         for (SliceEstimate estimate : statement.evaluate(settings)) {
             values.put(estimate.sliceName(), estimate.at(level));
@@ -195,13 +200,26 @@ public abstract class AbstractMetricAssert<SELF extends AbstractMetricAssert<SEL
 
     private SELF compare(Kind kind, Reference reference) {
         QualityScope scope = QualityScope.current();
-        return publish(new ComparisonStatement(statement, kind, reference, stance).evaluate(scope), scope);
+        ComparisonStatement.Evaluated evaluated = new ComparisonStatement(statement, kind, reference, stance)
+                .evaluate(scope);
+        if (!evaluated.judged().slices().isEmpty()) {
+            publish(evaluated.judged(), scope);
+        }
+        statement.open().finish();
+        evaluated.missing().ifPresent(scope::missingBaseline);
+        return myself();
     }
 
     private SELF check(Expectation expectation) {
         QualityScope scope = QualityScope.current();
         TouchstoneSettings settings = scope.settings();
         double level = stance.confidence().orElse(settings.confidence());
+        Optional<String> vacuous = VacuousBounds.warning(statement.metric().name(), expectation);
+        if (vacuous.isPresent() && scope.failures() == QualityScope.Failures.THROW) {
+            // a plain test has no console report of its own: the engine prints this line itself
+            LOG.log(System.Logger.Level.WARNING, "touchstone: " + statement.metric().name() + " on "
+                    + Printable.escape(statement.datasetName()) + ": " + vacuous.get());
+        }
         List<SliceResult> slices = new ArrayList<>();
         for (SliceEstimate estimate : statement.evaluate(settings)) {
             MetricValue value = estimate.at(level);
@@ -209,6 +227,9 @@ public abstract class AbstractMetricAssert<SELF extends AbstractMetricAssert<SEL
             String message = QualityMessages.format(statement.model().name(), statement.datasetName(),
                     estimate.sliceDefinition(), value, expectation, decision.verdict(), decision.reason(),
                     decision.examplesNeeded());
+            if (vacuous.isPresent()) {
+                message = QualityMessages.withWarning(message, vacuous.get());
+            }
             slices.add(new SliceResult(statement.model().name(), statement.datasetName(), estimate.sliceDefinition(),
                     value, expectation, decision.verdict(), decision.reason(), decision.examplesNeeded(), message));
         }
@@ -217,6 +238,7 @@ public abstract class AbstractMetricAssert<SELF extends AbstractMetricAssert<SEL
     }
 
     private SELF publish(StatementResult result, QualityScope scope) {
+        statement.open().finish();
         scope.judged(result);
         if (scope.failures() == QualityScope.Failures.THROW) {
             Optional<Throwable> failure = QualityErrors.toThrowable(result, scope.settings().inconclusive());

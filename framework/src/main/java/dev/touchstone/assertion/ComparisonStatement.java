@@ -3,6 +3,7 @@ package dev.touchstone.assertion;
 import dev.touchstone.assertion.internal.ComparisonJudge;
 
 import dev.touchstone.baseline.CheckId;
+import dev.touchstone.config.ConfigKeys;
 import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.scope.QualityScope;
 import dev.touchstone.metric.MetricValue;
@@ -15,6 +16,7 @@ import dev.touchstone.metric.internal.SliceRows;
 import dev.touchstone.result.ComparisonResult;
 import dev.touchstone.result.Expectation;
 import dev.touchstone.result.Expectation.Kind;
+import dev.touchstone.result.MissingBaseline;
 import dev.touchstone.result.SliceResult;
 import dev.touchstone.result.StatementResult;
 import dev.touchstone.result.Verdict;
@@ -53,7 +55,14 @@ final class ComparisonStatement {
         this.description = statement.description();
     }
 
-    StatementResult evaluate(QualityScope scope) {
+    /**
+     * What a comparison produced: the judged slices (maybe none), and the slices whose baseline
+     * had no entry, if any.
+     */
+    record Evaluated(StatementResult judged, Optional<MissingBaseline> missing) {
+    }
+
+    Evaluated evaluate(QualityScope scope) {
         TouchstoneSettings settings = scope.settings();
         CheckId check = reference instanceof Reference.Recorded
                 ? scope.requireCheck("a comparison with a recorded baseline") : null;
@@ -66,15 +75,17 @@ final class ComparisonStatement {
         DoubleUnaryOperator margin = kind == Kind.SIGNIFICANTLY_BETTER_THAN ? ref -> 0.0
                 : ref -> Double.isNaN(relative) ? absolute : relative * Math.abs(ref);
         List<ComparisonEvaluator.SliceComparison> compared = new ArrayList<>();
-        try {
-            for (SliceRows slice : rows) {
+        List<SliceRows> withoutEntry = new ArrayList<>();
+        List<ComparisonEvaluator.MissingBaselineException> missing = new ArrayList<>();
+        for (SliceRows slice : rows) {
+            try {
                 compared.add(ComparisonEvaluator.compare(outcomes, slice, statement.metric(), reference, settings,
                         alternative, margin, level, check, scope.baselines()));
+            } catch (ComparisonEvaluator.MissingBaselineException e) {
+                // one new slice does not keep the others from being compared
+                withoutEntry.add(slice);
+                missing.add(e);
             }
-        } catch (ComparisonEvaluator.MissingBaselineException missing) {
-            // Still hand the model's values over, so that this run can become the baseline.
-            recordValues(outcomes, rows, scope, level);
-            throw missing.outcome();
         }
         boolean significance = kind != Kind.NOT_WORSE_THAN;
         double[] adjusted = significance ? adjust(compared, settings) : null;
@@ -107,12 +118,30 @@ final class ComparisonStatement {
             slices.add(ComparisonJudge.judge(statement.model().name(), statement.datasetName(),
                     c.model().sliceDefinition(), value, expectation, result, why));
         }
-        return new StatementResult(description, slices, !statement.selection().single(),
+        StatementResult judged = new StatementResult(description, slices, !statement.selection().single(),
                 Optional.of(outcomes.asSource()));
+        return new Evaluated(judged, missing.isEmpty() ? Optional.empty()
+                : Optional.of(missing(missing, values(outcomes, withoutEntry, settings, level))));
     }
 
-    private void recordValues(Outcomes outcomes, List<SliceRows> rows, QualityScope scope, double level) {
-        TouchstoneSettings settings = scope.settings();
+    // "no baseline entry K in D (no baseline was recorded there); record ... with ..."
+    private static MissingBaseline missing(List<ComparisonEvaluator.MissingBaselineException> missing,
+            StatementResult values) {
+        ComparisonEvaluator.MissingBaselineException first = missing.get(0);
+        List<String> keys = missing.stream().map(ComparisonEvaluator.MissingBaselineException::key).toList();
+        List<String> others = missing.stream().flatMap(m -> m.otherModels().stream()).distinct().toList();
+        String message = (keys.size() == 1 ? "no baseline entry " : "no baseline entries ") + String.join(", ", keys)
+                + " in " + first.directory().toAbsolutePath().normalize()
+                + (first.baselineExists() ? "" : " (no baseline was recorded there)")
+                + (others.isEmpty() ? "" : " (it has entries of this check for " + String.join(", ", others)
+                        + ": entries are kept by model and dataset name, so a new version compared with the last "
+                        + "keeps their names)")
+                + "; record missing entries with mvn verify -D" + ConfigKeys.BASELINE_MISSING + "=record";
+        return new MissingBaseline(first.directory(), keys, message, values);
+    }
+
+    // The model's values on slices without a baseline entry: what recording them keeps.
+    private StatementResult values(Outcomes outcomes, List<SliceRows> rows, TouchstoneSettings settings, double level) {
         List<SliceResult> values = new ArrayList<>();
         for (SliceRows slice : rows) {
             SliceEstimate estimate = MetricEvaluator.evaluate(outcomes, slice, statement.metric(), settings);
@@ -120,8 +149,8 @@ final class ComparisonStatement {
                     estimate.at(level), Expectation.comparison(Kind.NOT_WORSE_THAN, OptionalDouble.empty(), 0, Double.NaN),
                     Verdict.INCONCLUSIVE, "no baseline to compare with", OptionalLong.empty(), ""));
         }
-        scope.recordOnly(new StatementResult(description, values, !statement.selection().single(),
-                Optional.of(outcomes.asSource())));
+        return new StatementResult(description, values, !statement.selection().single(),
+                Optional.of(outcomes.asSource()));
     }
 
     // Holm (or the configured correction) over the slices of this statement. A larger family

@@ -4,6 +4,8 @@ import dev.touchstone.data.Dataset;
 import dev.touchstone.metric.internal.MetricSpec;
 import dev.touchstone.metric.internal.builtin.BuiltInMetrics;
 import dev.touchstone.model.Model;
+import dev.touchstone.scope.OpenStatement;
+import dev.touchstone.scope.QualityScope;
 import dev.touchstone.slice.Slice;
 import dev.touchstone.slice.TimeWindows;
 import java.time.Duration;
@@ -25,20 +27,23 @@ public final class ModelAssert implements Descriptable<ModelAssert> {
     private final Model model;
     private final @Nullable Dataset dataset;
     private final Optional<String> description;
+    private final OpenStatement open;
 
     public ModelAssert(Model model) {
-        this(Objects.requireNonNull(model, "model"), null, Optional.empty());
+        this(Objects.requireNonNull(model, "model"), null, Optional.empty(),
+                QualityScope.current().begin("assertThat(" + model.name() + ")"));
     }
 
-    private ModelAssert(Model model, @Nullable Dataset dataset, Optional<String> description) {
+    private ModelAssert(Model model, @Nullable Dataset dataset, Optional<String> description, OpenStatement open) {
         this.model = model;
         this.dataset = dataset;
         this.description = description;
+        this.open = open;
     }
 
     /** Evaluate on {@code data} (required for models that are not logged). */
     public ModelAssert on(Dataset data) {
-        return new ModelAssert(model, Objects.requireNonNull(data, "dataset"), description);
+        return new ModelAssert(model, Objects.requireNonNull(data, "dataset"), description, open);
     }
 
     /** All examples. */
@@ -114,7 +119,7 @@ public final class ModelAssert implements Descriptable<ModelAssert> {
     @Override
     public ModelAssert describedAs(Description newDescription) {
         return new ModelAssert(model, dataset, Optional.ofNullable(newDescription).map(Description::value)
-                .filter(text -> !text.isEmpty()));
+                .filter(text -> !text.isEmpty()), open);
     }
 
     private SliceAssert windowed(TimeWindows windows, boolean lastOnly) {
@@ -122,6 +127,7 @@ public final class ModelAssert implements Descriptable<ModelAssert> {
     }
 
     private SliceAssert slices(Selection selection) {
-        return new SliceAssert(new Statement(model, dataset, selection, MetricSpec.of(BuiltInMetrics.SIZE), description));
+        return new SliceAssert(new Statement(model, dataset, selection, MetricSpec.of(BuiltInMetrics.SIZE), description,
+                open.then("." + selection.stage())));
     }
 }

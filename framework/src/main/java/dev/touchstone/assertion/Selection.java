@@ -17,7 +17,15 @@ sealed interface Selection {
     /** True when the statement covers a single slice, so {@code actual()} makes sense. */
     boolean single();
 
+    /** The DSL call that chose it, for messages: {@code onSlice(night)}. */
+    String stage();
+
     record Overall() implements Selection {
+        @Override
+        public String stage() {
+            return "overall()";
+        }
+
         @Override
         public List<SliceRows> resolve(Outcomes outcomes) {
             return List.of(SliceResolver.overall(outcomes));
@@ -31,6 +39,11 @@ sealed interface Selection {
 
     record Named(String name) implements Selection {
         @Override
+        public String stage() {
+            return "onSlice(" + name + ")";
+        }
+
+        @Override
         public List<SliceRows> resolve(Outcomes outcomes) {
             return List.of(SliceResolver.named(outcomes, name));
         }
@@ -43,6 +56,11 @@ sealed interface Selection {
 
     record AdHoc(Slice slice) implements Selection {
         @Override
+        public String stage() {
+            return "onSlice(" + slice + ")";
+        }
+
+        @Override
         public List<SliceRows> resolve(Outcomes outcomes) {
             return List.of(SliceResolver.adHoc(outcomes, slice));
         }
@@ -54,6 +72,11 @@ sealed interface Selection {
     }
 
     record EachValueOf(String column) implements Selection {
+        @Override
+        public String stage() {
+            return "onEachSliceOf(" + column + ")";
+        }
+
         @Override
         public List<SliceRows> resolve(Outcomes outcomes) {
             return SliceResolver.eachValueOf(outcomes, column);

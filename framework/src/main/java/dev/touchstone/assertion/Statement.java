@@ -9,6 +9,7 @@ import dev.touchstone.metric.internal.Outcomes;
 import dev.touchstone.metric.internal.SliceEstimate;
 import dev.touchstone.metric.internal.SliceRows;
 import dev.touchstone.model.Model;
+import dev.touchstone.scope.OpenStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,17 +22,19 @@ import org.jspecify.annotations.Nullable;
  * happens in {@link #evaluate}.
  */
 record Statement(Model model, @Nullable Dataset dataset, Selection selection, MetricSpec metric,
-        Optional<String> description) {
+        Optional<String> description, OpenStatement open) {
 
     Statement {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(selection, "selection");
         Objects.requireNonNull(metric, "metric");
         Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(open, "open");
     }
 
+    /** The next stage: the metric chosen (a stage of its own, that an expectation must finish). */
     Statement withMetric(MetricSpec newMetric) {
-        return new Statement(model, dataset, selection, newMetric, description);
+        return new Statement(model, dataset, selection, newMetric, description, open.then("." + newMetric.name()));
     }
 
     Statement withSelection(Selection newSelection) {
@@ -39,7 +42,8 @@ record Statement(Model model, @Nullable Dataset dataset, Selection selection, Me
     }
 
     Statement withDescription(String text) {
-        return new Statement(model, dataset, selection, metric, Optional.ofNullable(text).filter(t -> !t.isEmpty()));
+        return new Statement(model, dataset, selection, metric, Optional.ofNullable(text).filter(t -> !t.isEmpty()),
+                open);
     }
 
     Dataset resolveDataset() {

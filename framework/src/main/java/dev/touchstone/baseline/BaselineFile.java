@@ -3,12 +3,15 @@ package dev.touchstone.baseline;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.touchstone.config.QualityConfigurationException;
+import dev.touchstone.config.internal.TouchstoneVersion;
 import dev.touchstone.internal.io.AtomicFiles;
 import dev.touchstone.internal.json.Json;
 import dev.touchstone.internal.json.JsonFormatException;
 import dev.touchstone.internal.json.JsonTree;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -16,79 +19,110 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code baseline.json}: the entries of a baseline, sorted by key, pretty-printed, one field per
- * line, so that a change to a committed baseline reads well in a diff. A corrupt or hand-edited
- * file fails with the file and the entry at fault.
+ * line, so that a change to a committed baseline reads well in a diff. Reading is strict: a file
+ * that is not JSON, repeats a key, lacks {@code schemaVersion}, or holds an entry whose value lies
+ * outside its metric's range or whose outcomes file lies outside the baseline directory fails
+ * with the file and the entry at fault.
+ *
+ * <p>Version 2 keys name the model and dataset ({@code spec#check|model@dataset|slice|metric})
+ * and each entry says which run recorded it. Files of version 1 ({@code spec#check|slice|metric})
+ * are read and migrated: their entries get version 2 keys, and are written as version 2 by the
+ * next promotion.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class BaselineFile {
 
     public static final String FILE_NAME = "baseline.json";
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
+    /** The version before model and dataset were part of the key; read and migrated. */
+    static final int SCHEMA_VERSION_1 = 1;
 
     private static final JsonFactory JSON = new JsonFactory();
+
+    /**
+     * A baseline file's content.
+     *
+     * @param name    the baseline's name ({@code previous-run}, {@code candidate})
+     * @param runId   the run that wrote the file last (for a candidate: the run it belongs to)
+     * @param entries by key, sorted
+     */
+    public record Contents(String name, @Nullable String runId, Map<String, BaselineEntry> entries) {
+
+        public Contents {
+            entries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+        }
+    }
 
     private BaselineFile() {
     }
 
-    public static void write(Path file, String name, String recordedAt, String version, List<BaselineEntry> entries)
+    /** Writes a baseline file, atomically, recorded now by this Touchstone version. */
+    public static void write(Path file, String name, @Nullable String runId, List<BaselineEntry> entries)
             throws IOException {
+        write(file, name, Instant.now().toString(), TouchstoneVersion.current(), runId, entries);
+    }
+
+    static void write(Path file, String name, String recordedAt, String version, @Nullable String runId,
+            List<BaselineEntry> entries) throws IOException {
         List<BaselineEntry> sorted = new ArrayList<>(entries);
         sorted.sort(Comparator.comparing(BaselineEntry::key));
         AtomicFiles.write(file, out -> {
             try (JsonGenerator json = JSON.createGenerator(out)) {
-                writeBaseline(json, name, recordedAt, version, sorted);
+                json.useDefaultPrettyPrinter();
+                json.writeStartObject();
+                json.writeNumberField("schemaVersion", SCHEMA_VERSION);
+                json.writeStringField("name", name);
+                json.writeStringField("recordedAt", recordedAt);
+                json.writeStringField("touchstoneVersion", version);
+                string(json, "runId", runId);
+                json.writeArrayFieldStart("entries");
+                for (BaselineEntry e : sorted) {
+                    writeEntry(json, e);
+                }
+                json.writeEndArray();
+                json.writeEndObject();
             }
         });
     }
 
-    private static void writeBaseline(JsonGenerator json, String name, String recordedAt, String version,
-            List<BaselineEntry> sorted) throws IOException {
-        json.useDefaultPrettyPrinter();
+    private static void writeEntry(JsonGenerator json, BaselineEntry e) throws IOException {
         json.writeStartObject();
-        json.writeNumberField("schemaVersion", SCHEMA_VERSION);
-        json.writeStringField("name", name);
-        json.writeStringField("recordedAt", recordedAt);
-        json.writeStringField("touchstoneVersion", version);
-        json.writeArrayFieldStart("entries");
-        for (BaselineEntry e : sorted) {
-            json.writeStartObject();
-            json.writeStringField("key", e.key());
-            json.writeStringField("spec", e.spec());
-            json.writeStringField("check", e.check());
-            json.writeStringField("slice", e.slice());
-            json.writeStringField("metric", e.metric());
-            json.writeStringField("model", e.model());
-            json.writeStringField("dataset", e.dataset());
-            number(json, "value", e.value());
-            json.writeNumberField("n", e.n());
-            json.writeObjectFieldStart("interval");
-            number(json, "level", e.intervalLevel());
-            number(json, "low", e.intervalLow());
-            number(json, "high", e.intervalHigh());
-            json.writeStringField("method", e.intervalMethod());
-            json.writeEndObject();
-            json.writeObjectFieldStart("statistics");
-            for (Map.Entry<String, Double> s : new TreeMap<>(e.statistics()).entrySet()) {
-                number(json, s.getKey(), s.getValue());
-            }
-            json.writeEndObject();
-            if (e.fingerprint() == null) {
-                json.writeNullField("fingerprint");
-            } else {
-                json.writeStringField("fingerprint", e.fingerprint());
-            }
-            if (e.outcomes() == null) {
-                json.writeNullField("outcomes");
-            } else {
-                json.writeStringField("outcomes", e.outcomes());
-            }
-            json.writeEndObject();
-        }
-        json.writeEndArray();
+        json.writeStringField("key", e.key());
+        json.writeStringField("spec", e.spec());
+        json.writeStringField("check", e.check());
+        json.writeStringField("model", e.model());
+        json.writeStringField("dataset", e.dataset());
+        json.writeStringField("slice", e.slice());
+        json.writeStringField("metric", e.metric());
+        number(json, "value", e.value());
+        json.writeNumberField("n", e.n());
+        json.writeObjectFieldStart("interval");
+        number(json, "level", e.intervalLevel());
+        number(json, "low", e.intervalLow());
+        number(json, "high", e.intervalHigh());
+        json.writeStringField("method", e.intervalMethod());
         json.writeEndObject();
+        json.writeObjectFieldStart("statistics");
+        for (Map.Entry<String, Double> s : new TreeMap<>(e.statistics()).entrySet()) {
+            number(json, s.getKey(), s.getValue());
+        }
+        json.writeEndObject();
+        string(json, "fingerprint", e.fingerprint());
+        string(json, "outcomes", e.outcomes());
+        string(json, "runId", e.runId());
+        json.writeEndObject();
+    }
+
+    private static void string(JsonGenerator json, String name, @Nullable String value) throws IOException {
+        if (value == null) {
+            json.writeNullField(name);
+        } else {
+            json.writeStringField(name, value);
+        }
     }
 
     private static void number(JsonGenerator json, String name, double value) throws IOException {
@@ -99,103 +133,81 @@ public final class BaselineFile {
         }
     }
 
-    /** The entries by key; a file that is not JSON or not a baseline fails naming the file and entry. */
+    /** The entries by key; see {@link #load}. */
     public static Map<String, BaselineEntry> read(Path file) {
+        return load(file).entries();
+    }
+
+    /** The whole file; anything that is not a baseline fails naming the file (and entry). */
+    public static Contents load(Path file) {
+        if (Files.isDirectory(file)) {
+            throw about(file, "is a directory, not a file");
+        }
+        if (!Files.exists(file)) {
+            throw about(file, "does not exist");
+        }
         Object tree;
         try {
             tree = Json.parse(file);
         } catch (JsonFormatException e) {
-            throw notJson(file, e.detailedMessage(), e);
+            throw notJson(file, e);
         } catch (IOException e) {
-            throw notJson(file, e.getMessage(), e);
+            throw new QualityConfigurationException("cannot read baseline file " + file + ": " + e.getMessage(), e);
         }
         Map<String, Object> root = JsonTree.object(tree, () -> bad(file, "the top level is not an object"));
         Object version = root.get("schemaVersion");
-        expect(version == null || version instanceof Number n && n.doubleValue() == SCHEMA_VERSION, file,
-                "schemaVersion is " + version + ", expected " + SCHEMA_VERSION);
-        Map<String, BaselineEntry> entries = new LinkedHashMap<>();
-        if (!root.containsKey("entries")) {
-            return entries;
+        if (version == null) {
+            throw about(file, "has no schemaVersion: expected \"schemaVersion\": " + SCHEMA_VERSION);
         }
-        List<Object> list = JsonTree.array(root.get("entries"), () -> bad(file, "'entries' is not an array"));
+        int schema = version instanceof Number n && (n.doubleValue() == SCHEMA_VERSION
+                || n.doubleValue() == SCHEMA_VERSION_1) ? n.intValue() : -1;
+        if (schema < 0) {
+            throw bad(file, "schemaVersion is " + version + ", expected " + SCHEMA_VERSION + " (or "
+                    + SCHEMA_VERSION_1 + ", which is migrated)");
+        }
+        String name = optionalString(root, "name", file);
+        String runId = optionalString(root, "runId", file);
+        List<Object> list = JsonTree.array(root.get("entries"), () -> bad(file, root.containsKey("entries")
+                ? "'entries' is not an array" : "has no 'entries' array"));
+        BaselineEntryReader reader = new BaselineEntryReader(file, schema);
+        Map<String, BaselineEntry> entries = new TreeMap<>();
+        Map<String, Integer> indexOf = new LinkedHashMap<>();
         for (int i = 0; i < list.size(); i++) {
-            final int index = i;
-            BaselineEntry entry = entry(JsonTree.object(list.get(i), () -> bad(file, "entries[" + index
-                    + "] is not an object")), file, i);
-            if (entries.put(entry.key(), entry) != null) {
-                throw bad(file, "entry " + entry.key() + " occurs twice");
+            BaselineEntry entry = reader.read(list.get(i), i);
+            Integer first = indexOf.putIfAbsent(entry.key(), i);
+            if (first != null) {
+                throw bad(file, "entries[" + first + "] and entries[" + i + "] have the same key " + entry.key());
             }
+            entries.put(entry.key(), entry);
         }
-        return entries;
+        return new Contents(name == null ? "" : name, runId, entries);
     }
 
-    private static BaselineEntry entry(Map<String, Object> fields, Path file, int index) {
-        String at = "entries[" + index + "]";
-        Map<String, String> text = new LinkedHashMap<>();
-        Map<String, Double> numbers = new LinkedHashMap<>();
-        Map<String, Double> statistics = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> field : fields.entrySet()) {
-            String name = field.getKey();
-            Object value = field.getValue();
-            if ("interval".equals(name)) {
-                for (Map.Entry<String, Object> f : inner(value, file, at + ".interval").entrySet()) {
-                    if (f.getValue() instanceof String s) {
-                        text.put("interval." + f.getKey(), s);
-                    } else {
-                        String where = at + ".interval." + f.getKey();
-                        numbers.put("interval." + f.getKey(), number(f.getValue(), file, where));
-                    }
-                }
-            } else if ("statistics".equals(name)) {
-                for (Map.Entry<String, Object> f : inner(value, file, at + ".statistics").entrySet()) {
-                    statistics.put(f.getKey(), number(f.getValue(), file, at + ".statistics." + f.getKey()));
-                }
-            } else if (value instanceof String s) {
-                text.put(name, s);
-            } else if (value instanceof Number || value == Json.NULL) {
-                numbers.put(name, number(value, file, at + "." + name));
-            }
+    private static @Nullable String optionalString(Map<String, Object> root, String key, Path file) {
+        Object value = root.get(key);
+        if (JsonTree.isNull(value)) {
+            return null;
         }
-        String key = text.get("key");
-        String where = at + (key == null ? "" : " (" + key + ")");
-        for (String required : List.of("key", "spec", "check", "slice", "metric")) {
-            expect(text.containsKey(required), file, where + " has no '" + required + "'");
+        if (value instanceof String s) {
+            return s;
         }
-        expect(numbers.containsKey("value") && numbers.containsKey("n"), file, where + " has no 'value' or 'n'");
-        BaselineEntry entry = new BaselineEntry(key, text.get("spec"), text.get("check"), text.get("slice"),
-                text.get("metric"), text.getOrDefault("model", ""), text.getOrDefault("dataset", ""),
-                numbers.get("value"), numbers.get("n").longValue(), numbers.getOrDefault("interval.level", Double.NaN),
-                numbers.getOrDefault("interval.low", Double.NaN), numbers.getOrDefault("interval.high", Double.NaN),
-                text.getOrDefault("interval.method", "none"), statistics, text.get("fingerprint"), text.get("outcomes"));
-        expect(key.equals(BaselineEntry.key(entry.spec(), entry.check(), entry.slice(), entry.metric())), file,
-                where + ": the key does not match spec, check, slice and metric (hand-edited?)");
-        return entry;
+        throw bad(file, "'" + key + "' is not a string");
     }
 
-    private static Map<String, Object> inner(Object value, Path file, String where) {
-        return JsonTree.object(value, () -> bad(file, where + " is not an object"));
+    private static QualityConfigurationException notJson(Path file, JsonFormatException e) {
+        // the parser's description may quote the file: keep it short and escaped
+        String problem = e.detailedMessage();
+        return new QualityConfigurationException("baseline file " + file + " is not valid JSON: "
+                + (problem.length() > 160 ? e.getMessage() : problem.replaceAll("\\p{Cntrl}", "?")), e);
     }
 
-    // JSON null is an undefined number (NaN): that is how non-finite values are written
-    private static double number(Object value, Path file, String where) {
-        if (value instanceof Number n) {
-            return n.doubleValue();
-        }
-        expect(value == Json.NULL, file, where + " is not a number");
-        return Double.NaN;
+    // "baseline file x.json does not exist"
+    private static QualityConfigurationException about(Path file, String what) {
+        return new QualityConfigurationException("baseline file " + file + " " + what);
     }
 
-    private static void expect(boolean condition, Path file, String problem) {
-        if (!condition) {
-            throw bad(file, problem);
-        }
-    }
-
-    private static QualityConfigurationException notJson(Path file, String problem, Exception cause) {
-        return new QualityConfigurationException("baseline file " + file + " is not valid JSON: " + problem, cause);
-    }
-
-    private static QualityConfigurationException bad(Path file, String problem) {
+    // "baseline file x.json: entries[3] (key) ..."
+    static QualityConfigurationException bad(Path file, String problem) {
         return new QualityConfigurationException("baseline file " + file + ": " + problem);
     }
 }

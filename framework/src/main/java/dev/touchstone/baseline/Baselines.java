@@ -17,10 +17,13 @@ public final class Baselines {
 
     private final Map<Path, LoadedBaseline> loaded = new ConcurrentHashMap<>();
 
-    /** The baseline in {@code directory}, or empty when none was recorded there. */
+    /**
+     * The baseline in {@code directory}, or empty when none was recorded there (no
+     * {@code baseline.json}); a {@code baseline.json} that is not a baseline file fails.
+     */
     public Optional<LoadedBaseline> load(Path directory) {
         Path file = directory.resolve(BaselineFile.FILE_NAME);
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             return Optional.empty();
         }
         Path key = directory.toAbsolutePath().normalize();

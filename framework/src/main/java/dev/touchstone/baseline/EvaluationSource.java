@@ -6,7 +6,8 @@ import org.apiguardian.api.API;
 
 /**
  * The model × dataset evaluation behind a statement, as far as recording a baseline needs it:
- * names, the data's fingerprint, and the per-example outcomes.
+ * names, the data's fingerprint, and the per-example outcomes. Statements on one evaluation hand
+ * over the same instance, so that its outcomes are written once.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface EvaluationSource {
@@ -20,9 +21,6 @@ public interface EvaluationSource {
 
     /** SHA-256 over the examples' ids and labels: equal fingerprints mean the same examples. */
     String fingerprint();
-
-    /** A file name for this model and dataset's outcomes, e.g. {@code detector-v7@detections.csv}. */
-    String outcomesFileName();
 
     /** Writes the per-example outcomes (see {@code RecordedOutcomes}). */
     void writeOutcomes(Path file) throws IOException;

@@ -1,5 +1,6 @@
 package dev.touchstone.baseline;
 
+import dev.touchstone.config.QualityConfigurationException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -31,12 +32,20 @@ public final class LoadedBaseline {
         return Optional.ofNullable(entries.get(key));
     }
 
-    /** The per-example outcomes an entry points to, if it has any. */
+    /**
+     * The per-example outcomes an entry points to, if it has any; a file that is missing, not a
+     * file, unreadable or outside the baseline directory fails naming the entry.
+     */
     public Optional<RecordedOutcomes> outcomes(BaselineEntry entry) {
         if (entry.outcomes() == null) {
             return Optional.empty();
         }
-        return Optional.of(outcomes.computeIfAbsent(entry.outcomes(),
-                relative -> RecordedOutcomes.read(directory.resolve(relative))));
+        try {
+            return Optional.of(outcomes.computeIfAbsent(entry.outcomes(),
+                    relative -> RecordedOutcomes.read(OutcomesFiles.resolve(directory, relative))));
+        } catch (QualityConfigurationException e) {
+            throw new QualityConfigurationException(e.getMessage() + " (named by entry " + entry.key() + " of "
+                    + directory.resolve(BaselineFile.FILE_NAME) + ")", e);
+        }
     }
 }

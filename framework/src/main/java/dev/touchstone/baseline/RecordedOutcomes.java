@@ -1,11 +1,13 @@
 package dev.touchstone.baseline;
 
 import dev.touchstone.config.QualityConfigurationException;
-import java.io.BufferedReader;
+import dev.touchstone.internal.text.Excerpt;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,41 +82,54 @@ public final class RecordedOutcomes {
         return '"' + text.replace("\"", "\"\"") + '"';
     }
 
+    /**
+     * Reads an outcomes file as written by {@link #writeClassification} or
+     * {@link #writeRegression}: RFC 4180, so an id may hold commas, quotes and line breaks. A
+     * problem names the file and line; the file's text is quoted only as a short escaped excerpt.
+     */
     public static RecordedOutcomes read(Path file) {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = in.readLine();
-            boolean regression = REGRESSION_HEADER.equals(header);
-            if (!regression && !CLASSIFICATION_HEADER.equals(header)) {
+        if (Files.isDirectory(file)) {
+            throw new QualityConfigurationException("baseline outcomes " + file + " is a directory, not a file");
+        }
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            CsvRecords records = new CsvRecords(file, in);
+            List<String> header = records.next();
+            String headerText = header == null ? "" : String.join(",", header);
+            boolean regression = REGRESSION_HEADER.equals(headerText);
+            if (!regression && !CLASSIFICATION_HEADER.equals(headerText)) {
                 throw new QualityConfigurationException(file + " line 1: expected the header '" + CLASSIFICATION_HEADER
-                        + "' or '" + REGRESSION_HEADER + "' but found '" + header + "'");
+                        + "' or '" + REGRESSION_HEADER + "' but found " + Excerpt.of(headerText));
             }
             Map<String, Integer> index = new HashMap<>();
+            List<Integer> lines = new ArrayList<>();
             List<String[]> rows = new ArrayList<>();
-            String line;
-            int lineNumber = 1;
-            while ((line = in.readLine()) != null) {
-                lineNumber++;
-                if (line.isEmpty()) {
+            for (List<String> fields = records.next(); fields != null; fields = records.next()) {
+                int line = records.line();
+                if (fields.size() == 1 && fields.get(0).isEmpty()) {
                     continue;
                 }
-                String[] fields = split(line);
-                if (fields.length != (regression ? 3 : 4)) {
-                    throw new QualityConfigurationException(file + " line " + lineNumber + ": expected "
-                            + (regression ? 3 : 4) + " fields but found " + fields.length);
+                if (fields.size() != (regression ? 3 : 4)) {
+                    throw new QualityConfigurationException(file + " line " + line + ": expected "
+                            + (regression ? 3 : 4) + " fields but found " + fields.size());
                 }
-                if (index.put(fields[0], rows.size()) != null) {
-                    throw new QualityConfigurationException(file + " line " + lineNumber + ": id '" + fields[0]
-                            + "' occurs twice");
+                Integer first = index.putIfAbsent(fields.get(0), rows.size());
+                if (first != null) {
+                    throw new QualityConfigurationException(file + ": the example id " + Excerpt.of(fields.get(0))
+                            + " occurs on line " + lines.get(first) + " and on line " + line);
                 }
-                rows.add(fields);
+                rows.add(fields.toArray(String[]::new));
+                lines.add(line);
             }
-            return build(file, regression, index, rows);
+            return build(file, regression, index, rows, lines);
+        } catch (NoSuchFileException e) {
+            throw new QualityConfigurationException("baseline outcomes " + file + " do not exist", e);
         } catch (IOException e) {
-            throw new QualityConfigurationException("cannot read baseline outcomes " + file + ": " + e.getMessage(), e);
+            throw new QualityConfigurationException("cannot read baseline outcomes " + file + ": " + e, e);
         }
     }
 
-    private static RecordedOutcomes build(Path file, boolean regression, Map<String, Integer> index, List<String[]> rows) {
+    private static RecordedOutcomes build(Path file, boolean regression, Map<String, Integer> index, List<String[]> rows,
+            List<Integer> lines) {
         int n = rows.size();
         String[] labels = new String[n];
         String[] predicted = new String[n];
@@ -123,48 +138,25 @@ public final class RecordedOutcomes {
         double[] estimates = new double[n];
         for (int i = 0; i < n; i++) {
             String[] f = rows.get(i);
-            try {
-                if (regression) {
-                    targets[i] = Double.parseDouble(f[1]);
-                    estimates[i] = Double.parseDouble(f[2]);
-                } else {
-                    labels[i] = f[1];
-                    predicted[i] = f[2];
-                    scores[i] = f[3].isEmpty() ? Double.NaN : Double.parseDouble(f[3]);
-                }
-            } catch (NumberFormatException e) {
-                throw new QualityConfigurationException(file + ", id '" + f[0] + "': not a number: " + e.getMessage());
+            if (regression) {
+                targets[i] = number(f[1], file, lines.get(i), "target");
+                estimates[i] = number(f[2], file, lines.get(i), "estimate");
+            } else {
+                labels[i] = f[1];
+                predicted[i] = f[2];
+                scores[i] = f[3].isEmpty() ? Double.NaN : number(f[3], file, lines.get(i), "score");
             }
         }
         return new RecordedOutcomes(regression, index, labels, predicted, scores, targets, estimates);
     }
 
-    private static String[] split(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    field.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(ch);
-            }
+    private static double number(String text, Path file, int line, String column) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new QualityConfigurationException(file + " line " + line + ", column '" + column + "': "
+                    + Excerpt.of(text) + " is not a number");
         }
-        fields.add(field.toString());
-        return fields.toArray(String[]::new);
     }
 
     public boolean isRegression() {

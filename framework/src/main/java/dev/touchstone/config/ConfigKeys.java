@@ -1,5 +1,10 @@
 package dev.touchstone.config;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apiguardian.api.API;
 
 /**
@@ -8,7 +13,10 @@ import org.apiguardian.api.API;
  * {@code configurationParameters} (through the engine) or, in a plain JUnit Jupiter test, from
  * system properties. A blank value counts as unset; a bad one fails the run with
  * {@code configuration <key>=<value> is invalid: expected <allowed values>}. Enum values are
- * written in lower case, with {@code -} between words, and read in any case.
+ * written in lower case, with {@code -} between words, and read in any case. A
+ * {@code touchstone.*} key that is neither declared here nor one of the Maven plugin's
+ * ({@link #MAVEN_PLUGIN_KEYS}) is reported once per run with the closest known key ("did you
+ * mean touchstone.confidence?"), never its value.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ConfigKeys {
@@ -56,11 +64,20 @@ public final class ConfigKeys {
     /**
      * Number of bootstrap resamples: {@value}.
      *
-     * <p>An integer of at least {@value #MIN_RESAMPLES}; default {@value #DEFAULT_RESAMPLES}.
+     * <p>An integer from {@value #MIN_RESAMPLES} to {@value #MAX_RESAMPLES}; default
+     * {@value #DEFAULT_RESAMPLES}. The maximum: the Monte Carlo error of a percentile bound falls
+     * as one over the square root of the resamples, so going from 10,000 to 1,000,000 resamples
+     * moves the bounds by about a tenth of what the default already leaves (below the reported
+     * decimals), while time and memory grow in proportion (each resample is kept, and a row
+     * bootstrap redraws every row): beyond a million, a run only gets slower or runs out of memory.
      */
     public static final String BOOTSTRAP_RESAMPLES = "touchstone.bootstrap.resamples";
     public static final int DEFAULT_RESAMPLES = 10_000;
     public static final int MIN_RESAMPLES = 100;
+    public static final int MAX_RESAMPLES = 1_000_000;
+    /** Why {@link #MAX_RESAMPLES}, for the message of a larger value. */
+    public static final String WHY_MAX_RESAMPLES = "more resamples do not change the reported intervals,"
+            + " they only cost time and memory";
 
     /**
      * What an INCONCLUSIVE verdict does: {@value}.
@@ -118,9 +135,11 @@ public final class ConfigKeys {
     public static final int DEFAULT_OUTCOMES_MAX_ROWS = 1_000_000;
 
     /**
-     * Whether the run is recorded as the new baseline: {@value}.
+     * Whether the run is promoted to the {@code previous-run} baseline at its end, as
+     * {@code touchstone:baseline} would: {@value}.
      *
-     * <p>{@code true} or {@code false} (default).
+     * <p>{@code true} or {@code false} (default). Merges, refuses a run with results that did
+     * not pass unless {@link #BASELINE_FORCE}; see also {@link #BASELINE_PRUNE}.
      */
     public static final String BASELINE_UPDATE = "touchstone.baseline.update";
     public static final boolean DEFAULT_BASELINE_UPDATE = false;
@@ -128,10 +147,31 @@ public final class ConfigKeys {
     /**
      * What a comparison with a baseline that has no entry does: {@value}.
      *
-     * <p>{@code fail} (default: an error that says how to record it) or {@code skip}; see
-     * {@link MissingBaselinePolicy}.
+     * <p>{@code fail} (default: an error that says how to record it), {@code skip}, or
+     * {@code record} (the run adds the missing entries to the baseline and the check is skipped,
+     * saying so); see {@link MissingBaselinePolicy}. Under {@link #BASELINE_UPDATE}, {@code fail}
+     * acts as {@code record}: the update records them.
      */
     public static final String BASELINE_MISSING = "touchstone.baseline.missing";
+
+    /**
+     * Whether promoting a run removes the baseline's entries the run did not measure: {@value}.
+     *
+     * <p>{@code true} or {@code false} (default: they are kept, so a filtered run loses nothing).
+     * Read by {@code touchstone:baseline} and by {@link #BASELINE_UPDATE}.
+     */
+    public static final String BASELINE_PRUNE = "touchstone.baseline.prune";
+    public static final boolean DEFAULT_BASELINE_PRUNE = false;
+
+    /**
+     * Whether a run may be promoted although it has results that did not pass (FAILED, ERROR,
+     * INCONCLUSIVE), or although pruning would remove entries of checks that did not run: {@value}.
+     *
+     * <p>{@code true} or {@code false} (default: such a promotion is refused, saying what it
+     * would bless or lose). Read by {@code touchstone:baseline} and by {@link #BASELINE_UPDATE}.
+     */
+    public static final String BASELINE_FORCE = "touchstone.baseline.force";
+    public static final boolean DEFAULT_BASELINE_FORCE = false;
 
     /**
      * Directory of the endpoint response cache: {@value}.
@@ -203,6 +243,74 @@ public final class ConfigKeys {
      */
     public static final String RESULTS_JSONL = "touchstone.results.jsonl";
     public static final boolean DEFAULT_RESULTS_JSONL = false;
+
+    /**
+     * The longest record a data file may have, in bytes: {@value}. A CSV record (several lines
+     * when a quoted field holds line breaks) or a JSON Lines line that is longer is an error that
+     * names the file and the line, instead of filling the memory.
+     *
+     * <p>An integer from {@value #MIN_MAX_RECORD_BYTES} to {@value #MAX_MAX_RECORD_BYTES}
+     * (the largest Java array); default {@value #DEFAULT_MAX_RECORD_BYTES} (16 MiB).
+     */
+    public static final String MAX_RECORD_BYTES = "touchstone.data.max-record-bytes";
+    public static final int DEFAULT_MAX_RECORD_BYTES = 16 << 20;
+    public static final int MIN_MAX_RECORD_BYTES = 1024;
+    public static final int MAX_MAX_RECORD_BYTES = Integer.MAX_VALUE - 16;
+    /** Why {@link #MAX_MAX_RECORD_BYTES}, for the message of a larger value. */
+    public static final String WHY_MAX_MAX_RECORD_BYTES = "a record must fit in one Java array";
+
+    /**
+     * The largest endpoint response body, in bytes: {@value}. A longer response fails the
+     * examples of its request ("response larger than 4,194,304 bytes"); the rest of the body is
+     * not read, and it is never cached.
+     *
+     * <p>An integer from {@value #MIN_MAX_RESPONSE_BYTES} to {@value #MAX_MAX_RESPONSE_BYTES};
+     * default {@value #DEFAULT_MAX_RESPONSE_BYTES} (4 MiB).
+     */
+    public static final String MAX_RESPONSE_BYTES = "touchstone.endpoint.max-response-bytes";
+    public static final int DEFAULT_MAX_RESPONSE_BYTES = 4 << 20;
+    public static final int MIN_MAX_RESPONSE_BYTES = 1024;
+    public static final int MAX_MAX_RESPONSE_BYTES = 1 << 30;
+    /** Why {@link #MAX_MAX_RESPONSE_BYTES}, for the message of a larger value. */
+    public static final String WHY_MAX_MAX_RESPONSE_BYTES = "each request in flight holds its whole response in"
+            + " memory, several times over while it is parsed";
+
+    /**
+     * The keys of the Maven plugin's goals ({@code check}, {@code baseline}, {@code report}):
+     * Maven passes {@code -D} properties on to the test JVM, so the engine sees them too and must
+     * not report them as unknown.
+     */
+    public static final List<String> MAVEN_PLUGIN_KEYS = List.of("touchstone.skip", "touchstone.haltOnFailure",
+            "touchstone.failIfNoResults", "touchstone.maxAllowedViolations", "touchstone.maxInconclusive",
+            "touchstone.baseline.name", "touchstone.report.dir", "touchstone.report.single-file",
+            "touchstone.report.allureResults", "touchstone.report.allureVersion", "touchstone.report.toolsDir",
+            "touchstone.version");
+
+    /** Every key declared here, sorted: the configuration keys the framework and the engine read. */
+    public static Set<String> declared() {
+        Set<String> keys = new TreeSet<>();
+        for (Field field : ConfigKeys.class.getDeclaredFields()) {
+            int modifiers = field.getModifiers();
+            if (Modifier.isPublic(modifiers) && Modifier.isStatic(modifiers) && field.getType() == String.class) {
+                try {
+                    String value = (String) field.get(null);
+                    if (value.startsWith("touchstone.") && !value.contains(" ")) {
+                        keys.add(value);
+                    }
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return keys;
+    }
+
+    /** The keys of {@link #declared()} and {@link #MAVEN_PLUGIN_KEYS}: what no warning is about. */
+    public static Set<String> known() {
+        Set<String> keys = declared();
+        keys.addAll(MAVEN_PLUGIN_KEYS);
+        return keys;
+    }
 
     private ConfigKeys() {
     }

@@ -8,5 +8,10 @@ public enum MissingBaselinePolicy {
     /** An error that says how to record the baseline (default). */
     FAIL,
     /** The check is reported as skipped (aborted). */
-    SKIP
+    SKIP,
+    /**
+     * The run records the missing entries in the baseline (adding only: existing entries never
+     * change) and the check is reported as skipped, saying so: the first baseline in one run.
+     */
+    RECORD
 }

@@ -160,6 +160,26 @@ final class EntryText {
         return String.join(", ", parts);
     }
 
+    /** The evidence of a rule's line: baseline and difference (for a limit on the regression), interval and n. */
+    static String ruleEvidence(CheckEntry e, int decimals, boolean againstBaseline) {
+        List<String> parts = new ArrayList<>();
+        BaselineEntry b = e.baseline();
+        if (againstBaseline && b != null && b.value() != null && e.value() != null) {
+            parts.add("baseline " + Numbers.format(b.value(), decimals, RoundingMode.HALF_EVEN));
+            parts.add("delta " + Numbers.signed(e.value() - b.value(), decimals, RoundingMode.HALF_EVEN));
+        }
+        IntervalEntry i = e.interval();
+        if (i != null && i.low() != null && i.high() != null && !isCount(e)) {
+            int d = Math.max(2, decimals - 1);
+            parts.add(Numbers.percent(i.level()) + " CI [" + Numbers.format(i.low(), d, RoundingMode.FLOOR) + ", "
+                    + Numbers.format(i.high(), d, RoundingMode.CEILING) + "]");
+        }
+        if (e.n() != null) {
+            parts.add("n=" + Numbers.count(e.n()));
+        }
+        return String.join(", ", parts);
+    }
+
     private static boolean isWhole(Double d) {
         return d == null || d == Math.rint(d);
     }

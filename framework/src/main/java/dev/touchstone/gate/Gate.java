@@ -44,6 +44,7 @@ public final class Gate {
                             + " inconclusive, but expected at most " + options.maxInconclusive().getAsInt()
                             + " (maxInconclusive)"));
         }
-        return new GateReport(results, options, violations, notices);
+        return new GateReport(results, options, violations, notices,
+                options.baseline().flatMap(dir -> BaselineCoverage.of(results, dir, options.filteredRun())));
     }
 }

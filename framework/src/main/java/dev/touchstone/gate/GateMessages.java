@@ -1,5 +1,6 @@
 package dev.touchstone.gate;
 
+import dev.touchstone.internal.text.Printable;
 import dev.touchstone.result.CheckEntry;
 import dev.touchstone.result.Verdict;
 import java.math.RoundingMode;
@@ -14,7 +15,7 @@ import org.apiguardian.api.API;
  * <pre>
  * {subject} for slice {slice}: {metric} is {value}, but expected {expectation} ({evidence})
  *
- * Rule violated for slice camera=side: recall is 0.871, but expected minimum is 0.900 (95% CI [0.85, 0.89], n=1,204)
+ * Rule violated by DetectorQualityTest.recallOnEveryCamera for slice camera=side: recall is 0.871, but expected minimum is 0.900 (95% CI [0.85, 0.89], n=1,204)
  * Check DetectorQualityTest.recallAtNight failed for slice night: recall is 0.871, but expected above 0.900 (95% CI [0.83, 0.91], n=412)
  * </pre>
  *
@@ -29,22 +30,23 @@ public final class GateMessages {
     private GateMessages() {
     }
 
-    /** The template itself. */
+    /** The template itself; one line (control characters in names are escaped). */
     public static String line(String subject, String slice, String metric, String value, String expectation,
             String evidence) {
         String line = subject + " for slice " + slice + ": " + metric + " is " + value + ", but expected " + expectation;
-        return evidence.isEmpty() ? line : line + " (" + evidence + ")";
+        return Printable.escape(evidence.isEmpty() ? line : line + " (" + evidence + ")");
     }
 
     /** The gate line of a check entry, by its verdict (PASSED entries get a line too, for listings). */
     public static String check(CheckEntry e) {
         if (e.metric() == null && e.verdict() != Verdict.ERROR) {
             // nothing was measured (a comparison skipped for want of a baseline): the engine's reason
-            return "Check " + EntryText.checkName(e) + " " + e.verdict().name().toLowerCase(Locale.ROOT) + ": "
-                    + EntryText.headline(e);
+            return Printable.escape("Check " + EntryText.checkName(e) + " " + e.verdict().name().toLowerCase(Locale.ROOT)
+                    + ": " + EntryText.headline(e));
         }
         return switch (e.verdict()) {
-            case ERROR -> "Check " + EntryText.checkName(e) + " could not be evaluated: " + EntryText.headline(e);
+            case ERROR -> Printable.escape("Check " + EntryText.checkName(e) + " could not be evaluated: "
+                    + EntryText.headline(e));
             case FAILED -> entryLine("Check " + EntryText.checkName(e) + " failed", e);
             case INCONCLUSIVE -> withExamplesNeeded(entryLine("Check " + EntryText.checkName(e) + " inconclusive", e), e);
             case PASSED -> entryLine("Check " + EntryText.checkName(e) + " passed", e).replace(", but expected ", ", expected ");
@@ -70,14 +72,18 @@ public final class GateMessages {
     }
 
     /**
-     * A POM rule's limit not met on one slice.
+     * A POM rule's limit not met on one slice. Its evidence is what the limit was judged on: the
+     * interval and n, and the baseline and difference only for a limit on the regression (the
+     * check's own comparison, such as its p-value, is not the rule's).
      *
-     * @param expectation "minimum is 0.900", "maximum is 0.100", "a drop of at most 0.010 from baseline 0.905"
-     * @param decimals    the bound's display scale
-     * @param rounding    toward failing: FLOOR against a minimum, CEILING against a maximum
+     * @param expectation     "minimum is 0.900", "maximum is 0.100", "a drop of at most 0.010 from baseline 0.905"
+     * @param decimals        the bound's display scale
+     * @param rounding        toward failing: FLOOR against a minimum, CEILING against a maximum
+     * @param againstBaseline whether the limit bounds the change from the baseline
      */
-    public static String ruleViolated(CheckEntry e, String expectation, int decimals, RoundingMode rounding) {
-        return line("Rule violated", EntryText.slice(e), EntryText.metric(e), EntryText.value(e, decimals, rounding),
-                expectation, EntryText.evidence(e, decimals));
+    public static String ruleViolated(CheckEntry e, String expectation, int decimals, RoundingMode rounding,
+            boolean againstBaseline) {
+        return line("Rule violated by " + EntryText.checkName(e), EntryText.slice(e), EntryText.metric(e),
+                EntryText.value(e, decimals, rounding), expectation, EntryText.ruleEvidence(e, decimals, againstBaseline));
     }
 }

@@ -10,6 +10,8 @@ import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
@@ -19,11 +21,18 @@ import org.apiguardian.api.API;
  * (INCONCLUSIVE results under the skip policy), whether it passed, and the one-line summary.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record GateReport(RunResults results, GateOptions options, List<Violation> violations, List<Violation> notices) {
+public record GateReport(RunResults results, GateOptions options, List<Violation> violations, List<Violation> notices,
+        Optional<BaselineCoverage> coverage) {
 
     public GateReport {
         violations = List.copyOf(violations);
         notices = List.copyOf(notices);
+        Objects.requireNonNull(coverage, "coverage");
+    }
+
+    /** A report without baseline coverage. */
+    public GateReport(RunResults results, GateOptions options, List<Violation> violations, List<Violation> notices) {
+        this(results, options, violations, notices, Optional.empty());
     }
 
     /** No check error, and no more violations than allowed. */
@@ -38,6 +47,12 @@ public record GateReport(RunResults results, GateOptions options, List<Violation
     /** Whether a POM rule found {@code entry} below (or above) one of its limits. */
     public boolean violatesRule(CheckEntry entry) {
         return ruleViolators().contains(entry);
+    }
+
+    /** The limits of POM rules {@code entry} misses, as its row shows them: {@code rule: minimum is 0.950}. */
+    public List<String> ruleLimits(CheckEntry entry) {
+        return violations.stream().filter(v -> v.kind() == Violation.Kind.RULE && v.entry() == entry
+                && v.expected() != null).map(Violation::expected).distinct().toList();
     }
 
     private Set<CheckEntry> ruleViolators() {
@@ -102,6 +117,14 @@ public record GateReport(RunResults results, GateOptions options, List<Violation
         if (!notices.isEmpty()) {
             line.append("; ").append(notices.size()).append(" inconclusive not counted (touchstone.inconclusive=skip)");
         }
+        coverage.ifPresent(c -> {
+            if (!c.recorded().isEmpty()) {
+                line.append("; ").append(c.recordedSummary());
+            }
+            if (c.partial()) {
+                line.append("; ").append(c.summary());
+            }
+        });
         return line.toString();
     }
 

@@ -1,5 +1,6 @@
 package dev.touchstone.gate;
 
+import dev.touchstone.internal.text.Printable;
 import dev.touchstone.result.CheckEntry;
 import dev.touchstone.result.Verdict;
 import java.util.ArrayList;
@@ -19,10 +20,28 @@ public final class GateTable {
     private GateTable() {
     }
 
-    /** The cells of one row. */
+    /**
+     * The cells of one row, each on one line: a control character in a name from the results
+     * file (a slice value with a line break) is escaped, so it cannot split the row or print a
+     * line of its own.
+     */
     static String[] cells(GateReport report, CheckEntry e) {
-        return new String[] {EntryText.checkName(e), EntryText.slice(e), EntryText.metric(e), EntryText.value(e),
-            EntryText.interval(e, EntryText.decimals(e)), EntryText.expected(e), EntryText.pValue(e), verdict(report, e)};
+        String[] cells = {EntryText.checkName(e), EntryText.slice(e), EntryText.metric(e), EntryText.value(e),
+            EntryText.interval(e, EntryText.decimals(e)), expected(report, e), EntryText.pValue(e), verdict(report, e)};
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = Printable.escape(cells[i]);
+        }
+        return cells;
+    }
+
+    /** The spec's expectation, and the limit of every POM rule the result misses: the row shows what it was held to. */
+    static String expected(GateReport report, CheckEntry e) {
+        List<String> all = new ArrayList<>(report.ruleLimits(e));
+        String own = EntryText.expected(e);
+        if (all.isEmpty() || !"-".equals(own)) {
+            all.add(0, own);
+        }
+        return String.join("; ", all);
     }
 
     /** The verdict of the results file, or {@code RULE VIOLATED} for a PASSED result a POM rule rejects. */

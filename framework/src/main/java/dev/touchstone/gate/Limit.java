@@ -126,20 +126,24 @@ public final class Limit {
         return minimum != null || maximum != null || baselineValue(entry) != null;
     }
 
-    /** The gate lines of every bound {@code entry} misses; empty when it meets them all. */
-    List<String> check(CheckEntry entry) {
-        List<String> violations = new ArrayList<>();
+    /**
+     * Every bound {@code entry} misses, as rule violations whose line shows the bound and the
+     * evidence it was judged on (the baseline only for {@code maxRegression}); empty when it meets
+     * them all.
+     */
+    List<Violation> check(CheckEntry entry) {
+        List<Violation> violations = new ArrayList<>();
         if (entry.value() == null || !Double.isFinite(entry.value())) {
             return violations;
         }
         BigDecimal value = Numbers.decimal(entry.value());
         if (minimum != null && value.compareTo(minimum.value()) < 0) {
-            violations.add(GateMessages.ruleViolated(entry, "minimum is " + shown(minimum), decimals(minimum),
-                    RoundingMode.FLOOR));
+            violations.add(violation(entry, "minimum is " + shown(minimum), decimals(minimum), RoundingMode.FLOOR,
+                    false));
         }
         if (maximum != null && value.compareTo(maximum.value()) > 0) {
-            violations.add(GateMessages.ruleViolated(entry, "maximum is " + shown(maximum), decimals(maximum),
-                    RoundingMode.CEILING));
+            violations.add(violation(entry, "maximum is " + shown(maximum), decimals(maximum), RoundingMode.CEILING,
+                    false));
         }
         Double base = baselineValue(entry);
         if (maxRegression != null && base != null) {
@@ -148,12 +152,18 @@ public final class Limit {
             BigDecimal worsening = higherIsBetter ? baseline.subtract(value) : value.subtract(baseline);
             if (worsening.compareTo(maxRegression.value()) > 0) {
                 int decimals = decimals(maxRegression);
-                violations.add(GateMessages.ruleViolated(entry, "a " + (higherIsBetter ? "drop" : "rise") + " of at most "
+                violations.add(violation(entry, "a " + (higherIsBetter ? "drop" : "rise") + " of at most "
                         + shown(maxRegression) + " from baseline " + Numbers.format(base, decimals, RoundingMode.HALF_EVEN),
-                        decimals, higherIsBetter ? RoundingMode.FLOOR : RoundingMode.CEILING));
+                        decimals, higherIsBetter ? RoundingMode.FLOOR : RoundingMode.CEILING, true));
             }
         }
         return violations;
+    }
+
+    private static Violation violation(CheckEntry entry, String expectation, int decimals, RoundingMode rounding,
+            boolean againstBaseline) {
+        return new Violation(Violation.Kind.RULE, entry, GateMessages.ruleViolated(entry, expectation, decimals, rounding,
+                againstBaseline), "rule: " + expectation);
     }
 
     private static @Nullable Double baselineValue(CheckEntry entry) {

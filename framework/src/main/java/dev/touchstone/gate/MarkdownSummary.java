@@ -1,5 +1,6 @@
 package dev.touchstone.gate;
 
+import dev.touchstone.internal.text.Printable;
 import dev.touchstone.result.CheckEntry;
 import dev.touchstone.result.RunInfo;
 import dev.touchstone.result.Verdict;
@@ -15,6 +16,9 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class MarkdownSummary {
+
+    /** The summary's file name, beside {@code results.json}: written on every run of the gate. */
+    public static final String FILE_NAME = "summary.md";
 
     /** Results listed with their full evidence; the rest of those that need attention are in the table only. */
     static final int MAX_DETAILED = 50;
@@ -57,7 +61,7 @@ public final class MarkdownSummary {
                 if (!ruleLines.isEmpty()) {
                     md.append(ruleLines).append("\n\n");
                 }
-                md.append("```text\n").append(e.message().strip().replace("```", "'''")).append("\n```\n");
+                md.append("```text\n").append(codeBlock(e.message())).append("\n```\n");
             }
         }
 
@@ -89,6 +93,17 @@ public final class MarkdownSummary {
         return md.toString();
     }
 
+    /**
+     * The summary of a gate that judged no results: why not, so that a pull request never shows
+     * an earlier build's verdict.
+     *
+     * @param failed whether the gate failed (stale results) rather than skipped (tests skipped)
+     */
+    public static String notJudged(boolean failed, String reason) {
+        return "## " + (failed ? "❌ Touchstone quality gate failed" : "⏭️ Touchstone quality gate skipped") + "\n\n"
+                + escape(reason) + "\n";
+    }
+
     private static void table(StringBuilder md, GateReport report, List<CheckEntry> rows, boolean withIcon) {
         md.append(withIcon ? "| | " : "| ").append(String.join(" | ", GateTable.HEADER)).append(" |\n");
         md.append(withIcon ? "|---|" : "|").append("---|---|---|--:|---|---|--:|---|\n");
@@ -112,18 +127,24 @@ public final class MarkdownSummary {
         };
     }
 
-    // Table cells and list items: pipes end a cell, and <, >, * and _ would be read as markup.
+    // Table cells and list items: control characters escaped first (a line break would end the
+    // row, see Printable); then pipes end a cell, and <, >, * and _ would be read as markup.
     static String escape(String text) {
         StringBuilder out = new StringBuilder();
-        for (char c : text.toCharArray()) {
+        for (char c : Printable.escape(text).toCharArray()) {
             switch (c) {
                 case '|', '*', '_', '`', '[', ']', '\\' -> out.append('\\').append(c);
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
-                case '\n', '\r' -> out.append(' ');
                 default -> out.append(c);
             }
         }
         return out.toString();
+    }
+
+    // A message in a code block: its own lines kept, each escaped, and no fence inside it.
+    static String codeBlock(String message) {
+        return message.strip().lines().map(Printable::escape).map(line -> line.replace("```", "'''"))
+                .collect(Collectors.joining("\n"));
     }
 }

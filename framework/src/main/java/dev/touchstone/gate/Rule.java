@@ -3,9 +3,7 @@ package dev.touchstone.gate;
 import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.result.CheckEntry;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -18,10 +16,11 @@ import org.apiguardian.api.API;
  * slice names of the results file ({@code camera=*}, {@code overall}, {@code night}; {@code *}
  * matches any run of characters, {@code ?} one character).
  *
- * <p>The same metric on the same model, dataset and slice is judged once, however many checks
- * measured it. A result whose value is undefined is not judged here: it is INCONCLUSIVE in the
- * results file, and the gate counts it there. A limit that matches no result at all is a
- * violation of its own: a rule that cannot be verified never passes silently.
+ * <p>A rule applies to every result it matches: when two checks measure the same metric on the
+ * same slice, each result is judged, and each one that misses a limit is a violation. A result
+ * whose value is undefined is not judged here: it is INCONCLUSIVE in the results file, and the
+ * gate counts it there. A limit that matches no result at all is a violation of its own: a rule
+ * that cannot be verified never passes silently.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Rule {
@@ -95,26 +94,17 @@ public final class Rule {
 
     /** The violations of this rule in {@code entries}, in their order. */
     public List<Violation> check(List<CheckEntry> entries) {
-        Map<String, CheckEntry> judged = new LinkedHashMap<>();
-        for (CheckEntry e : entries) {
-            if (selects(e.slice()) && e.metric() != null) {
-                // one judgement per measured value; prefer the result that carries a baseline value
-                judged.merge(e.model() + "|" + e.dataset() + "|" + e.slice() + "|" + e.metric(), e,
-                        (first, later) -> hasBaseline(first) || !hasBaseline(later) ? first : later);
-            }
-        }
+        List<CheckEntry> selected = entries.stream().filter(e -> selects(e.slice()) && e.metric() != null).toList();
         List<Violation> violations = new ArrayList<>();
         for (Limit limit : limits) {
-            List<CheckEntry> applicable = judged.values().stream().filter(limit::appliesTo).toList();
+            List<CheckEntry> applicable = selected.stream().filter(limit::appliesTo).toList();
             if (applicable.isEmpty() || applicable.stream().noneMatch(limit::canJudge) && limit.onlyRegression()
                     && applicable.stream().anyMatch(e -> e.value() != null)) {
                 violations.add(new Violation(Violation.Kind.RULE_UNMATCHED, null, unmatched(limit, entries, applicable)));
                 continue;
             }
             for (CheckEntry e : applicable) {
-                for (String message : limit.check(e)) {
-                    violations.add(new Violation(Violation.Kind.RULE, e, message));
-                }
+                violations.addAll(limit.check(e));
             }
         }
         return violations;
@@ -140,10 +130,6 @@ public final class Rule {
                             : "the matching slices measure " + metrics) + ")";
         }
         return "Rule matched nothing for slices " + selected + ": " + why;
-    }
-
-    private static boolean hasBaseline(CheckEntry e) {
-        return e.baseline() != null && e.baseline().value() != null;
     }
 
     private static Pattern glob(String pattern) {

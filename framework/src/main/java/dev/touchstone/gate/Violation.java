@@ -3,6 +3,7 @@ package dev.touchstone.gate;
 import dev.touchstone.result.CheckEntry;
 import java.util.Objects;
 import java.util.Optional;
+import dev.touchstone.internal.text.Printable;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -11,10 +12,16 @@ import org.jspecify.annotations.Nullable;
  *
  * @param kind    what was violated
  * @param entry   the results entry at fault, if one is
- * @param message one line: {@code Rule violated for slice camera=side: recall is 0.871, but expected minimum is 0.900 (...)}
+ * @param message  one line: {@code Rule violated by DetectorQualityTest.recallOnEveryCamera for slice camera=side: recall is 0.871, but expected minimum is 0.900 (...)}
+ * @param expected for a rule's violation, its limit as the entry's row shows it ({@code rule: minimum is 0.900}); else null
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record Violation(Kind kind, @Nullable CheckEntry entry, String message) {
+public record Violation(Kind kind, @Nullable CheckEntry entry, String message, @Nullable String expected) {
+
+    /** A violation that is not a rule's. */
+    public Violation(Kind kind, @Nullable CheckEntry entry, String message) {
+        this(kind, entry, message, null);
+    }
 
     /** What was violated. */
     public enum Kind {
@@ -48,6 +55,7 @@ public record Violation(Kind kind, @Nullable CheckEntry entry, String message) {
     public Violation {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(message, "message");
+        message = Printable.escape(message); // one line, whatever the results file held
     }
 
     public Optional<CheckEntry> checkEntry() {

@@ -134,8 +134,8 @@ public abstract class EndpointModel<SELF extends EndpointModel<SELF>> extends Mo
     /** Calls the endpoint for every row of {@code table}; failures are recorded, not thrown. */
     private EndpointRun run(Table table, TouchstoneSettings settings) {
         Exchange.Opener opener = bind(table);
-        EndpointClient client = new EndpointClient(options(), settings.responseCache().map(ResponseCache::new)
-                .orElse(null));
+        EndpointClient client = new EndpointClient(options().withMaxResponseBytes(settings.maxResponseBytes()),
+                settings.responseCache().map(ResponseCache::new).orElse(null));
         Exchange exchange = opener.open(client, settings.seed());
         int n = table.rowCount();
         int batch = exchange.rowsPerRequest();
@@ -143,11 +143,31 @@ public abstract class EndpointModel<SELF extends EndpointModel<SELF>> extends Mo
         for (int from = 0; from < n; from += batch) {
             int rows = Math.min(batch, n - from);
             calls.add(new Call<>(exchange.uri(), exchange.request(from, rows), rows,
-                    body -> exchange.parse(body, rows)));
+                    body -> scrubbed(exchange.parse(body, rows), client)));
         }
         long started = System.nanoTime();
         List<Outcome<Prediction[]>> outcomes = client.run(who(), calls, settings.seed());
         return EndpointRun.of(name(), endpoint(), table, calls, outcomes, System.nanoTime() - started);
+    }
+
+    /**
+     * The predictions with every form of a credential blanked out of their labels: a server that
+     * echoes the token in a successful answer must not put it in class names, messages or reports.
+     */
+    private static Prediction[] scrubbed(Prediction[] predictions, EndpointClient client) {
+        for (int i = 0; i < predictions.length; i++) {
+            Prediction p = predictions[i];
+            if (p == null || p.label().isEmpty()) {
+                continue;
+            }
+            String label = p.label().get();
+            String clean = client.scrub(label);
+            if (!clean.equals(label)) {
+                predictions[i] = p.score().isPresent() ? Prediction.of(clean, p.score().getAsDouble())
+                        : Prediction.of(clean);
+            }
+        }
+        return predictions;
     }
 
     private record RunKey(Object table) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.internal.io.AtomicFiles;
+import dev.touchstone.internal.io.IoFailures;
 import dev.touchstone.internal.json.Json;
 import dev.touchstone.internal.json.JsonFormatException;
 import dev.touchstone.internal.json.JsonTree;
@@ -43,7 +44,8 @@ public final class ResultsJson {
                 }
             });
         } catch (IOException e) {
-            throw new QualityConfigurationException("cannot write the results file " + file + ": " + e.getMessage(), e);
+            throw new QualityConfigurationException("cannot write the results file " + file + ": "
+                    + IoFailures.describe(e), e);
         }
     }
 
@@ -85,6 +87,9 @@ public final class ResultsJson {
         json.writeStringField("finishedAt", results.run().finishedAt().toString());
         json.writeNumberField("seed", results.run().seed());
         json.writeStringField("touchstoneVersion", results.run().touchstoneVersion());
+        if (results.run().runId() != null) {
+            json.writeStringField("runId", results.run().runId());
+        }
         json.writeEndObject();
         json.writeArrayFieldStart("checks");
         for (CheckEntry c : results.checks()) {
@@ -191,7 +196,10 @@ public final class ResultsJson {
 
     /** Reads a results file; a malformed one fails with the file and the entry at fault. */
     public static RunResults read(Path file) {
-        if (!Files.isRegularFile(file)) {
+        if (Files.isDirectory(file)) {
+            throw new QualityConfigurationException("results file " + file.toAbsolutePath() + " is a directory, not a file");
+        }
+        if (!Files.exists(file)) {
             throw new QualityConfigurationException("no results file at " + file.toAbsolutePath());
         }
         Object tree;
@@ -200,7 +208,7 @@ public final class ResultsJson {
         } catch (JsonFormatException e) {
             throw new QualityConfigurationException("results file " + file + " is not valid JSON: " + e.detailedMessage(), e);
         } catch (IOException e) {
-            throw new QualityConfigurationException("results file " + file + " is not valid JSON: " + e.getMessage(), e);
+            throw new QualityConfigurationException("cannot read results file " + file + ": " + e, e);
         }
         return new ResultsReader(file).read(tree);
     }
@@ -215,6 +223,9 @@ public final class ResultsJson {
 
         RunResults read(Object tree) {
             Map<String, Object> root = JsonTree.object(tree, () -> fail("the top level", "is not an object"));
+            if (!root.containsKey("schemaVersion")) {
+                throw fail("schemaVersion", "is missing: expected " + RunResults.SCHEMA_VERSION);
+            }
             Number version = JsonTree.number(root.get("schemaVersion"));
             if (version == null || version.intValue() != RunResults.SCHEMA_VERSION) {
                 throw fail("schemaVersion", "is " + root.get("schemaVersion") + ", expected " + RunResults.SCHEMA_VERSION);
@@ -222,7 +233,7 @@ public final class ResultsJson {
             Map<String, Object> run = JsonTree.object(root.get("run"), () -> fail("run", "is missing"));
             RunInfo info = new RunInfo(instant(run, "startedAt"), instant(run, "finishedAt"),
                     JsonTree.number(run.get("seed")) == null ? 0 : JsonTree.number(run.get("seed")).longValue(),
-                    String.valueOf(run.get("touchstoneVersion")));
+                    String.valueOf(run.get("touchstoneVersion")), runId(run));
             List<Object> checks = JsonTree.array(root.get("checks"), () -> fail("checks", "is missing"));
             List<CheckEntry> entries = new ArrayList<>();
             for (int i = 0; i < checks.size(); i++) {
@@ -271,6 +282,17 @@ public final class ResultsJson {
             Object value = c.get(key);
             if (!(value instanceof String s)) {
                 throw fail("entry " + c.get("uniqueId"), "has no string field '" + key + "'");
+            }
+            return s;
+        }
+
+        private String runId(Map<String, Object> run) {
+            Object id = run.get("runId");
+            if (JsonTree.isNull(id)) {
+                return null;
+            }
+            if (!(id instanceof String s)) {
+                throw fail("run.runId", "is not a string");
             }
             return s;
         }

@@ -4,12 +4,17 @@ import dev.touchstone.baseline.Baselines;
 import dev.touchstone.baseline.CheckId;
 import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.config.TouchstoneSettings;
+import dev.touchstone.config.internal.CurrentSettings;
+import dev.touchstone.result.MissingBaseline;
 import dev.touchstone.result.StatementResult;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The explicit context of quality statements: settings, the check they belong to, where their
@@ -30,6 +35,21 @@ import org.jspecify.annotations.Nullable;
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public final class QualityScope implements AutoCloseable {
 
+    /** What a collecting scope hands over to whoever runs the statements. */
+    public interface Listener {
+
+        /** A judged statement, whatever its verdict. */
+        void judged(StatementResult result);
+
+        /** Values the next baseline should keep: of every judged statement, and of those that could not be judged. */
+        default void recorded(StatementResult result) {
+        }
+
+        /** A comparison whose baseline has no entry for some slices (the others were judged). */
+        default void missingBaseline(MissingBaseline missing) {
+        }
+    }
+
     /** What a statement that does not pass does. */
     public enum Failures {
         /** Throw an {@code AssertionError} (FAILED) or the inconclusive policy's error. */
@@ -40,29 +60,33 @@ public final class QualityScope implements AutoCloseable {
 
     private static final ThreadLocal<QualityScope> OPEN = new ThreadLocal<>();
 
+    static {
+        CurrentSettings.install(() -> current().settings());
+    }
+
     private final TouchstoneSettings settings;
     private final @Nullable CheckId check;
     private final Failures failures;
-    private final Consumer<StatementResult> judged;
-    private final Consumer<StatementResult> recorded;
+    private final Listener listener;
     private final Baselines baselines;
+    private final Statements statements;
     private @Nullable QualityScope enclosing;
     private boolean open;
 
-    private QualityScope(TouchstoneSettings settings, @Nullable CheckId check, Failures failures,
-            Consumer<StatementResult> judged, Consumer<StatementResult> recorded, Baselines baselines) {
+    private QualityScope(TouchstoneSettings settings, @Nullable CheckId check, Failures failures, Listener listener,
+            Baselines baselines, Statements statements) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.check = check;
         this.failures = Objects.requireNonNull(failures, "failures");
-        this.judged = Objects.requireNonNull(judged, "judged");
-        this.recorded = Objects.requireNonNull(recorded, "recorded");
+        this.listener = Objects.requireNonNull(listener, "listener");
         this.baselines = Objects.requireNonNull(baselines, "baselines");
+        this.statements = Objects.requireNonNull(statements, "statements");
     }
 
     /** A scope with settings from system properties, no check, failures thrown, results nowhere. */
     public static QualityScope standalone() {
-        return new QualityScope(TouchstoneSettings.from(System::getProperty), null, Failures.THROW, r -> { }, r -> { },
-                new Baselines());
+        return new QualityScope(CurrentSettings.fromSystemProperties(), null, Failures.THROW, r -> { },
+                new Baselines(), new Statements());
     }
 
     /** A standalone scope for one check, so that comparisons with a recorded baseline find their entries. */
@@ -77,31 +101,47 @@ public final class QualityScope implements AutoCloseable {
     }
 
     public QualityScope withSettings(TouchstoneSettings newSettings) {
-        return new QualityScope(newSettings, check, failures, judged, recorded, baselines);
+        return new QualityScope(newSettings, check, failures, listener, baselines, statements);
     }
 
     public QualityScope withCheck(CheckId newCheck) {
-        return new QualityScope(settings, Objects.requireNonNull(newCheck, "check"), failures, judged, recorded,
-                baselines);
+        return new QualityScope(settings, Objects.requireNonNull(newCheck, "check"), failures, listener, baselines,
+                statements);
     }
 
     /**
-     * Statements hand their results to {@code judged} and return, whatever the verdict; the
-     * values of statements that could not be judged (a missing baseline) go to {@code recorded}
-     * too, so that they can become the next baseline.
+     * Statements hand what they produce to {@code listener} and return, whatever the verdict:
+     * judged results, values to record, and comparisons that found no baseline entry.
      */
+    public QualityScope collecting(Listener newListener) {
+        return new QualityScope(settings, check, Failures.COLLECT, newListener, baselines, statements);
+    }
+
+    /** As {@link #collecting(Listener)}: judged results to {@code judged}, values to record to {@code recorded}. */
     public QualityScope collecting(Consumer<StatementResult> judged, Consumer<StatementResult> recorded) {
-        return new QualityScope(settings, check, Failures.COLLECT, judged, recorded, baselines);
+        return collecting(new Listener() {
+            @Override
+            public void judged(StatementResult result) {
+                judged.accept(result);
+            }
+
+            @Override
+            public void recorded(StatementResult result) {
+                if (recorded != judged) {
+                    recorded.accept(result);
+                }
+            }
+        });
     }
 
     /** Statements throw when they do not pass, after handing their result to {@code judged}. */
     public QualityScope throwing(Consumer<StatementResult> judged) {
-        return new QualityScope(settings, check, Failures.THROW, judged, recorded, baselines);
+        return new QualityScope(settings, check, Failures.THROW, judged::accept, baselines, statements);
     }
 
     /** Baselines are read once per {@code baselines} (the engine shares one per run). */
     public QualityScope withBaselines(Baselines shared) {
-        return new QualityScope(settings, check, failures, judged, recorded, shared);
+        return new QualityScope(settings, check, failures, listener, shared, statements);
     }
 
     /** Installs this scope on the current thread until {@link #close()}. */
@@ -171,18 +211,59 @@ public final class QualityScope implements AutoCloseable {
         return baselines;
     }
 
-    /** Hands a judged statement to the scope's listeners. */
+    /** Hands a judged statement to the scope's listener. */
     public void judged(StatementResult result) {
-        judged.accept(result);
-        if (recorded != judged) {
-            recorded.accept(result);
-        }
+        listener.judged(result);
+        listener.recorded(result);
     }
 
-    /** Hands the values of a statement that could not be judged over, for the next baseline only. */
-    public void recordOnly(StatementResult result) {
-        if (recorded != judged) {
-            recorded.accept(result);
+    /**
+     * A comparison found no baseline entry for some slices. A collecting scope hands it over (and
+     * its values, for the next baseline); a throwing one throws what
+     * {@code touchstone.baseline.missing} asks for: an error, or a skipped test.
+     */
+    public void missingBaseline(MissingBaseline missing) {
+        listener.recorded(missing.values());
+        if (failures == Failures.COLLECT) {
+            listener.missingBaseline(missing);
+            return;
+        }
+        throw switch (settings.baselineMissing()) {
+            case SKIP -> new TestAbortedException(missing.message());
+            case RECORD -> new QualityConfigurationException(missing.message() + " (touchstone.baseline.missing=record "
+                    + "records entries only when the specs run on the touchstone engine)");
+            case FAIL -> new QualityConfigurationException(missing.message());
+        };
+    }
+
+    /** Starts tracking a statement: {@code assertThat(model)}. */
+    public OpenStatement begin(String text) {
+        return new OpenStatement(statements, null, text);
+    }
+
+    /** Whether some statement of this scope reached an expectation, or had its values read. */
+    public boolean finishedAny() {
+        return statements.all().stream().anyMatch(OpenStatement::isFinished);
+    }
+
+    /**
+     * Statements of this scope that were started and never finished, where their writing
+     * stopped: {@code assertThat(detector).overall().accuracy() at DetectorQualityTest.java:42}.
+     */
+    public List<String> unfinished() {
+        return OpenStatement.describe(statements.all().stream().filter(OpenStatement::isAbandoned).toList());
+    }
+
+    /** The statements started in one scope (and the copies it was made from). */
+    static final class Statements {
+        private final List<OpenStatement> all = new ArrayList<>();
+
+        synchronized void add(OpenStatement statement) {
+            all.add(statement);
+        }
+
+        synchronized List<OpenStatement> all() {
+            return List.copyOf(all);
         }
     }
 }

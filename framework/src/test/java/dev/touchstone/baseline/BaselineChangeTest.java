@@ -11,9 +11,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BaselineChangeTest {
 
     private static BaselineEntry entry(String metric, double value) {
-        String key = BaselineEntry.key("Spec", "check", "overall", metric);
-        return new BaselineEntry(key, "Spec", "check", "overall", metric, "m", "d", value, 100, 0.95, value, value,
-                "exact", Map.of(), null, null);
+        return new BaselineEntry("Spec", "check", "m", "d", "overall", metric, value, 100, 0.95, value, value,
+                "exact", Map.of(), null, null, null);
     }
 
     @ParameterizedTest(name = "{0} from {1} to {2} is {3}")
@@ -33,8 +32,11 @@ class BaselineChangeTest {
     })
     void a_change_is_judged_in_the_metric_direction(String metric, double before, double after, String expected) {
         String key = entry(metric, after).key();
-        BaselineChange change = BaselineStore.change(Path.of("b"), Map.of(key, entry(metric, before)),
-                Map.of(key, entry(metric, after)));
-        then(expected.equals("improved") ? change.improved() : change.degraded()).containsExactly(key);
+        BaselineChange change = BaselineStore.plan(Path.of("b"), Map.of(key, entry(metric, before)),
+                Map.of(key, entry(metric, after)), false);
+        then(change.entries()).singleElement().satisfies(e -> {
+            then(e.kind().label()).isEqualTo(expected);
+            then(e.key()).isEqualTo(key);
+        });
     }
 }

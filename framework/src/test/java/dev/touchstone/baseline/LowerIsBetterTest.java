@@ -132,7 +132,7 @@ class LowerIsBetterTest {
         // GIVEN the worse model's value recorded as a baseline of other examples (another fingerprint)
         var poor = metric.apply(assertThat(worse).overall()).actual();
         var good = metric.apply(assertThat(better).overall()).actual();
-        write(dir, poor.metric(), poor.value(), poor.n(), poor.statistics());
+        write(dir, better, poor.metric(), poor.value(), poor.n(), poor.statistics());
         TouchstoneSettings settings = TouchstoneSettings.defaults().withBaselineDir(dir);
         QualityScope scope = QualityScope.standalone().withSettings(settings).withCheck(CHECK);
         // WHEN the better model is compared with it
@@ -146,18 +146,18 @@ class LowerIsBetterTest {
         assertThat(scope.call(() -> verdict(() -> metric.apply(assertThat(better).overall())
                 .isSignificantlyBetterThan(Baseline.previousRun())))).isEqualTo(Verdict.PASSED);
         // and the good model as a baseline makes the worse one fail
-        write(dir, good.metric(), good.value(), good.n(), good.statistics());
+        write(dir, worse, good.metric(), good.value(), good.n(), good.statistics());
         assertThat(QualityScope.standalone().withSettings(settings).withCheck(CHECK).call(() -> verdict(
                 () -> metric.apply(assertThat(worse).overall()).isNotSignificantlyWorseThan(Baseline.previousRun()))))
                 .isEqualTo(Verdict.FAILED);
     }
 
-    static void write(Path dir, String metric, double value, long n, Map<String, Double> statistics)
+    /** A baseline of {@code model} on this data set's name, recorded on other examples (another fingerprint). */
+    static void write(Path dir, Model model, String metric, double value, long n, Map<String, Double> statistics)
             throws java.io.IOException {
-        String key = BaselineEntry.key(CHECK.spec(), CHECK.check(), "overall", metric);
-        BaselineEntry entry = new BaselineEntry(key, CHECK.spec(), CHECK.check(), "overall", metric, "recorded",
-                "elsewhere", value, n, 0.95, value, value, "bootstrap-percentile", statistics, "sha256:other", null);
-        BaselineFile.write(dir.resolve("previous-run").resolve(BaselineFile.FILE_NAME), "previous-run", "now", "test",
+        BaselineEntry entry = new BaselineEntry(CHECK.spec(), CHECK.check(), model.name(), "lower", "overall", metric,
+                value, n, 0.95, value, value, "bootstrap-percentile", statistics, "sha256:other", null, null);
+        BaselineFile.write(dir.resolve("previous-run").resolve(BaselineFile.FILE_NAME), "previous-run", null,
                 List.of(entry));
     }
 }

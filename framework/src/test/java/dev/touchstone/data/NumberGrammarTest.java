@@ -6,6 +6,7 @@ import dev.touchstone.data.table.NumericColumn;
 import dev.touchstone.data.table.Table;
 import dev.touchstone.internal.json.Json;
 import dev.touchstone.internal.text.NumberParser;
+import dev.touchstone.internal.text.Printable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ class NumberGrammarTest {
         for (Table table : tables(text)) {
             assertThat(table.column("x")).as(table.source()).isNotInstanceOf(NumericColumn.class);
             assertThat(table.firstNonNumeric("x")).as(table.source())
-                    .endsWith(", column 'x': '" + text + "' is not a number");
+                    .contains(", column 'x': " + Printable.quote(text) + " is not a number");
         }
     }
 

@@ -44,6 +44,12 @@ final class Entries {
                 e.message().replace("PASSED", verdict.name()), e.durationMillis());
     }
 
+    static CheckEntry inCheck(CheckEntry e, String check) {
+        return new CheckEntry(e.uniqueId().replace("recallOnEveryCamera", check), e.spec(), check, e.model(), e.dataset(),
+                e.slice(), e.metric(), e.value(), e.n(), e.interval(), e.expectation(), e.baseline(), e.test(),
+                e.verdict(), e.message(), e.durationMillis());
+    }
+
     static CheckEntry withExpectation(CheckEntry e, ExpectationEntry expectation) {
         return new CheckEntry(e.uniqueId(), e.spec(), e.check(), e.model(), e.dataset(), e.slice(), e.metric(), e.value(),
                 e.n(), e.interval(), expectation, e.baseline(), e.test(), e.verdict(), e.message(), e.durationMillis());

@@ -118,11 +118,12 @@ class GateRenderingTest {
             then(md.indexOf("### Needs attention (1)")).isLessThan(md.indexOf("### POM rules"));
             then(md.indexOf("### POM rules")).isLessThan(md.indexOf("### Passed (1)"));
             then(md).contains("| ❌ | `DetectorQualityTest.recallOnEveryCamera` | camera=side | recall | 0.871 | 95% \\[0.851, 0.891\\] | "
-                    + "at least 0.800 with 95% confidence | - | FAILED |");
+                    + "at least 0.800 with 95% confidence; rule: minimum is 0.900 | - | FAILED |");
             then(md).contains("#### ❌ DetectorQualityTest.recallOnEveryCamera · camera=side · recall\n\n"
                     + "Check DetectorQualityTest.recallOnEveryCamera failed for slice camera=side: recall is 0.871");
             then(md).contains("```text\nrecall on slice camera=side is 0.871, expected at least 0.800 with 95% confidence: FAILED\n```");
-            then(md).contains("- ❌ Rule violated for slice camera=side: recall is 0.871, but expected minimum is 0.900");
+            then(md).contains("- ❌ Rule violated by DetectorQualityTest.recallOnEveryCamera for slice camera=side: recall is "
+                    + "0.871, but expected minimum is 0.900");
             then(md).contains("- rule on slices camera=\\*: recall minimum 90%");
             then(md).contains("| `DetectorQualityTest.recallOnEveryCamera` | camera=front | recall | 0.950 |");
         }

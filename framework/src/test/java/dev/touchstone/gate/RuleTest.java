@@ -1,6 +1,7 @@
 package dev.touchstone.gate;
 
 import static dev.touchstone.gate.Entries.entry;
+import static dev.touchstone.gate.Entries.inCheck;
 import static dev.touchstone.gate.Entries.recall;
 import static dev.touchstone.gate.Entries.withBaseline;
 import static dev.touchstone.gate.Entries.withoutValue;
@@ -67,14 +68,27 @@ class RuleTest {
             Rule rule = Rule.forSlices("camera=*").withLimits(recallAtLeast("0.9"),
                     Limit.on("accuracy").withMinimum(Threshold.parse("minimum", "75%")));
             then(rule.check(entries)).extracting(Violation::message).containsExactly(
-                    "Rule violated for slice camera=side: recall is 0.800, but expected minimum is 0.900 (95% CI [0.78, 0.82], n=400)",
-                    "Rule violated for slice camera=side: accuracy is 0.700, but expected minimum is 0.750 (95% CI [0.65, 0.75], n=400)");
+                    "Rule violated by DetectorQualityTest.recallOnEveryCamera for slice camera=side: recall is 0.800, but expected minimum is 0.900 (95% CI [0.78, 0.82], n=400)",
+                    "Rule violated by DetectorQualityTest.recallOnEveryCamera for slice camera=side: accuracy is 0.700, but expected minimum is 0.750 (95% CI [0.65, 0.75], n=400)");
         }
 
+        /** Issue 11 item 14: the same slice, metric and value in two checks, one of them a comparison. */
         @Test
-        void the_same_value_measured_by_several_checks_is_judged_once() {
-            List<CheckEntry> entries = List.of(recall("night", 0.7), recall("night", 0.7));
-            then(Rule.forSlices("night").withLimits(recallAtLeast("0.9")).check(entries)).hasSize(1);
+        void a_rule_applies_to_every_result_it_matches_and_names_the_check() {
+            CheckEntry threshold = recall("site=hospital_a", 0.942);
+            CheckEntry comparison = withBaseline(inCheck(recall("site=hospital_a", 0.942), "recallDoesNotRegressOnAnySite"),
+                    0.943, 1.0);
+            Rule rule = Rule.forSlices("site=*").withLimits(recallAtLeast("95%"));
+
+            List<Violation> violations = rule.check(List.of(comparison, threshold));
+
+            then(violations).extracting(Violation::entry).containsExactly(comparison, threshold);
+            then(violations).extracting(Violation::message).containsExactly(
+                    "Rule violated by DetectorQualityTest.recallDoesNotRegressOnAnySite for slice site=hospital_a: recall "
+                            + "is 0.942, but expected minimum is 0.950 (95% CI [0.92, 0.97], n=400)",
+                    "Rule violated by DetectorQualityTest.recallOnEveryCamera for slice site=hospital_a: recall is 0.942, "
+                            + "but expected minimum is 0.950 (95% CI [0.92, 0.97], n=400)");
+            then(violations).extracting(Violation::expected).containsOnly("rule: minimum is 0.950");
         }
 
         @Test

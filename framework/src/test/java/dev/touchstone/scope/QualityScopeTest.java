@@ -101,4 +101,60 @@ class QualityScopeTest {
             assertThat(judged).hasSize(1);
         }
     }
+
+    /** Issue 11 item 13: a statement that never reaches an expectation is reported, with where it was written. */
+    @Nested
+    class UnfinishedStatements {
+
+        private QualityScope collecting() {
+            return QualityScope.standalone().collecting(r -> { }, r -> { });
+        }
+
+        @Test
+        void a_statement_without_an_expectation_is_unfinished_and_says_where() {
+            QualityScope scope = collecting();
+            scope.run(() -> assertThat(MODEL).overall().accuracy().withConfidence(0.95));
+
+            assertThat(scope.unfinished()).singleElement().asString()
+                    .startsWith("assertThat(m).overall().accuracy at QualityScopeTest.java:");
+            assertThat(scope.finishedAny()).isFalse();
+        }
+
+        @Test
+        void statements_that_reach_an_expectation_or_read_their_values_are_finished() {
+            QualityScope scope = collecting();
+            scope.run(() -> {
+                var overall = assertThat(MODEL).overall();
+                overall.accuracy().withConfidence(0.9).isAbove(0.1);
+                overall.precision().forClass("a").actual();
+            });
+
+            assertThat(scope.unfinished()).isEmpty();
+            assertThat(scope.finishedAny()).isTrue();
+        }
+
+        @Test
+        void only_the_stage_where_writing_stopped_is_reported() {
+            QualityScope scope = collecting();
+            scope.run(() -> {
+                var overall = assertThat(MODEL).overall();
+                overall.accuracy().isAbove(0.1);
+                overall.recall();
+                assertThat(MODEL);
+            });
+
+            assertThat(scope.unfinished()).hasSize(2);
+            assertThat(scope.unfinished().get(0)).startsWith("assertThat(m).overall().recall at ");
+            assertThat(scope.unfinished().get(1)).startsWith("assertThat(m) at ");
+        }
+
+        @Test
+        void a_scope_with_no_statement_has_finished_none() {
+            QualityScope scope = collecting();
+            scope.run(() -> { });
+
+            assertThat(scope.finishedAny()).isFalse();
+            assertThat(scope.unfinished()).isEmpty();
+        }
+    }
 }

@@ -3,8 +3,11 @@ package dev.touchstone.engine;
 import dev.touchstone.annotation.QualityCheck;
 import dev.touchstone.annotation.Severity;
 import dev.touchstone.baseline.CheckId;
+import dev.touchstone.config.MissingBaselinePolicy;
+import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.result.CheckEntry;
+import dev.touchstone.result.MissingBaseline;
 import dev.touchstone.result.SliceResult;
 import dev.touchstone.result.StatementResult;
 import dev.touchstone.scope.QualityScope;
@@ -17,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.platform.commons.support.ReflectionSupport;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
@@ -90,6 +94,7 @@ final class CheckDescriptor extends AbstractTestDescriptor implements Node<Quali
         TouchstoneSettings settings = context.configuration().settings();
         List<StatementResult> statements = new ArrayList<>();
         List<StatementResult> recorded = new ArrayList<>();
+        List<MissingBaseline> missing = new ArrayList<>();
         List<Long> durations = new ArrayList<>();
         long start = System.nanoTime();
         long[] last = {start};
@@ -97,20 +102,56 @@ final class CheckDescriptor extends AbstractTestDescriptor implements Node<Quali
         QualityScope scope = QualityScope.standalone().withSettings(settings)
                 .withCheck(new CheckId(specClass.getName(), method.getName()))
                 .withBaselines(context.collector().baselines())
-                .collecting(result -> {
-                    long now = System.nanoTime();
-                    statements.add(result);
-                    durations.add(TimeUnit.NANOSECONDS.toMillis(now - last[0]));
-                    last[0] = now;
-                }, recorded::add);
+                .collecting(new QualityScope.Listener() {
+                    @Override
+                    public void judged(StatementResult result) {
+                        long now = System.nanoTime();
+                        statements.add(result);
+                        durations.add(TimeUnit.NANOSECONDS.toMillis(now - last[0]));
+                        last[0] = now;
+                    }
+
+                    @Override
+                    public void recorded(StatementResult result) {
+                        recorded.add(result);
+                    }
+
+                    @Override
+                    public void missingBaseline(MissingBaseline m) {
+                        missing.add(m);
+                    }
+                });
         try {
             scope.run(() -> ReflectionSupport.invokeMethod(method, context.specInstance()));
         } catch (Throwable t) {
             thrown = t;
         }
-        run = new CheckRun(statements, recorded, durations, thrown,
+        if (thrown == null) {
+            thrown = specProblem(scope).orElse(null);
+        }
+        run = new CheckRun(statements, recorded, missing, durations, thrown,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         return run;
+    }
+
+    // A check that judges nothing would pass: with no statement, or one that never reaches an
+    // expectation (`accuracy().withConfidence(0.95);`). Both are bugs in the spec.
+    private Optional<QualityConfigurationException> specProblem(QualityScope scope) {
+        String check = specClass.getSimpleName() + "." + method.getName();
+        List<String> unfinished = scope.unfinished();
+        if (!unfinished.isEmpty()) {
+            return Optional.of(new QualityConfigurationException("check " + check + " has "
+                    + (unfinished.size() == 1 ? "a statement" : unfinished.size() + " statements")
+                    + " without an expectation, so nothing is judged: " + String.join("; ", unfinished)
+                    + ". End " + (unfinished.size() == 1 ? "it" : "each") + " with an expectation such as "
+                    + "isAbove(0.9), isAtMost(0.1) or isNotSignificantlyWorseThan(Baseline.previousRun())"));
+        }
+        if (!scope.finishedAny()) {
+            return Optional.of(new QualityConfigurationException("check " + check + " makes no quality statement, so "
+                    + "nothing is judged: a @QualityCheck asserts something, such as "
+                    + "assertThat(model).overall().accuracy().isAbove(0.9)"));
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -156,6 +197,15 @@ final class CheckDescriptor extends AbstractTestDescriptor implements Node<Quali
         if (thrown != null && !(thrown instanceof TestAbortedException)) {
             entries.add(problemEntry(thrown, total));
         }
+        MissingBaselinePolicy missingPolicy = settings.baselineMissing();
+        for (MissingBaseline missing : done.missing) {
+            if (missingPolicy == MissingBaselinePolicy.FAIL) {
+                entries.add(CheckEntry.error(getUniqueId().toString(), specClass.getName(), method.getName(),
+                        missing.message(), total));
+            } else if (missingPolicy == MissingBaselinePolicy.RECORD) {
+                context.collector().toRecord(missing);
+            }
+        }
         context.collector().add(entries);
         ConsoleReport.judged(specClass.getSimpleName() + "." + method.getName(), judged);
 
@@ -173,11 +223,32 @@ final class CheckDescriptor extends AbstractTestDescriptor implements Node<Quali
         if (thrown != null) {
             throw SliceDescriptor.sneaky(thrown);
         }
+        Optional<Throwable> missing = missingOutcome(done.missing, missingPolicy);
         Optional<Throwable> failure = new CheckOutcome(judged, settings.inconclusive()).failure();
         if (failure.isPresent()) {
+            missing.ifPresent(failure.get()::addSuppressed);
             throw SliceDescriptor.sneaky(failure.get());
         }
+        if (missing.isPresent()) {
+            throw SliceDescriptor.sneaky(missing.get());
+        }
         return context;
+    }
+
+    // What comparisons without a baseline entry make of the check: an error that says how to
+    // record them, or a skipped test that says they were skipped, or recorded.
+    private static Optional<Throwable> missingOutcome(List<MissingBaseline> missing, MissingBaselinePolicy policy) {
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        String messages = missing.stream().map(MissingBaseline::message).collect(Collectors.joining("; "));
+        return Optional.of(switch (policy) {
+            case FAIL -> new QualityConfigurationException(messages);
+            case SKIP -> new TestAbortedException(messages);
+            case RECORD -> new TestAbortedException("recorded by this run, as there was nothing to compare with: "
+                    + missing.stream().map(m -> String.join(", ", m.keys()) + " in "
+                            + m.directory().toAbsolutePath().normalize()).collect(Collectors.joining("; ")));
+        });
     }
 
     private CheckEntry entry(UniqueId id, SliceResult slice, long durationMillis) {

@@ -1,6 +1,7 @@
 package dev.touchstone.engine;
 
 import dev.touchstone.assertion.internal.ComparisonJudge;
+import dev.touchstone.result.MissingBaseline;
 import dev.touchstone.result.SliceResult;
 import dev.touchstone.result.StatementResult;
 import java.util.ArrayList;
@@ -8,21 +9,25 @@ import java.util.List;
 
 /**
  * What running a check method produced: its judged statements (in order, with how long each
- * took), and what it threw, if anything. Mutable only while p-values are adjusted over a family.
+ * took), the comparisons that found no baseline entry, and what it threw, if anything (or what
+ * is wrong with the check itself: no statement, or one without an expectation). Mutable only
+ * while p-values are adjusted over a family.
  */
 final class CheckRun {
 
     final List<StatementResult> statements;
     /** Everything whose values the next baseline should keep (judged or not). */
     final List<StatementResult> recorded;
+    final List<MissingBaseline> missing;
     final List<Long> durations;
     final Throwable thrown;
     final long totalMillis;
 
-    CheckRun(List<StatementResult> statements, List<StatementResult> recorded, List<Long> durations, Throwable thrown,
-            long totalMillis) {
+    CheckRun(List<StatementResult> statements, List<StatementResult> recorded, List<MissingBaseline> missing,
+            List<Long> durations, Throwable thrown, long totalMillis) {
         this.statements = new ArrayList<>(statements);
         this.recorded = List.copyOf(recorded);
+        this.missing = List.copyOf(missing);
         this.durations = List.copyOf(durations);
         this.thrown = thrown;
         this.totalMillis = totalMillis;

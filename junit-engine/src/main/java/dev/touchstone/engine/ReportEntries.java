@@ -1,5 +1,6 @@
 package dev.touchstone.engine;
 
+import dev.touchstone.internal.text.Printable;
 import dev.touchstone.result.SliceResult;
 import dev.touchstone.stats.Interval;
 import java.util.LinkedHashMap;
@@ -26,10 +27,10 @@ final class ReportEntries {
 
     static Map<String, String> facts(SliceResult slice) {
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("touchstone.model", slice.model());
-        facts.put("touchstone.dataset", slice.dataset());
-        facts.put("touchstone.slice", slice.slice());
-        facts.put("touchstone.metric", slice.metric());
+        facts.put("touchstone.model", Printable.escape(slice.model()));
+        facts.put("touchstone.dataset", Printable.escape(slice.dataset()));
+        facts.put("touchstone.slice", Printable.escape(slice.slice()));
+        facts.put("touchstone.metric", Printable.escape(slice.metric()));
         facts.put("touchstone.value", slice.value().isDefined() ? Double.toString(slice.value().value()) : "undefined");
         facts.put("touchstone.n", Long.toString(slice.value().n()));
         Interval ci = slice.value().interval();

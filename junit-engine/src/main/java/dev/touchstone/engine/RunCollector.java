@@ -1,13 +1,13 @@
 package dev.touchstone.engine;
 
-import dev.touchstone.config.internal.TouchstoneVersion;
 import dev.touchstone.baseline.BaselineEntry;
 import dev.touchstone.baseline.BaselineStore;
 import dev.touchstone.baseline.Baselines;
 import dev.touchstone.baseline.CheckId;
+import dev.touchstone.config.internal.TouchstoneVersion;
 import dev.touchstone.metric.MetricValue;
 import dev.touchstone.result.CheckEntry;
-import dev.touchstone.baseline.EvaluationSource;
+import dev.touchstone.result.MissingBaseline;
 import dev.touchstone.result.ResultsJson;
 import dev.touchstone.result.RunInfo;
 import dev.touchstone.result.RunResults;
@@ -17,20 +17,29 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 /**
- * Collects what a run produced: the entries of the results file, and the statements from which
- * the run's baseline candidate is recorded. Writes both once, at the end.
+ * Collects what a run produced: the entries of the results file, the statements from which the
+ * run's baseline candidate is recorded, and the baseline entries to record because a comparison
+ * found none. Everything the run writes carries its id.
  */
 final class RunCollector {
 
+    private final String runId = UUID.randomUUID().toString();
     private final Instant startedAt = Instant.now();
     private final List<CheckEntry> entries = new ArrayList<>();
-    private final Map<String, BaselineEntry> baseline = new LinkedHashMap<>();
-    private final Map<String, EvaluationSource> sources = new LinkedHashMap<>();
+    private final Map<String, BaselineStore.Recorded> candidate = new LinkedHashMap<>();
+    private final Map<Path, Set<String>> toRecord = new LinkedHashMap<>();
     private final Baselines baselines = new Baselines();
+
+    String runId() {
+        return runId;
+    }
 
     /** The baselines this run has read: each read once per run. */
     Baselines baselines() {
@@ -47,37 +56,43 @@ final class RunCollector {
             if (statement.source().isEmpty()) {
                 continue;
             }
-            EvaluationSource source = statement.source().get();
-            String outcomes = BaselineStore.OUTCOMES + "/" + source.outcomesFileName();
             for (SliceResult slice : statement.slices()) {
                 MetricValue value = slice.value();
-                String key = BaselineEntry.key(check.spec(), check.check(), value.slice(), value.metric());
-                if (baseline.containsKey(key) || !value.isDefined()) {
+                if (!value.isDefined()) {
                     continue;
                 }
-                sources.putIfAbsent(outcomes, source);
-                baseline.put(key, new BaselineEntry(key, check.spec(), check.check(), value.slice(), value.metric(),
-                        slice.model(), slice.dataset(), value.value(), value.n(), value.interval().level(),
+                BaselineEntry entry = new BaselineEntry(check.spec(), check.check(), slice.model(), slice.dataset(),
+                        value.slice(), value.metric(), value.value(), value.n(), value.interval().level(),
                         value.interval().low(), value.interval().high(), value.interval().method(), value.statistics(),
-                        source.fingerprint(), outcomes));
+                        statement.source().get().fingerprint(), null, runId);
+                candidate.putIfAbsent(entry.key(), new BaselineStore.Recorded(entry, statement.source().get()));
             }
         }
     }
 
-    synchronized RunResults results(long seed) {
-        return new RunResults(RunResults.SCHEMA_VERSION, new RunInfo(startedAt, Instant.now(), seed, TouchstoneVersion.current()),
-                entries);
+    /** Entries a comparison found missing, to add to their baseline at the end of the run. */
+    synchronized void toRecord(MissingBaseline missing) {
+        toRecord.computeIfAbsent(missing.directory(), d -> new LinkedHashSet<>()).addAll(missing.keys());
     }
 
-    Path write(Path resultsDir, long seed) {
-        Path file = resultsDir.resolve(ResultsJson.FILE_NAME);
-        ResultsJson.write(file, results(seed));
-        return file;
+    synchronized Map<Path, Set<String>> toRecord() {
+        return Map.copyOf(toRecord);
+    }
+
+    synchronized RunResults results(long seed) {
+        return new RunResults(RunResults.SCHEMA_VERSION, new RunInfo(startedAt, Instant.now(), seed,
+                TouchstoneVersion.current(), runId), entries);
+    }
+
+    RunResults write(Path resultsDir, long seed) {
+        RunResults results = results(seed);
+        ResultsJson.write(resultsDir.resolve(ResultsJson.FILE_NAME), results);
+        return results;
     }
 
     /** Writes the run's baseline candidate (values and per-example outcomes) under the results directory. */
-    synchronized Path writeCandidate(Path resultsDir, int outcomesMaxRows) {
-        return BaselineStore.writeCandidate(resultsDir, new ArrayList<>(baseline.values()), sources, outcomesMaxRows,
-                source -> ConsoleReport.outcomesSkipped(source, outcomesMaxRows));
+    synchronized Path writeCandidate(BaselineStore store, Path resultsDir, int outcomesMaxRows) {
+        return store.writeCandidate(resultsDir, runId, new ArrayList<>(candidate.values()), outcomesMaxRows,
+                ConsoleReport::notice);
     }
 }

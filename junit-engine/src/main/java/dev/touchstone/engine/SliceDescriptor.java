@@ -1,6 +1,7 @@
 package dev.touchstone.engine;
 
 import dev.touchstone.annotation.Severity;
+import dev.touchstone.internal.text.Printable;
 import java.util.Optional;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
@@ -25,9 +26,9 @@ final class SliceDescriptor extends AbstractTestDescriptor implements Node<Quali
      */
     SliceDescriptor(UniqueId uniqueId, String slice, int index, String methodName, MethodSource source,
             CheckOutcome outcome, Severity severity) {
-        super(uniqueId, slice, source);
+        super(uniqueId, Printable.escape(slice), source); // the unique ID keeps the name as it is
         this.severity = severity;
-        this.legacyName = methodName + "[" + slice + "][" + index + "]";
+        this.legacyName = methodName + "[" + Printable.escape(slice) + "][" + index + "]";
         this.outcome = outcome;
     }
 

@@ -78,4 +78,31 @@ class EngineConfigurationTest {
         assertThatThrownBy(() -> from(Map.of(key, value))).isInstanceOf(QualityConfigurationException.class)
                 .hasMessage("configuration " + key + "=" + value + " is invalid: expected " + allowed);
     }
+
+    // ---- issue 12, item 13 ----
+
+    @Test
+    void an_unknown_key_is_a_warning_that_names_the_closest_known_key_and_never_the_value() {
+        EngineConfiguration configuration = from(Map.of("touchstone.confidense", "0.5",
+                "touchstone.bootstrap.resample", "2000", "touchstone.zzz", "secret-value",
+                "touchstone.haltOnFailure", "false", "junit.jupiter.foo", "x"));
+
+        assertThat(configuration.warnings()).containsExactly(
+                "unknown configuration key touchstone.bootstrap.resample is ignored; did you mean"
+                        + " touchstone.bootstrap.resamples?",
+                "unknown configuration key touchstone.confidense is ignored; did you mean touchstone.confidence?",
+                "unknown configuration key touchstone.zzz is ignored; the known keys are listed on"
+                        + " dev.touchstone.config.ConfigKeys");
+        assertThat(configuration.settings().confidence()).isEqualTo(0.95);
+        assertThat(String.join("\n", configuration.warnings())).doesNotContain("secret-value", "0.5");
+    }
+
+    @Test
+    void too_many_resamples_fail_naming_the_key_and_why() {
+        assertThatThrownBy(() -> from(Map.of("touchstone.bootstrap.resamples", "50000000")))
+                .isInstanceOf(QualityConfigurationException.class)
+                .hasMessage("configuration touchstone.bootstrap.resamples=50000000 is invalid: expected an integer from"
+                        + " 100 to 1,000,000: more resamples do not change the reported intervals, they only cost time"
+                        + " and memory");
+    }
 }

@@ -47,7 +47,9 @@ class ResultsFileSchemaTest {
         assertThat(root).containsOnlyKeys("schemaVersion", "run", "checks");
         assertThat(root.get("schemaVersion")).isEqualTo(1L);
         Map<String, Object> run = (Map<String, Object>) root.get("run");
-        assertThat(run).containsOnlyKeys("startedAt", "finishedAt", "seed", "touchstoneVersion");
+        // runId is additive: it ties the run's baseline candidate to these results
+        assertThat(run).containsOnlyKeys("startedAt", "finishedAt", "seed", "touchstoneVersion", "runId");
+        assertThat((String) run.get("runId")).isNotBlank();
         assertThat(Instant.parse((String) run.get("startedAt"))).isBeforeOrEqualTo(Instant.parse((String) run.get("finishedAt")));
         assertThat(run.get("seed")).isEqualTo(11L);
         assertThat(run.get("touchstoneVersion")).isInstanceOf(String.class);

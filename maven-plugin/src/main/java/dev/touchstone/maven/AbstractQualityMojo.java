@@ -24,6 +24,7 @@ public abstract class AbstractQualityMojo extends AbstractMojo {
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("Skipping Touchstone " + goal() + ": touchstone.skip=true");
+            skipped("touchstone.skip=true");
             return;
         }
         try {
@@ -31,6 +32,10 @@ public abstract class AbstractQualityMojo extends AbstractMojo {
         } catch (QualityConfigurationException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
+    }
+
+    /** What the goal leaves behind when it is skipped; by default nothing. */
+    void skipped(String reason) throws MojoExecutionException {
     }
 
     /** The goal's name, for messages. */

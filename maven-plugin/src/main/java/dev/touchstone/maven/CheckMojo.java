@@ -12,6 +12,7 @@ import dev.touchstone.maven.config.CheckOptions;
 import dev.touchstone.maven.config.MojoOptionsConverter;
 import dev.touchstone.maven.config.RuleConfiguration;
 import dev.touchstone.result.ResultsJson;
+import dev.touchstone.result.RunInfo;
 import dev.touchstone.result.RunResults;
 import java.io.File;
 import java.io.IOException;
@@ -67,6 +68,14 @@ public class CheckMojo extends AbstractQualityMojo {
     @Parameter
     List<RuleConfiguration> rules;
 
+    /** The committed baseline store (the engine's {@code touchstone.baseline.dir}): the gate says how much of it ran. */
+    @Parameter(property = ConfigKeys.BASELINE_DIR, defaultValue = "${project.basedir}/src/test/touchstone")
+    File baselineDirectory;
+
+    /** The baseline whose entries the gate counts ({@code previous-run}). */
+    @Parameter(property = MojoOptionsConverter.BASELINE_NAME, defaultValue = "previous-run")
+    String baselineName;
+
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     MavenSession session;
 
@@ -76,13 +85,32 @@ public class CheckMojo extends AbstractQualityMojo {
     }
 
     @Override
+    void skipped(String reason) throws MojoExecutionException {
+        writeSummary(summaryFile(), MarkdownSummary.notJudged(false, "Touchstone quality gate skipped: " + reason));
+    }
+
+    private Path summaryFile() {
+        return resultsDirectory.toPath().resolve(MarkdownSummary.FILE_NAME);
+    }
+
+    @Override
     void executeGoal() throws MojoExecutionException, MojoFailureException {
         CheckOptions options;
         try {
             options = MojoOptionsConverter.check(resultsDirectory, haltOnFailure, failIfNoResults, inconclusive,
-                    maxAllowedViolations, maxInconclusive, rules == null ? List.of() : rules);
+                    maxAllowedViolations, maxInconclusive, rules == null ? List.of() : rules,
+                    new File(baselineDirectory, baselineName == null ? "" : baselineName.trim()), filteredRun());
         } catch (QualityConfigurationException e) {
             throw new MojoExecutionException("Invalid Touchstone configuration: " + e.getMessage(), e);
+        }
+        // the summary is written on every path below: a pull request never shows an earlier build's verdict
+        String skippedTests = skippedTests();
+        if (skippedTests != null) {
+            String line = "Touchstone quality gate skipped: the tests were skipped (" + skippedTests + "), so this build "
+                    + "has no quality results to judge";
+            getLog().info(line);
+            writeSummary(options.summaryFile(), MarkdownSummary.notJudged(false, line));
+            return;
         }
         Path file = options.resultsFile();
         if (!Files.exists(file)) {
@@ -96,14 +124,24 @@ public class CheckMojo extends AbstractQualityMojo {
             // one line (a parser's message may hold the location on a line of its own), and no cause:
             // Maven would append the cause's multi-line message again
             getLog().debug(e);
-            throw new MojoExecutionException("Cannot read the Touchstone results: "
-                    + e.getMessage().strip().replaceAll("\\s*\\R\\s*", " "));
+            String problem = "Cannot read the Touchstone results: " + e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ");
+            writeSummary(options.summaryFile(), MarkdownSummary.notJudged(true, problem));
+            throw new MojoExecutionException(problem);
+        }
+        String stale = staleness(file, results.run(), buildStart(), Instant.now());
+        if (stale != null) {
+            String verdict = "Touchstone quality gate failed: " + stale;
+            writeSummary(options.summaryFile(), MarkdownSummary.notJudged(true, verdict));
+            if (options.haltOnFailure()) {
+                throw new MojoFailureException(verdict);
+            }
+            getLog().warn(verdict + " (touchstone.haltOnFailure=false: the build goes on)");
+            return;
         }
         if (results.checks().isEmpty()) {
             noResults("Touchstone results at " + file + " hold no check", options);
             return;
         }
-        warnIfStale(file, results);
 
         GateReport report = Gate.evaluate(results, options.gate());
         getLog().info("Touchstone results: " + file);
@@ -133,24 +171,74 @@ public class CheckMojo extends AbstractQualityMojo {
         }
     }
 
-    private void noResults(String what, CheckOptions options) throws MojoFailureException {
+    private void noResults(String what, CheckOptions options) throws MojoFailureException, MojoExecutionException {
         if (options.failIfNoResults()) {
-            throw new MojoFailureException(what + ": the quality gate has no evidence to pass on (touchstone.failIfNoResults=true)");
+            String verdict = what + ": the quality gate has no evidence to pass on (touchstone.failIfNoResults=true)";
+            writeSummary(options.summaryFile(), MarkdownSummary.notJudged(true, verdict));
+            throw new MojoFailureException(verdict);
         }
-        getLog().info(what + ": skipping the quality gate (quality specs write it when they run with "
-                + "touchstone-junit-engine; set touchstone.failIfNoResults=true to fail instead)");
+        String line = what + ": skipping the quality gate (quality specs write it when they run with "
+                + "touchstone-junit-engine; set touchstone.failIfNoResults=true to fail instead)";
+        getLog().info(line);
+        writeSummary(options.summaryFile(), MarkdownSummary.notJudged(false, line));
     }
 
-    // results from an earlier build (tests skipped, or another module's file) would gate on stale evidence
-    private void warnIfStale(Path file, RunResults results) {
+    /** {@code skipTests} or {@code maven.test.skip} when set (to anything but false) for this build, else null. */
+    private String skippedTests() {
+        for (String key : List.of("skipTests", "maven.test.skip")) {
+            String value = property(key);
+            if (value != null && !"false".equalsIgnoreCase(value.trim())) {
+                return key + (value.isBlank() || "true".equalsIgnoreCase(value.trim()) ? "" : "=" + value.trim());
+            }
+        }
+        return null;
+    }
+
+    // -Dtest selects tests: a run that covers part of the baseline is expected
+    private boolean filteredRun() {
+        String test = property("test");
+        String itTest = property("it.test");
+        return test != null && !test.isBlank() || itTest != null && !itTest.isBlank();
+    }
+
+    private String property(String key) {
+        if (session != null) {
+            String user = session.getUserProperties().getProperty(key);
+            if (user != null) {
+                return user;
+            }
+            String system = session.getSystemProperties().getProperty(key);
+            if (system != null) {
+                return system;
+            }
+        }
+        return project == null ? null : project.getProperties().getProperty(key);
+    }
+
+    private Instant buildStart() {
         if (session == null || session.getRequest() == null || session.getRequest().getStartTime() == null) {
-            return;
+            return null;
         }
-        Instant started = session.getRequest().getStartTime().toInstant();
-        if (results.run().finishedAt().isBefore(started)) {
-            getLog().warn("Touchstone results at " + file + " were written at " + results.run().finishedAt()
-                    + ", before this build started: the quality specs did not run in this build (tests skipped?)");
+        return session.getRequest().getStartTime().toInstant();
+    }
+
+    /**
+     * Why the results do not come from this build, or null: written before it started (the tests
+     * did not run in this build), or after now (a clock or a file from elsewhere). Such results
+     * never pass the gate.
+     */
+    static String staleness(Path file, RunInfo run, Instant buildStarted, Instant now) {
+        Instant finished = run.finishedAt();
+        if (finished.isAfter(now)) {
+            return "the results at " + file + " say they were written at " + finished + ", after now (" + now
+                    + "): they cannot be this build's (a wrong clock, or a file from elsewhere)";
         }
+        if (buildStarted != null && finished.isBefore(buildStarted)) {
+            return "the results at " + file + " were written at " + finished + ", before this build started ("
+                    + buildStarted + "): the quality specs did not run in this build, and an earlier build's results "
+                    + "are not judged (run the tests, or skip the gate with -Dtouchstone.skip)";
+        }
+        return null;
     }
 
     static void writeSummary(Path file, String markdown) throws MojoExecutionException {

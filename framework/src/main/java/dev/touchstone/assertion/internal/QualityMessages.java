@@ -4,6 +4,7 @@ import dev.touchstone.metric.MetricValue;
 import dev.touchstone.result.Expectation;
 import dev.touchstone.result.SliceResult;
 import dev.touchstone.result.StatementResult;
+import dev.touchstone.internal.text.Printable;
 import dev.touchstone.result.Verdict;
 import dev.touchstone.stats.Interval;
 import java.math.BigDecimal;
@@ -29,6 +30,10 @@ import org.apiguardian.api.API;
  *   expected  : above 0.900
  *   reason    : the estimate 0.871 is not above 0.900
  * </pre>
+ *
+ * Names and values that come from data or user code (slice and class names, model and dataset
+ * names, descriptions) are escaped ({@link Printable}): a line break in a slice name cannot add a
+ * line to the message.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class QualityMessages {
@@ -41,7 +46,8 @@ public final class QualityMessages {
             Expectation expectation, Verdict verdict, String reason, OptionalLong examplesNeeded) {
         int decimals = decimals(expectation);
         StringBuilder out = new StringBuilder();
-        out.append(value.metric()).append(" on slice ").append(value.slice()).append(" is ")
+        out.append(Printable.escape(value.metric())).append(" on slice ").append(Printable.escape(value.slice()))
+                .append(" is ")
                 .append(value.isDefined() ? number(value.value(), decimals, rounding(expectation)) : "undefined")
                 .append(", expected ").append(expectation.describe(decimals)).append(": ").append(verdict);
         fact(out, "model", model);
@@ -64,6 +70,16 @@ public final class QualityMessages {
         for (String note : value.notes()) {
             fact(out, "note", note);
         }
+        return out.toString();
+    }
+
+    /**
+     * {@code message} with a warning about the statement itself as its last fact (a bound the
+     * metric's range decides, see {@link VacuousBounds}).
+     */
+    public static String withWarning(String message, String warning) {
+        StringBuilder out = new StringBuilder(message);
+        fact(out, "warning", warning);
         return out.toString();
     }
 
@@ -98,15 +114,15 @@ public final class QualityMessages {
         List<SliceResult> slices = result.slices();
         List<SliceResult> bad = slices.stream().filter(s -> s.verdict() != Verdict.PASSED).toList();
         StringBuilder out = new StringBuilder();
-        result.description().ifPresent(d -> out.append('[').append(d).append("] "));
+        result.description().ifPresent(d -> out.append('[').append(Printable.escape(d)).append("] "));
         if (slices.size() == 1) {
             return out.append(slices.get(0).message()).toString();
         }
         SliceResult first = slices.get(0);
         out.append(bad.size()).append(" of ").append(slices.size()).append(" slices did not pass: ")
-                .append(first.metric()).append(" expected ").append(first.expectation().describe(decimals(first.expectation())));
+                .append(Printable.escape(first.metric())).append(" expected ").append(first.expectation().describe(decimals(first.expectation())));
         for (SliceResult s : slices) {
-            out.append(String.format(Locale.ROOT, "%n  %-24s %-10s %s  %s", s.slice(),
+            out.append(String.format(Locale.ROOT, "%n  %-24s %-10s %s  %s", Printable.escape(s.slice()),
                     s.value().isDefined() ? number(s.value().value(), 4, RoundingMode.HALF_EVEN) : "undefined",
                     interval(s.value().interval(), 3), s.verdict()));
         }
@@ -126,8 +142,10 @@ public final class QualityMessages {
         }
     }
 
+    /** One fact on its own line; its value (names and values from data among them) escaped to stay on it. */
     private static void fact(StringBuilder out, String key, String value) {
-        out.append(System.lineSeparator()).append(String.format(Locale.ROOT, "  %-10s: %s", key, value));
+        out.append(System.lineSeparator()).append(String.format(Locale.ROOT, "  %-10s: %s", key,
+                Printable.escape(value)));
     }
 
     static String interval(Interval interval, int decimals) {

@@ -18,7 +18,8 @@ import java.util.BitSet;
  * with the earlier values' exact text. While numeric, its original texts are kept
  * dictionary-encoded up to {@link #MAX_NUMERIC_TEXTS} distinct values (the parsed value of each
  * distinct text is cached, so repeated values are not parsed again); beyond that the dictionary
- * is dropped and {@link NumericTexts} keeps what is needed to rebuild the texts. A column with
+ * is dropped and {@link NumericTexts} keeps what is needed to rebuild the texts, which the
+ * finished column reads by row: {@code text(row)} is the text as written at every cardinality. A column with
  * no present value at all becomes categorical with an empty dictionary.
  */
 final class ColumnBuilder {
@@ -183,11 +184,14 @@ final class ColumnBuilder {
             Arrays.fill(none, CategoricalColumn.MISSING);
             return new CategoricalColumn(name, none, new String[0]);
         }
+        if (values != null && textDictionary == null) {
+            double[] parsed = values.toArray();
+            NumericTexts exact = texts;
+            return NumericColumn.withTexts(name, parsed, missing, row -> exact.text(row, parsed[row]));
+        }
         if (values != null) {
-            CategoricalColumn text = textDictionary == null
-                    ? null
-                    : new CategoricalColumn(name, textCodes.toArray(), textDictionary.strings());
-            return new NumericColumn(name, values.toArray(), missing, text);
+            return new NumericColumn(name, values.toArray(), missing,
+                    new CategoricalColumn(name, textCodes.toArray(), textDictionary.strings()));
         }
         return new CategoricalColumn(name, codes.toArray(), dictionary.strings());
     }

@@ -1,5 +1,6 @@
 package dev.touchstone.data.internal;
 
+import dev.touchstone.config.internal.CurrentSettings;
 import dev.touchstone.data.table.DataFormatException;
 import dev.touchstone.data.table.Table;
 import dev.touchstone.internal.Progress;
@@ -9,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -50,19 +52,29 @@ public final class CsvReader {
         this.scanner = scanner;
     }
 
-    /** Reads the whole file. */
+    /** Reads the whole file, with the record limit of the settings in force. */
     public static Table read(Path path) {
-        return read(path, Readers.size(path) > PARALLEL_THRESHOLD && Runtime.getRuntime().availableProcessors() > 1);
+        return read(path, CurrentSettings.get().maxRecordBytes());
+    }
+
+    /** Reads the whole file; a record longer than {@code maxRecordBytes} is an error. */
+    public static Table read(Path path, int maxRecordBytes) {
+        return read(path, Readers.size(path) > PARALLEL_THRESHOLD && Runtime.getRuntime().availableProcessors() > 1,
+                maxRecordBytes);
     }
 
     /** Reads the whole file, with or without a helper thread. */
     static Table read(Path path, boolean parallel) {
+        return read(path, parallel, CurrentSettings.get().maxRecordBytes());
+    }
+
+    static Table read(Path path, boolean parallel, int maxRecordBytes) {
         String source = path.toString();
         InputStream in = new ProgressInputStream(Readers.open(path),
                 Progress.start("reading " + source, Readers.size(path), "bytes"));
         int bufferSize = (int) Math.max(4096, Math.min(BUFFER_SIZE, Readers.size(path) + 1));
         ExecutorService helper = parallel ? Executors.newSingleThreadExecutor(CsvReader::helperThread) : null;
-        try (in; CsvScanner scanner = new CsvScanner(source, in, bufferSize)) {
+        try (in; CsvScanner scanner = new CsvScanner(source, in, bufferSize, maxRecordBytes)) {
             return new CsvReader(source, scanner).readAll(helper);
         } catch (IOException e) {
             throw new DataFormatException("cannot read " + source + ": " + e.getMessage(), e);
@@ -92,6 +104,7 @@ public final class CsvReader {
             throw new DataFormatException(source + " line " + blankLine + ": blank line before the header row");
         }
         List<String> header = headerNames();
+        byte[][] headerBytes = header.size() < 2 ? null : fieldBytes();
         int columns = header.size();
         TableBuilder builder = new TableBuilder(source, header);
         scanner.header(header);
@@ -121,6 +134,11 @@ public final class CsvReader {
             }
             for (int i = 0; i < columns; i++) {
                 checkUtf8(i, line);
+            }
+            if (repeatsHeader(headerBytes)) {
+                throw new DataFormatException(source + " line " + line + ": this row repeats the header "
+                        + TableBuilder.describe(header) + "; were two CSV files joined? Remove the repeated header"
+                        + " line (a header row read as data would become an example)");
             }
             batches.current().add(scanner);
             builder.endCompleteRow(line);
@@ -206,6 +224,33 @@ public final class CsvReader {
             names.add((scanner.flags(i) & CsvScanner.ESCAPED) != 0 ? raw.replace("\"\"", "\"") : raw);
         }
         return names;
+    }
+
+    /** The raw bytes of every field of the current record. */
+    private byte[][] fieldBytes() {
+        byte[][] fields = new byte[scanner.fieldCount()][];
+        for (int i = 0; i < fields.length; i++) {
+            fields[i] = Arrays.copyOfRange(scanner.buffer(), scanner.start(i), scanner.end(i));
+        }
+        return fields;
+    }
+
+    /**
+     * Whether the current record is the header again, byte for byte (a header of one column is
+     * never compared: its one value may well be its name). One length compare per record when it
+     * is not.
+     */
+    private boolean repeatsHeader(byte[][] header) {
+        if (header == null || scanner.end(0) - scanner.start(0) != header[0].length) {
+            return false;
+        }
+        byte[] buffer = scanner.buffer();
+        for (int i = 0; i < header.length; i++) {
+            if (!Arrays.equals(buffer, scanner.start(i), scanner.end(i), header[i], 0, header[i].length)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void checkUtf8(int field, int line) {

@@ -1,11 +1,13 @@
 package dev.touchstone.data.internal;
 
 import dev.touchstone.data.table.DataFormatException;
+import dev.touchstone.internal.text.Printable;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Splits RFC 4180 bytes into records and fields without copying them: after {@link #next()}
@@ -15,7 +17,10 @@ import java.util.List;
  * <p>Reads through one large buffer. A record that runs past the end of the buffer is scanned
  * again from its start once the buffer has been compacted and refilled (grown if one record
  * fills it), so the scanning loop itself never deals with a boundary. Records end with LF,
- * CRLF or CR; quoted fields may contain all three; lines are counted as editors do.
+ * CRLF or CR; quoted fields may contain all three; lines are counted as editors do. A record
+ * longer than {@code maxRecord} bytes ({@code touchstone.data.max-record-bytes}) is an error
+ * naming its line, and the buffer never grows beyond that, so a file of one endless line or an
+ * unclosed quote cannot fill the memory.
  */
 final class CsvScanner implements Closeable {
 
@@ -33,12 +38,15 @@ final class CsvScanner implements Closeable {
 
     private final String source;
     private final InputStream in;
+    private final int maxRecord;
     private byte[] buffer;
     private int position;
     private int limit;
     private boolean eof;
     private int line = 1;
     private List<String> header;
+    private int openQuoteField = -1;   // the quoted field that ran past the buffer's end, or -1
+    private int openQuoteLine;
 
     private int recordLine;
     private int fieldCount;
@@ -46,9 +54,10 @@ final class CsvScanner implements Closeable {
     private int[] ends = new int[32];
     private byte[] flags = new byte[32];
 
-    CsvScanner(String source, InputStream in, int bufferSize) throws IOException {
+    CsvScanner(String source, InputStream in, int bufferSize, int maxRecord) throws IOException {
         this.source = source;
         this.in = in;
+        this.maxRecord = maxRecord;
         this.buffer = new byte[bufferSize];
         fill();
         if (limit >= 3 && Arrays.equals(buffer, 0, 3, BOM, 0, 3)) {
@@ -112,11 +121,12 @@ final class CsvScanner implements Closeable {
             position = 0;
         }
         if (limit == buffer.length) {
-            if (buffer.length >= GrowableArrays.MAX_LENGTH) {
-                throw new DataFormatException(source + " line " + line + ": a record longer than "
-                        + GrowableArrays.MAX_LENGTH + " bytes");
+            // one record fills the buffer; room for the record, its line end and one byte of lookahead
+            long room = Math.min(GrowableArrays.MAX_LENGTH, maxRecord + 3L);
+            if (buffer.length >= room) {
+                throw tooLong();
             }
-            buffer = Arrays.copyOf(buffer, (int) Math.min(GrowableArrays.MAX_LENGTH, buffer.length * 2L));
+            buffer = Arrays.copyOf(buffer, (int) Math.min(room, buffer.length * 2L));
         }
         while (limit < buffer.length) {
             int n = in.read(buffer, limit, buffer.length - limit);
@@ -128,7 +138,20 @@ final class CsvScanner implements Closeable {
         }
     }
 
+    /** The error of a record longer than {@code maxRecord}: which line, and why it might be. */
+    private DataFormatException tooLong() {
+        String limitText = String.format(Locale.ROOT, "%,d bytes (touchstone.data.max-record-bytes)", maxRecord);
+        if (openQuoteField >= 0) {
+            return new DataFormatException(source + " line " + line + ": a record longer than " + limitText
+                    + ": the quoted field of " + label(openQuoteField) + " opened on line " + openQuoteLine
+                    + " does not close within it (a missing closing quote?)");
+        }
+        return new DataFormatException(source + " line " + line + ": a record longer than " + limitText
+                + "; is it a CSV file with one record per line? If records really are this long, raise the limit");
+    }
+
     private int scan() {
+        openQuoteField = -1;
         int p = position;
         if (p == limit) {
             return eof ? END : NEED_MORE;
@@ -157,6 +180,8 @@ final class CsvScanner implements Closeable {
                 while (true) {
                     if (p == limit) {
                         if (!eof) {
+                            openQuoteField = count;
+                            openQuoteLine = openLine;
                             return NEED_MORE;
                         }
                         throw new DataFormatException(source + " line " + openLine + ": quoted field of "
@@ -242,6 +267,9 @@ final class CsvScanner implements Closeable {
     }
 
     private int record(int next, int lines, int count) {
+        if (next - position > maxRecord) {
+            throw tooLong();
+        }
         recordLine = line;
         line += lines;
         position = next;
@@ -278,7 +306,7 @@ final class CsvScanner implements Closeable {
             return "column " + (field + 1) + " of the header";
         }
         if (field < header.size()) {
-            return "column '" + header.get(field) + "'";
+            return "column '" + Printable.escape(header.get(field)) + "'";
         }
         return "field " + (field + 1) + " (the header has " + header.size() + " columns)";
     }

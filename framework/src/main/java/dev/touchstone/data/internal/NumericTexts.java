@@ -2,6 +2,8 @@ package dev.touchstone.data.internal;
 
 import dev.touchstone.data.internal.GrowableArrays.ByteList;
 import dev.touchstone.internal.text.NumberParser;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The original text of a high-cardinality numeric column, kept at about one byte per row so
@@ -15,6 +17,11 @@ import dev.touchstone.internal.text.NumberParser;
  * {@code .5}, {@code 007}, more than 15 significant digits, NaN...) is kept verbatim in an
  * arena of irregular texts, consumed in row order on conversion. Memory is therefore one byte
  * per row plus the bytes of the irregular texts; the cheap case is the common one.
+ *
+ * <p>Once complete, the texts are also read by row ({@link #text}), for the column's
+ * {@code text(row)}: a regular text is formatted again, an irregular one found through an index
+ * of the irregular rows, built on the first such read. Reading never changes what is stored, so
+ * a finished instance may be shared by threads.
  */
 final class NumericTexts {
 
@@ -23,6 +30,8 @@ final class NumericTexts {
 
     private final ByteList shapes;
     private final ByteList irregular = new ByteList(64);
+    private volatile int[] irregularRows;    // the rows with an irregular text, ascending
+    private volatile int[] irregularStarts;  // where each one's text starts in the arena
 
     NumericTexts(int capacity) {
         shapes = new ByteList(capacity);
@@ -43,6 +52,62 @@ final class NumericTexts {
 
     int size() {
         return shapes.size();
+    }
+
+    /**
+     * The text of {@code row}, exactly as it was written, given the value parsed from it; null
+     * when it is missing. Only once every row has been added.
+     */
+    String text(int row, double value) {
+        byte shape = shapes.get(row);
+        if (shape == MISSING) {
+            return null;
+        }
+        if (shape != NumberParser.IRREGULAR) {
+            byte[] buffer = new byte[NumberParser.MAX_FORMATTED_LENGTH];
+            return new String(buffer, 0, NumberParser.format(value, shape, buffer), StandardCharsets.US_ASCII);
+        }
+        int[] rows = irregularRows;
+        if (rows == null) {
+            rows = indexIrregular();
+        }
+        int start = irregularStarts[Arrays.binarySearch(rows, row)];
+        byte[] all = irregular.array();
+        int end = start;
+        while (all[end] != TERMINATOR) {
+            end++;
+        }
+        return new String(all, start, end - start, StandardCharsets.UTF_8);
+    }
+
+    private synchronized int[] indexIrregular() {
+        if (irregularRows != null) {
+            return irregularRows;
+        }
+        int count = 0;
+        for (int row = 0; row < shapes.size(); row++) {
+            if (shapes.get(row) == NumberParser.IRREGULAR) {
+                count++;
+            }
+        }
+        int[] rows = new int[count];
+        int[] starts = new int[count];
+        byte[] all = irregular.array();
+        int position = 0;
+        int k = 0;
+        for (int row = 0; row < shapes.size(); row++) {
+            if (shapes.get(row) == NumberParser.IRREGULAR) {
+                rows[k] = row;
+                starts[k++] = position;
+                while (all[position] != TERMINATOR) {
+                    position++;
+                }
+                position++;
+            }
+        }
+        irregularStarts = starts;
+        irregularRows = rows; // published last: a reader that sees the rows sees the starts
+        return rows;
     }
 
     /** Sequential reader of the texts, given the parsed values they came from. */

@@ -5,6 +5,7 @@ import dev.touchstone.data.table.DataFormatException;
 import dev.touchstone.data.table.Table;
 import dev.touchstone.data.internal.GrowableArrays.IntList;
 import dev.touchstone.internal.text.NumberParser;
+import dev.touchstone.internal.text.Printable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,9 +21,9 @@ import org.apiguardian.api.API;
  * not {@code null}, not spaces). A column is numeric iff every present value is a number in
  * the strict grammar of {@link NumberParser} (no trimming: {@code " 1"} is text), otherwise
  * categorical, dictionary-encoded in order of first appearance; a column with no present value
- * is categorical with an empty dictionary. A numeric column with at most
- * {@value ColumnBuilder#MAX_NUMERIC_TEXTS} distinct texts also keeps them, so that {@code 0}/{@code 1}
- * labels keep their spelling.
+ * is categorical with an empty dictionary. A numeric column also keeps the text of every value
+ * as written ({@code 007}, {@code 1.50}, {@code +3}), whatever its number of distinct values
+ * (a dictionary up to {@value ColumnBuilder#MAX_NUMERIC_TEXTS}, a compact form above).
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class TableBuilder {
@@ -193,7 +194,8 @@ public final class TableBuilder {
     }
 
     /** "(frame_id, label, score)", eliding the middle of very long headers. */
-    static String describe(List<String> names) {
+    static String describe(List<String> raw) {
+        List<String> names = raw.stream().map(Printable::escape).toList();
         if (names.size() <= LISTED_NAMES) {
             return "(" + String.join(", ", names) + ")";
         }

@@ -1,9 +1,11 @@
 package dev.touchstone.data.table;
 
 import dev.touchstone.internal.text.NumberParser;
+import dev.touchstone.internal.text.Printable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -79,22 +81,43 @@ public final class Table {
 
     /** "detections.csv line 17, column 'score'". */
     public String locate(int row, String column) {
-        return locate(row) + ", column '" + column + "'";
+        return locate(row) + ", column '" + Printable.escape(column) + "'";
     }
 
     /**
      * Why column {@code name} is not numeric: the location and text of its first value that is
-     * not a number, for error messages ("data.csv line 9, column 'score': 'high' is not a number").
+     * not a number, for error messages ("data.csv line 9, column 'score': 'high' is not a number"),
+     * with why it is not when that is simple (spaces around it, a type suffix, hexadecimal) and,
+     * when only a few values are not numbers, how few: a column that a stray row turned into text
+     * ("1 of 4,000 values is not a number; the others are").
      */
     public String firstNonNumeric(String name) {
         Column column = column(name);
         NumberParser numbers = new NumberParser(); // the readers' grammar: what they did not read as a number
+        int first = -1;
+        int present = 0;
+        int notNumbers = 0;
         for (int row = 0; row < rowCount; row++) {
             String text = column.text(row);
-            if (text != null && !numbers.parse(text)) {
-                return locate(row, name) + ": '" + text + "' is not a number";
+            if (text == null) {
+                continue;
+            }
+            present++;
+            if (!numbers.parse(text)) {
+                notNumbers++;
+                first = first < 0 ? row : first;
             }
         }
-        return source + ", column '" + name + "': not numeric";
+        if (first < 0) {
+            return source + ", column '" + Printable.escape(name) + "': not numeric";
+        }
+        String text = column.text(first);
+        String message = locate(first, name) + ": " + Printable.quote(text) + " is not a number"
+                + NumberParser.whyNot(text);
+        if (notNumbers < present && notNumbers <= Math.max(3, present / 100)) {
+            message += String.format(Locale.ROOT, "; %,d of %,d values %s not a number, the others are",
+                    notNumbers, present, notNumbers == 1 ? "is" : "are");
+        }
+        return message;
     }
 }

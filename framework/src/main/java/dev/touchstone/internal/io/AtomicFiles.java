@@ -3,11 +3,14 @@ package dev.touchstone.internal.io;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apiguardian.api.API;
 
@@ -22,6 +25,9 @@ import org.apiguardian.api.API;
 public final class AtomicFiles {
 
     private static final int ATTEMPTS = 100;
+    private static final String NEW = "-new";
+    private static final String OLD = "-old";
+    private static final String TMP = ".tmp";
 
     /** Writes the content of a file. */
     @FunctionalInterface
@@ -47,7 +53,7 @@ public final class AtomicFiles {
     public static void write(Path file, Content content) throws IOException {
         Path target = file.toAbsolutePath();
         Files.createDirectories(target.getParent());
-        Path temp = createSibling(target, ".tmp", false);
+        Path temp = createSibling(target, TMP, false);
         try {
             try (OutputStream out = Files.newOutputStream(temp)) {
                 content.writeTo(out);
@@ -67,7 +73,7 @@ public final class AtomicFiles {
     public static void replaceDirectory(Path target, DirectoryContent content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
-        Path staging = createSibling(absolute, "-new", true);
+        Path staging = createSibling(absolute, NEW, true);
         try {
             content.writeInto(staging);
             swap(staging, absolute);
@@ -77,12 +83,60 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Cleans up after a writer of {@code target} that was killed ({@code kill -9}) halfway: deletes
+     * the hidden siblings {@link #write} and {@link #replaceDirectory} leave behind, and if the
+     * target itself is gone (killed between the two renames of a swap), puts the old one back.
+     * Call it only while holding the {@link DirectoryLock} every writer of {@code target} takes:
+     * then no sibling can belong to a writer still at work.
+     *
+     * @return how many leftovers were removed
+     */
+    public static int recover(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path parent = absolute.getParent();
+        if (!Files.isDirectory(parent)) {
+            return 0;
+        }
+        String prefix = "." + absolute.getFileName() + "-";
+        List<Path> leftovers = new ArrayList<>();
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(parent, p -> isLeftover(p, prefix))) {
+            siblings.forEach(leftovers::add);
+        }
+        if (!Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
+            Path old = leftovers.stream().filter(p -> p.getFileName().toString().endsWith(OLD)).findFirst().orElse(null);
+            if (old != null) {
+                move(old, absolute, false);
+                leftovers.remove(old);
+            }
+        }
+        for (Path leftover : leftovers) {
+            FileTrees.deleteIfExists(leftover);
+        }
+        return leftovers.size();
+    }
+
+    private static boolean isLeftover(Path sibling, String prefix) {
+        String name = sibling.getFileName().toString();
+        if (!name.startsWith(prefix)) {
+            return false;
+        }
+        String rest = name.substring(prefix.length());
+        for (String suffix : List.of(NEW, OLD, TMP)) {
+            if (rest.endsWith(suffix) && rest.length() > suffix.length()
+                    && rest.substring(0, rest.length() - suffix.length()).chars().allMatch(Character::isLetterOrDigit)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void swap(Path staging, Path target) throws IOException {
         if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             move(staging, target, false);
             return;
         }
-        Path retired = sibling(target, "-old");
+        Path retired = sibling(target, OLD);
         move(target, retired, false);
         try {
             move(staging, target, false);

@@ -241,6 +241,37 @@ public final class NumberParser {
         return end;
     }
 
+    /**
+     * Why a text that {@link #parse} rejected looks like a number but is not one, for messages:
+     * {@code " (spaces around it)"}, {@code " (a type suffix: 1d)"}; empty when there is no
+     * simple reason. Outside the hot path.
+     */
+    public static String whyNot(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        NumberParser parser = new NumberParser();
+        String stripped = text.strip();
+        if (!stripped.equals(text) && parser.parse(stripped)) {
+            return " (it has spaces around it; numbers are read as written, without trimming)";
+        }
+        String lower = stripped.toLowerCase(java.util.Locale.ROOT);
+        if (lower.matches("[+-]?0x[0-9a-f.]+(p[+-]?[0-9]+)?")) {
+            return " (hexadecimal; write it as a decimal number such as 0.5)";
+        }
+        if (lower.length() > 1 && "dfl".indexOf(lower.charAt(lower.length() - 1)) >= 0
+                && parser.parse(stripped.substring(0, stripped.length() - 1))) {
+            return " (a type suffix, as in Java source; write the number alone)";
+        }
+        if (stripped.matches("[+-]?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?")) {
+            return " (a thousands separator; write the number without it)";
+        }
+        if (stripped.matches("[+-]?[0-9]*,[0-9]+")) {
+            return " (a decimal comma; numbers use a decimal point)";
+        }
+        return "";
+    }
+
     /** Convenience for callers outside the hot path: the value, or a NumberFormatException. */
     public static double parseStrict(CharSequence text) {
         NumberParser parser = new NumberParser();

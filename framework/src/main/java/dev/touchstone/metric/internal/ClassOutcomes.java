@@ -91,6 +91,7 @@ public final class ClassOutcomes {
             }
         }
         int positive = positiveClass(dataset, labelName, classes, trueCount);
+        requireNumericScoreColumns(dataset, table);
         Column scores = predictions.scores();
         String scoreName = dataset.scoreColumn().orElse(predictions.origin() + " score");
         return new ClassOutcomes(classes, labelCode, predCode, positive, Collections.unmodifiableList(notes),
@@ -143,6 +144,24 @@ public final class ClassOutcomes {
                     + "(rocAuc, averagePrecision, logLoss, brierScore)");
         }
         return predicted;
+    }
+
+    /**
+     * A column the dataset declares as a score must hold numbers, whatever the statement asks: a
+     * few stray values (a repeated header row, a "n/a") turn the whole column into text, and
+     * that is an error naming the first of them, not a column silently unused.
+     */
+    private static void requireNumericScoreColumns(Dataset dataset, Table table) {
+        List<String> declared = new ArrayList<>();
+        dataset.scoreColumn().ifPresent(declared::add);
+        declared.addAll(dataset.classScoreColumns().values());
+        for (String name : declared) {
+            Column column = table.findColumn(name).orElse(null);
+            if (column != null && !(column instanceof NumericColumn)) {
+                throw new QualityConfigurationException(table.firstNonNumeric(name)
+                        + "; the score column must hold numbers");
+            }
+        }
     }
 
     private static int positiveClass(Dataset dataset, String labelName, String[] classes, long[] trueCount) {

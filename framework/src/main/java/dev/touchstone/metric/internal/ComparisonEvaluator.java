@@ -2,13 +2,11 @@ package dev.touchstone.metric.internal;
 
 import org.apiguardian.api.API;
 
-import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.baseline.BaselineEntry;
 import dev.touchstone.baseline.Baselines;
 import dev.touchstone.baseline.CheckId;
 import dev.touchstone.baseline.LoadedBaseline;
 import dev.touchstone.baseline.RecordedOutcomes;
-import dev.touchstone.config.MissingBaselinePolicy;
 import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.metric.internal.MetricSpec.BuiltIn;
 import dev.touchstone.metric.internal.builtin.Input;
@@ -29,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleUnaryOperator;
 import org.jspecify.annotations.Nullable;
-import org.opentest4j.TestAbortedException;
 
 /**
  * Compares a model with its reference (a champion model or a recorded baseline) on one slice.
@@ -99,41 +96,64 @@ public final class ComparisonEvaluator {
         Reference.Recorded recorded = (Reference.Recorded) reference;
         Path directory = recorded.baseline().directory(settings);
         CheckId id = java.util.Objects.requireNonNull(check, "a recorded baseline needs the check's id");
-        String key = BaselineEntry.key(id.spec(), id.check(), slice.name(), metric.name());
+        String key = BaselineEntry.key(id.spec(), id.check(), outcomes.model().name(), outcomes.dataset().name(),
+                slice.name(), metric.name());
         Optional<LoadedBaseline> loaded = baselines.load(directory);
         Optional<BaselineEntry> entry = loaded.flatMap(b -> b.entry(key));
         if (entry.isEmpty()) {
-            String message = "no baseline entry " + key + " in " + directory.toAbsolutePath().normalize()
-                    + (loaded.isEmpty() ? " (no baseline was recorded there)" : "")
-                    + "; record one by running the specs with -Dtouchstone.baseline.update=true"
-                    + " (or mvn touchstone:baseline after mvn verify)";
-            throw new MissingBaselineException(message, settings.baselineMissing() == MissingBaselinePolicy.SKIP);
+            List<String> others = loaded.map(b -> b.entries().values().stream()
+                    .filter(e -> e.spec().equals(id.spec()) && e.check().equals(id.check())
+                            && e.slice().equals(slice.name()) && e.metric().equals(metric.name()))
+                    .map(e -> e.model() + "@" + e.dataset()).toList()).orElse(List.of());
+            throw new MissingBaselineException(directory, key, loaded.isPresent(), others);
         }
         BaselineEntry base = entry.get();
         double d = margin.applyAsDouble(base.value());
         String fingerprint = outcomes.fingerprint();
+        String why = !fingerprint.equals(base.fingerprint())
+                ? "the baseline was computed on different data (fingerprint " + shortPrint(base.fingerprint())
+                        + ", now " + shortPrint(fingerprint) + ")"
+                : comparablePerExample(metric) ? "the baseline has no per-example outcomes for all these examples"
+                        : metric.name() + " is compared by its summary, not example by example";
         if (fingerprint.equals(base.fingerprint()) && comparablePerExample(metric)) {
             Optional<RecordedOutcomes> examples = loaded.get().outcomes(base);
             if (examples.isPresent()) {
                 Optional<PairedData> paired = Pairing.withRecorded(outcomes, examples.get(), slice, metric);
                 if (paired.isPresent()) {
                     double refValue = PairedTests.referenceValue(paired.get(), metric, resampling);
-                    ComparisonTest test = PairedTests.test(paired.get(), metric, d, alternative, level, settings,
-                            resampling);
-                    return new SliceComparison(model, reference.source(), refValue, slice.size(), true,
-                            "the same " + slice.size() + " examples (by id) as the baseline", test, d, null,
-                            PairedTests.power(paired.get(), metric, test, normalPower(test, level)), Double.NaN);
+                    String mismatch = mismatch(base, refValue, slice.size());
+                    if (mismatch == null) {
+                        ComparisonTest test = PairedTests.test(paired.get(), metric, d, alternative, level, settings,
+                                resampling);
+                        return new SliceComparison(model, reference.source(), refValue, slice.size(), true,
+                                "the same " + slice.size() + " examples (by id) as the baseline", test, d, null,
+                                PairedTests.power(paired.get(), metric, test, normalPower(test, level)), Double.NaN);
+                    }
+                    why = mismatch;
                 }
             }
         }
-        String why = !fingerprint.equals(base.fingerprint())
-                ? "the baseline was computed on different data (fingerprint " + shortPrint(base.fingerprint())
-                        + ", now " + shortPrint(fingerprint) + ")"
-                : comparablePerExample(metric) ? "the baseline has no per-example outcomes for all these examples"
-                        : metric.name() + " is compared by its summary, not example by example";
         ComparisonTest test = unpairedTest(model, base.value(), base.statistics(), higherIsBetter, d, alternative, level);
         return new SliceComparison(model, reference.source(), base.value(), base.n(), false, why, test, d, null,
                 normalPower(test, level), base.statistics().getOrDefault("standardError", Double.NaN));
+    }
+
+    /**
+     * Why recorded outcomes cannot stand for an entry, or null when they reproduce its value on
+     * the same number of examples: outcomes edited, or replaced by another model's on the same
+     * data, must never become the reference of a paired test.
+     */
+    private static @Nullable String mismatch(BaselineEntry base, double reproduced, int n) {
+        if (n != base.n()) {
+            return "the slice has " + n + " examples now and had " + base.n() + " when the baseline was recorded";
+        }
+        if (Math.abs(reproduced - base.value()) <= 1e-9 * Math.max(1, Math.abs(base.value()))) {
+            return null;
+        }
+        return "the baseline's per-example outcomes (" + base.outcomes() + ") give " + base.metric() + " "
+                + String.format(java.util.Locale.ROOT, "%.4f", reproduced) + " on these examples, but its entry records "
+                + String.format(java.util.Locale.ROOT, "%.4f", base.value())
+                + ": they are not the outcomes the entry was computed from (edited, or another model's)";
     }
 
     /** Whether two models' values can be lined up example by example (not so for latency or failures). */
@@ -141,19 +161,41 @@ public final class ComparisonEvaluator {
         return !(metric instanceof BuiltIn b) || b.metric().input(b.averaging()) != Input.ENDPOINT;
     }
 
-    /** A comparison with a baseline that has no entry for the statement. */
-    public static final class MissingBaselineException extends QualityConfigurationException {
+    /** A comparison with a baseline that has no entry for one slice. */
+    public static final class MissingBaselineException extends RuntimeException {
         private static final long serialVersionUID = 1L;
-        private final boolean skip;
+        private final transient Path directory;
+        private final String key;
+        private final boolean baselineExists;
+        private final List<String> otherModels;
 
-        MissingBaselineException(String message, boolean skip) {
-            super(message);
-            this.skip = skip;
+        MissingBaselineException(Path directory, String key, boolean baselineExists, List<String> otherModels) {
+            super("no baseline entry " + key + " in " + directory);
+            this.directory = directory;
+            this.key = key;
+            this.baselineExists = baselineExists;
+            this.otherModels = List.copyOf(otherModels);
         }
 
-        /** What the check should end as: an abort under {@code touchstone.baseline.missing=skip}, else this error. */
-        public RuntimeException outcome() {
-            return skip ? new TestAbortedException(getMessage()) : this;
+        /**
+         * {@code model@dataset} of the baseline's entries for the same check, slice and metric: a
+         * renamed model or dataset has none of its own.
+         */
+        public List<String> otherModels() {
+            return otherModels;
+        }
+
+        public Path directory() {
+            return directory;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        /** Whether the baseline exists (and lacks the entry), or none was recorded in the directory at all. */
+        public boolean baselineExists() {
+            return baselineExists;
         }
     }
 

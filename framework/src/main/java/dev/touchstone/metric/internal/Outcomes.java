@@ -40,7 +40,15 @@ public final class Outcomes {
         Key key = new Key(DatasetAccess.tableIdentity(dataset), dataset.labelColumn().orElse(null),
                 dataset.predictionColumn().orElse(null), dataset.scoreColumn().orElse(null),
                 dataset.positiveClass().orElse(null));
-        return new Outcomes(ModelAccess.memo(model, key, k -> new Core(model, dataset, settings)), dataset);
+        Outcomes outcomes = new Outcomes(ModelAccess.memo(model, key, k -> new Core(model, dataset, settings)), dataset);
+        dataset.idColumn().ifPresent(id -> outcomes.memo(new UniqueIds(id), k -> {
+            ExampleIds.requireUnique(outcomes.core.table, id);
+            return Boolean.TRUE;
+        }));
+        return outcomes;
+    }
+
+    private record UniqueIds(String column) {
     }
 
     private record Key(Object table, String label, String prediction, String score, String positive) {
@@ -170,40 +178,48 @@ public final class Outcomes {
     private record FingerprintKey(String idColumn) {
     }
 
-    /** This evaluation as a source of baseline records: names, fingerprint, per-example outcomes. */
+    /**
+     * This evaluation as a source of baseline records: names, fingerprint, per-example outcomes.
+     * One instance per evaluation and dataset copy, so the run writes its outcomes once.
+     */
     public dev.touchstone.baseline.EvaluationSource asSource() {
-        Outcomes self = this;
-        return new dev.touchstone.baseline.EvaluationSource() {
-            @Override
-            public String model() {
-                return core.model.name();
-            }
+        return memo(new SourceKey(dataset.name(), dataset.idColumn().orElse(null)), k -> new Source(this));
+    }
 
-            @Override
-            public String dataset() {
-                return dataset.name();
-            }
+    private record SourceKey(String dataset, String idColumn) {
+    }
 
-            @Override
-            public int size() {
-                return self.size();
-            }
+    private static final class Source implements dev.touchstone.baseline.EvaluationSource {
+        private final Outcomes outcomes;
 
-            @Override
-            public String fingerprint() {
-                return self.fingerprint();
-            }
+        Source(Outcomes outcomes) {
+            this.outcomes = outcomes;
+        }
 
-            @Override
-            public String outcomesFileName() {
-                return (core.model.name() + "@" + dataset.name()).replaceAll("[^A-Za-z0-9._@-]", "_") + ".csv";
-            }
+        @Override
+        public String model() {
+            return outcomes.core.model.name();
+        }
 
-            @Override
-            public void writeOutcomes(java.nio.file.Path file) throws java.io.IOException {
-                OutcomesWriter.write(self, file);
-            }
-        };
+        @Override
+        public String dataset() {
+            return outcomes.dataset.name();
+        }
+
+        @Override
+        public int size() {
+            return outcomes.size();
+        }
+
+        @Override
+        public String fingerprint() {
+            return outcomes.fingerprint();
+        }
+
+        @Override
+        public void writeOutcomes(java.nio.file.Path file) throws java.io.IOException {
+            OutcomesWriter.write(outcomes, file);
+        }
     }
 
     /** Whether the classification (or regression) view was built, i.e. what metrics were asked. */

@@ -1,6 +1,7 @@
 package dev.touchstone.model.endpoint;
 
 import dev.touchstone.config.internal.SecretAccess;
+import dev.touchstone.config.ConfigKeys;
 import dev.touchstone.config.Secret;
 
 import java.time.Duration;
@@ -26,11 +27,14 @@ import org.apiguardian.api.API;
  * @param breakerWindow     ... or when, over the last {@code breakerWindow} attempts (default 100),
  * @param breakerMaxFailureRate ... more than this share failed (default 0.8)
  * @param headers           request headers whose values are secrets
+ * @param maxResponseBytes  the largest response body read; a longer one fails the examples of
+ *                          its request, unread beyond that (default 4 MiB; models behind an
+ *                          endpoint take it from the setting {@code touchstone.endpoint.max-response-bytes})
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
 public record EndpointOptions(int concurrency, Duration timeout, int retries, Duration backoffBase,
         Duration backoffMax, Duration retryAfterMax, int breakerConsecutive, int breakerWindow,
-        double breakerMaxFailureRate, List<SecretHeader> headers) {
+        double breakerMaxFailureRate, List<SecretHeader> headers, int maxResponseBytes) {
 
     /** A header whose value is a secret; {@code toString()} never shows it. */
     public record SecretHeader(String name, Secret value) {
@@ -59,42 +63,49 @@ public record EndpointOptions(int concurrency, Duration timeout, int retries, Du
                     + breakerMaxFailureRate);
         }
         headers = List.copyOf(headers);
+        positive(maxResponseBytes, "maximum response size");
     }
 
     public static EndpointOptions defaults() {
         return new EndpointOptions(8, Duration.ofSeconds(10), 3, Duration.ofMillis(200), Duration.ofSeconds(10),
-                Duration.ofSeconds(60), 20, 100, 0.8, List.of());
+                Duration.ofSeconds(60), 20, 100, 0.8, List.of(), ConfigKeys.DEFAULT_MAX_RESPONSE_BYTES);
     }
 
     public EndpointOptions withConcurrency(int n) {
         return new EndpointOptions(n, timeout, retries, backoffBase, backoffMax, retryAfterMax, breakerConsecutive,
-                breakerWindow, breakerMaxFailureRate, headers);
+                breakerWindow, breakerMaxFailureRate, headers, maxResponseBytes);
     }
 
     public EndpointOptions withTimeout(Duration t) {
         return new EndpointOptions(concurrency, t, retries, backoffBase, backoffMax, retryAfterMax, breakerConsecutive,
-                breakerWindow, breakerMaxFailureRate, headers);
+                breakerWindow, breakerMaxFailureRate, headers, maxResponseBytes);
     }
 
     public EndpointOptions withRetries(int n) {
         return new EndpointOptions(concurrency, timeout, n, backoffBase, backoffMax, retryAfterMax, breakerConsecutive,
-                breakerWindow, breakerMaxFailureRate, headers);
+                breakerWindow, breakerMaxFailureRate, headers, maxResponseBytes);
     }
 
     /** Backoff before retry k (0-based) is uniform in [0, min(max, base * 2^k)]. */
     public EndpointOptions withBackoff(Duration base, Duration max) {
         return new EndpointOptions(concurrency, timeout, retries, base, max, retryAfterMax, breakerConsecutive,
-                breakerWindow, breakerMaxFailureRate, headers);
+                breakerWindow, breakerMaxFailureRate, headers, maxResponseBytes);
     }
 
     public EndpointOptions withRetryAfterMax(Duration max) {
         return new EndpointOptions(concurrency, timeout, retries, backoffBase, backoffMax, max, breakerConsecutive,
-                breakerWindow, breakerMaxFailureRate, headers);
+                breakerWindow, breakerMaxFailureRate, headers, maxResponseBytes);
     }
 
     public EndpointOptions withCircuitBreaker(int consecutiveFailures, int window, double maxFailureRate) {
         return new EndpointOptions(concurrency, timeout, retries, backoffBase, backoffMax, retryAfterMax,
-                consecutiveFailures, window, maxFailureRate, headers);
+                consecutiveFailures, window, maxFailureRate, headers, maxResponseBytes);
+    }
+
+    /** The largest response body read, in bytes; a longer one fails its examples. */
+    public EndpointOptions withMaxResponseBytes(int bytes) {
+        return new EndpointOptions(concurrency, timeout, retries, backoffBase, backoffMax, retryAfterMax,
+                breakerConsecutive, breakerWindow, breakerMaxFailureRate, headers, bytes);
     }
 
     /** Adds (or replaces) a header whose value is a secret. */
@@ -107,7 +118,7 @@ public record EndpointOptions(int concurrency, Duration timeout, int retries, Du
         }
         copy.add(new SecretHeader(name, value));
         return new EndpointOptions(concurrency, timeout, retries, backoffBase, backoffMax, retryAfterMax,
-                breakerConsecutive, breakerWindow, breakerMaxFailureRate, copy);
+                breakerConsecutive, breakerWindow, breakerMaxFailureRate, copy, maxResponseBytes);
     }
 
     /** {@code Authorization: Bearer <token>}. */

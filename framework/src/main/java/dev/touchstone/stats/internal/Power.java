@@ -107,40 +107,98 @@ public final class Power {
      * binomial(d, ½) critical value at α. Summed over d within ten standard deviations of nψ.
      */
     public static PowerCurve mcnemarExact(long n, double discordantRate) {
-        return new PowerCurve() {
-            @Override
-            public double at(double shortfall, double alpha) {
-                double psi = Math.min(1, Math.max(discordantRate, shortfall));
-                if (psi == 0 || n == 0) {
-                    return 0;
-                }
-                double onlyReferenceRight = Math.min(1, (psi + shortfall) / (2 * psi));
-                BinomialDistribution discordant = BinomialDistribution.of((int) Math.min(n, Integer.MAX_VALUE), psi);
-                double mean = n * psi;
-                double sd = Math.sqrt(n * psi * (1 - psi));
-                int from = (int) Math.max(1, Math.floor(mean - 10 * sd - 1));
-                int to = (int) Math.min(n, Math.ceil(mean + 10 * sd + 1));
-                double power = 0;
-                for (int d = from; d <= to; d++) {
-                    double weight = discordant.probability(d);
-                    if (weight == 0) {
-                        continue;
-                    }
-                    // the smallest count c with P(Bin(d, 1/2) >= c) <= alpha
-                    int critical = BinomialDistribution.of(d, 0.5).inverseSurvivalProbability(alpha) + 1;
-                    if (critical > d) {
-                        continue;
-                    }
-                    power += weight * BinomialDistribution.of(d, onlyReferenceRight).survivalProbability(critical - 1);
-                }
-                return Math.min(1, power);
-            }
+        return new McNemarExactPower(n, discordantRate);
+    }
 
-            @Override
-            public boolean isExact() {
-                return true;
+    /** The exact power curve; critical values of each discordant count are computed once per α. */
+    private static final class McNemarExactPower implements PowerCurve {
+        private final long n;
+        private final double discordantRate;
+        private final java.util.Map<Double, int[]> criticalByAlpha = new java.util.concurrent.ConcurrentHashMap<>();
+
+        McNemarExactPower(long n, double discordantRate) {
+            this.n = n;
+            this.discordantRate = discordantRate;
+        }
+
+        @Override
+        public double at(double shortfall, double alpha) {
+            double psi = Math.min(1, Math.max(discordantRate, shortfall));
+            if (psi == 0 || n == 0) {
+                return 0;
             }
-        };
+            double onlyReferenceRight = Math.min(1, (psi + shortfall) / (2 * psi));
+            BinomialDistribution discordant = BinomialDistribution.of((int) Math.min(n, Integer.MAX_VALUE), psi);
+            double mean = n * psi;
+            double sd = Math.sqrt(n * psi * (1 - psi));
+            // beyond 8 standard deviations the binomial's mass is below 1e-14
+            int from = (int) Math.max(1, Math.floor(mean - 8 * sd - 1));
+            int to = (int) Math.min(n, Math.ceil(mean + 8 * sd + 1));
+            int[] critical = critical(alpha, to);
+            double power = 0;
+            for (int d = from; d <= to; d++) {
+                if (critical[d] > d) {
+                    continue;
+                }
+                double weight = discordant.probability(d);
+                if (weight > 0) {
+                    power += weight * BinomialDistribution.of(d, onlyReferenceRight).survivalProbability(critical[d] - 1);
+                }
+            }
+            return Math.min(1, power);
+        }
+
+        // critical[d]: the smallest count c with P(Bin(d, 1/2) >= c) <= alpha (d + 1 when none is)
+        private int[] critical(double alpha, int upTo) {
+            int[] known = criticalByAlpha.get(alpha);
+            if (known != null && known.length > upTo) {
+                return known;
+            }
+            int[] critical = new int[upTo + 1];
+            for (int d = 1; d <= upTo; d++) {
+                critical[d] = BinomialDistribution.of(d, 0.5).inverseSurvivalProbability(alpha) + 1;
+            }
+            criticalByAlpha.put(alpha, critical);
+            return critical;
+        }
+
+        @Override
+        public boolean isExact() {
+            return true;
+        }
+
+        /**
+         * Bisection from the normal approximation's answer, which the exact test never beats: grow it
+         * until the exact power reaches the target, then narrow to 0.1% (a dozen power sums).
+         */
+        @Override
+        public double minimumDetectable(double alpha, double power, double limit) {
+            double high = Math.min(limit, normal(Math.sqrt(Math.max(discordantRate, 1.0 / n) / n))
+                    .minimumDetectable(alpha, power, limit));
+            double low = 0;
+            while (at(high, alpha) < power) {
+                if (high >= limit) {
+                    return Double.NaN;
+                }
+                low = high;
+                high = Math.min(limit, high * 1.25);
+            }
+            if (low == 0) {
+                low = high * 0.8;
+                if (at(low, alpha) >= power) {
+                    low = 0;
+                }
+            }
+            while (high - low > 1e-3 * high) {
+                double mid = (low + high) / 2;
+                if (at(mid, alpha) >= power) {
+                    high = mid;
+                } else {
+                    low = mid;
+                }
+            }
+            return high;
+        }
     }
 
     private static double multiplier(double alpha, double power) {

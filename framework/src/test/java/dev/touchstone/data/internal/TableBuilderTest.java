@@ -169,7 +169,7 @@ class TableBuilderTest {
 
         values[2999] = "1024.0"; // the 1025th distinct text: the kept text is dropped
         NumericColumn wide = (NumericColumn) oneColumn(values).column("x");
-        assertThat(wide.text(5)).isEqualTo("5"); // re-formatted from the value from now on
+        assertThat(wide.text(5)).isEqualTo("5.0"); // still spelled as written (issue 12, item 5)
         assertThat(wide.value(2999)).isEqualTo(1024.0);
     }
 

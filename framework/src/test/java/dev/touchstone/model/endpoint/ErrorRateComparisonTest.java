@@ -93,15 +93,14 @@ class ErrorRateComparisonTest {
     @Test
     void against_a_recorded_baseline_0_of_400_is_better_than_40_of_200(@TempDir Path dir) throws Exception {
         // GIVEN a baseline that failed 40 of 200 examples, recorded on other data
-        String key = BaselineEntry.key(CHECK.spec(), CHECK.check(), "overall", "error_rate");
-        BaselineFile.write(dir.resolve("previous-run").resolve(BaselineFile.FILE_NAME), "previous-run", "now", "test",
-                List.of(new BaselineEntry(key, CHECK.spec(), CHECK.check(), "overall", "error_rate", "old", "texts",
+        Model model = on(healthy, "model");
+        BaselineFile.write(dir.resolve("previous-run").resolve(BaselineFile.FILE_NAME), "previous-run", null,
+                List.of(new BaselineEntry(CHECK.spec(), CHECK.check(), model.name(), "texts", "overall", "error_rate",
                         0.2, 200, 0.95, 0.15, 0.26, "wilson", Map.of("successes", 40.0, "trials", 200.0),
-                        "sha256:other", null)));
+                        "sha256:other", null, null)));
         QualityScope scope = QualityScope.standalone().withSettings(TouchstoneSettings.defaults().withBaselineDir(dir))
                 .withCheck(CHECK);
         Dataset data = texts();
-        Model model = on(healthy, "model");
         // WHEN the endpoint that failed nothing is compared with it
         SliceResult notWorse = scope.call(() -> collect(() -> assertThat(model).on(data).overall().errorRate()
                 .isNotSignificantlyWorseThan(Baseline.previousRun()))).get(0).slices().get(0);

@@ -6,6 +6,7 @@ import dev.touchstone.config.InconclusivePolicy;
 import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.gate.GateOptions;
 import dev.touchstone.gate.Limit;
+import dev.touchstone.gate.MarkdownSummary;
 import dev.touchstone.gate.Rule;
 import dev.touchstone.gate.Threshold;
 import java.io.File;
@@ -32,19 +33,32 @@ public final class MojoOptionsConverter {
     /** The file name of the results the engine writes. */
     public static final String RESULTS_FILE = "results.json";
     /** The file name of the Markdown summary the check goal writes beside it. */
-    public static final String SUMMARY_FILE = "summary.md";
+    public static final String SUMMARY_FILE = MarkdownSummary.FILE_NAME;
 
     private static final Pattern VERSION = Pattern.compile("[0-9][0-9A-Za-z.\\-]*");
 
     private MojoOptionsConverter() {
     }
 
-    /** The {@code check} goal's options. */
+    /** The {@code check} goal's options, without a baseline to report on. */
     public static CheckOptions check(File resultsDirectory, boolean haltOnFailure, boolean failIfNoResults,
             String inconclusive, String maxAllowedViolations, String maxInconclusive, List<RuleConfiguration> rules) {
         Path dir = resultsDirectory.toPath();
         return new CheckOptions(dir.resolve(RESULTS_FILE), dir.resolve(SUMMARY_FILE), haltOnFailure, failIfNoResults,
                 gate(inconclusive, maxAllowedViolations, maxInconclusive, rules));
+    }
+
+    /**
+     * The {@code check} goal's options, reporting how much of {@code baseline} (the directory of
+     * one baseline) ran; {@code filteredRun} when the build selected tests ({@code -Dtest}).
+     */
+    public static CheckOptions check(File resultsDirectory, boolean haltOnFailure, boolean failIfNoResults,
+            String inconclusive, String maxAllowedViolations, String maxInconclusive, List<RuleConfiguration> rules,
+            File baseline, boolean filteredRun) {
+        CheckOptions options = check(resultsDirectory, haltOnFailure, failIfNoResults, inconclusive,
+                maxAllowedViolations, maxInconclusive, rules);
+        return new CheckOptions(options.resultsFile(), options.summaryFile(), haltOnFailure, failIfNoResults,
+                options.gate().withBaseline(baseline.toPath(), filteredRun));
     }
 
     /** The gate: inconclusive policy, allowed violations, cap on inconclusive results, POM rules. */
@@ -130,11 +144,12 @@ public final class MojoOptionsConverter {
     }
 
     /** The {@code baseline} goal's options; the name must be a plain directory name. */
-    public static BaselineOptions baseline(File resultsDirectory, File baselineDirectory, String name) {
+    public static BaselineOptions baseline(File resultsDirectory, File baselineDirectory, String name, boolean prune,
+            boolean force) {
         if (name == null || name.isBlank() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
             throw ConfigParser.invalid(BASELINE_NAME, name, "a plain directory name such as previous-run or prod");
         }
-        return new BaselineOptions(resultsDirectory.toPath(), baselineDirectory.toPath(), name.trim());
+        return new BaselineOptions(resultsDirectory.toPath(), baselineDirectory.toPath(), name.trim(), prune, force);
     }
 
     /** The {@code report} goal's options. */

@@ -170,18 +170,20 @@ class MojoOptionsConverterTest {
     class Baseline {
 
         @Test
-        void carries_the_directories_and_name() {
+        void carries_the_directories_name_prune_and_force() {
             BaselineOptions options = MojoOptionsConverter.baseline(new File("target/touchstone"),
-                    new File("src/test/touchstone"), "previous-run");
+                    new File("src/test/touchstone"), "previous-run", true, false);
             then(options.resultsDirectory()).isEqualTo(Path.of("target/touchstone"));
             then(options.baselineDirectory()).isEqualTo(Path.of("src/test/touchstone"));
             then(options.name()).isEqualTo("previous-run");
+            then(options.prune()).isTrue();
+            then(options.force()).isFalse();
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"", "a/b", "..", ".hidden", "a\\b"})
         void a_name_that_is_not_a_plain_directory_name_is_rejected(String name) {
-            thenThrownBy(() -> MojoOptionsConverter.baseline(new File("t"), new File("b"), name))
+            thenThrownBy(() -> MojoOptionsConverter.baseline(new File("t"), new File("b"), name, false, false))
                     .hasMessage("configuration touchstone.baseline.name=" + name + " is invalid: expected a plain directory name "
                             + "such as previous-run or prod");
         }

@@ -8,7 +8,10 @@ import dev.touchstone.data.Dataset;
 import dev.touchstone.model.Model;
 import org.junit.platform.engine.TestEngine;
 
-/** Runs under the JUnit Platform 6: the first check fails if the platform is not 6.x. */
+/**
+ * Runs under the JUnit Platform 6: the first check fails if the platform is not 6.x (and, as every
+ * check must, makes a quality statement).
+ */
 @QualitySpec
 class JUnit6PlatformQualityTest {
 
@@ -24,6 +27,7 @@ class JUnit6PlatformQualityTest {
         if (version == null || !version.startsWith("6.")) {
             throw new AssertionError("expected the JUnit Platform 6.x on the test classpath but found " + version);
         }
+        assertThat(model).overall().size().isAtLeast(4);
     }
 
     @QualityCheck

@@ -21,7 +21,9 @@ public final class BuiltInMetrics {
     public static final RankingMetric ROC_AUC = new RocAuc();
     public static final RankingMetric AVERAGE_PRECISION = new AveragePrecision();
     public static final SumsMetric LOG_LOSS = new MeanLoss("log_loss", Input.SCORES, MeanLoss::logLoss, null, true);
-    public static final SumsMetric BRIER_SCORE = new MeanLoss("brier_score", Input.SCORES, MeanLoss::squared, null, true);
+    /** The mean squared error of probabilities against 0/1 truths: in [0, 1]. */
+    public static final SumsMetric BRIER_SCORE = new MeanLoss("brier_score", Input.SCORES, MeanLoss::squared, null, true,
+            Range.UNIT);
     public static final SumsMetric MAE = MeanLoss.mean("mae", Input.REGRESSION, MeanLoss::absolute);
     public static final SumsMetric MSE = MeanLoss.mean("mse", Input.REGRESSION, MeanLoss::squared);
     public static final SumsMetric RMSE = new MeanLoss("rmse", Input.REGRESSION, MeanLoss::squared, Math::sqrt, false);

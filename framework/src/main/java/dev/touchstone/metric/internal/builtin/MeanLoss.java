@@ -22,7 +22,12 @@ final class MeanLoss extends SumsMetric {
     private final boolean probabilities;
 
     MeanLoss(String id, Input input, Loss loss, DoubleUnaryOperator transform, boolean probabilities) {
-        super(id, false, Range.NON_NEGATIVE, input);
+        this(id, input, loss, transform, probabilities, Range.NON_NEGATIVE);
+    }
+
+    /** @param range the values the mean loss can take: [0, 1] for the squared error of probabilities (Brier) */
+    MeanLoss(String id, Input input, Loss loss, DoubleUnaryOperator transform, boolean probabilities, Range range) {
+        super(id, false, range, input);
         this.loss = loss;
         this.transform = transform;
         this.probabilities = probabilities;

@@ -73,10 +73,10 @@ public final class EndpointClient {
         return RequestPool.run(task, calls, options.concurrency(),
                 index -> attempt(calls.get(index), new SplittableRandom(seed + 0x9E3779B97F4A7C15L * (index + 1)),
                         breaker),
-                scrubber);
+                scrubber, RequestPool.stallLimit(options));
     }
 
-    /** {@code text} with every secret value of this client replaced by {@code ***}. */
+    /** {@code text} with every secret of this client, in every form it may be echoed in, replaced by {@code ***}. */
     public String scrub(String text) {
         return scrubber.scrub(text);
     }
@@ -84,7 +84,7 @@ public final class EndpointClient {
     /** The call with its retries: the cache's answer, a value, or the last failure. */
     private <T> Outcome<T> attempt(Call<T> call, SplittableRandom random, CircuitBreaker breaker) {
         // on a miss the same request is sent with a parser that remembers the body it accepted
-        ResponseCache.Lookup<T> cached = cache == null ? null : cache.lookup(call, scrubber::scrub);
+        ResponseCache.Lookup<T> cached = cache == null ? null : cache.lookup(call, scrubber::scrub, scrubber::containsSecret);
         if (cached != null && cached.hit() != null) {
             return cached.hit();
         }

@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One attempt of a call: builds the request, sends it on the calling thread, reads the whole
- * response within the timeout and turns what came back into a value or a {@link Failure} whose
- * cause is short and countable ("HTTP 503 after 2 retries", "timeout after 10 s"). Never throws.
+ * response within the timeout, up to {@code maxResponseBytes} ({@link LimitedBody}), and turns
+ * what came back into a value or a {@link Failure} whose cause is short and countable ("HTTP 503
+ * after 2 retries", "timeout after 10 s", "response larger than 4,194,304 bytes"). Never throws.
  */
 final class RequestSender {
 
@@ -42,6 +43,7 @@ final class RequestSender {
     }
 
     private final Duration timeout;
+    private final int maxResponseBytes;
     private final List<Header> headers;
     private final RetryPolicy policy;
     private final SecretScrubber scrubber;
@@ -49,6 +51,7 @@ final class RequestSender {
 
     RequestSender(EndpointOptions options, List<Header> headers, RetryPolicy policy, SecretScrubber scrubber) {
         this.timeout = options.timeout();
+        this.maxResponseBytes = options.maxResponseBytes();
         this.headers = List.copyOf(headers);
         this.policy = policy;
         this.scrubber = scrubber;
@@ -76,6 +79,18 @@ final class RequestSender {
             return Attempt.failed("connection refused" + after, scrubber.message(e), 0, attempts,
                     RetryPolicy.retries(e), null);
         } catch (IOException e) {
+            LimitedBody.TooLarge tooLarge = causeOf(e, LimitedBody.TooLarge.class);
+            if (tooLarge != null) {
+                // not retried: the same request would bring the same body
+                return Attempt.failed(String.format(Locale.ROOT, "response larger than %,d bytes", tooLarge.limit()),
+                        tooLarge.how() + "; the limit is touchstone.endpoint.max-response-bytes",
+                        tooLarge.status(), attempts, false, null);
+            }
+            LimitedBody.Broken broken = causeOf(e, LimitedBody.Broken.class);
+            if (broken != null) {
+                return Attempt.failed("reading the response failed: " + broken.getCause().getClass().getSimpleName(),
+                        scrubber.message(broken.getCause()), 0, attempts, false, null);
+            }
             return Attempt.failed(ioCause(e) + after, scrubber.message(e), 0, attempts, RetryPolicy.retries(e), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -136,7 +151,17 @@ final class RequestSender {
         long millis = timeout.toMillis();
         return Watchdog.within(Duration.ofMillis(millis + millis / 10 + 50),
                 "response not read within " + EndpointOptions.format(timeout),
-                () -> http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+                () -> http.send(request, LimitedBody.handler(maxResponseBytes)));
+    }
+
+    /** The first cause of {@code e} of {@code type}, or null. */
+    private static <X extends Throwable> X causeOf(Throwable e, Class<X> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private static String ioCause(IOException e) {

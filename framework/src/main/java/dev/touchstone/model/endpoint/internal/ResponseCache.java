@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -38,7 +39,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>What is cached.</b> Only a 2xx response whose body the call's parser accepted; failures
  * of any kind (4xx, 5xx, timeouts, unreadable bodies) never. A body that contains one of the
- * client's secrets (a server that echoes the {@code Authorization} header) is not cached either.
+ * client's secrets in any form the scrubber knows (a server that echoes the {@code Authorization}
+ * header, JSON-escaped, URL- or base64-encoded, or in part) is not cached either, and such an
+ * entry found on disk is deleted, not used.
  * A hit is parsed again by the current parser; it keeps the latency measured when it was stored.
  *
  * <p><b>Files.</b> One per key, at {@code <dir>/<k0k1>/<k2k3>/<key>.response}, written to a
@@ -111,25 +114,39 @@ public final class ResponseCache {
      * instead of {@code call} (the same request, with a parser that remembers the body it
      * accepted) and {@link Lookup#store} to call once that call succeeded.
      *
-     * @param scrub the client's scrubber: a body it would change holds a secret and is not stored
+     * @param scrub       the client's scrubber, for the messages about corrupt entries
+     * @param holdsSecret whether a body holds a secret in any form: such a body is never stored,
+     *                    and a stored one (from an earlier version) is dropped, not used
      */
-    public <T> Lookup<T> lookup(Call<T> call, UnaryOperator<String> scrub) {
+    public <T> Lookup<T> lookup(Call<T> call, UnaryOperator<String> scrub, Predicate<String> holdsSecret) {
         String method = call.body() == null ? "GET" : "POST";
         String key = key(method, call.uri(), call.body());
         Path file = file(key);
         Entry entry = read(file, key);
+        if (entry != null && holdsSecret.test(entry.body())) {
+            delete(file);
+            entry = null;
+        }
         if (entry != null) {
             try {
                 T value = call.parser().parse(entry.body());
                 if (value != null) {
                     return new Lookup<>(this, call, key, method, Outcome.success(value).withLatency(entry.latencyNanos()),
-                            scrub);
+                            holdsSecret);
                 }
             } catch (ResponseFormatException | JsonFormatException | RuntimeException e) {
                 corrupt(file, "the cached body is not a valid response: " + scrub.apply(String.valueOf(e.getMessage())));
             }
         }
-        return new Lookup<>(this, call, key, method, null, scrub);
+        return new Lookup<>(this, call, key, method, null, holdsSecret);
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException | RuntimeException e) {
+            // a cache that cannot be cleaned only costs a request: the entry is not used either way
+        }
     }
 
     /** A looked-up call: a hit, or what to send and how to store its response. */
@@ -139,16 +156,16 @@ public final class ResponseCache {
         private final String key;
         private final String method;
         private final @Nullable Outcome<T> hit;
-        private final UnaryOperator<String> scrub;
+        private final Predicate<String> holdsSecret;
         private volatile @Nullable String accepted;
 
         private Lookup(ResponseCache cache, Call<T> original, String key, String method, @Nullable Outcome<T> hit,
-                UnaryOperator<String> scrub) {
+                Predicate<String> holdsSecret) {
             this.cache = cache;
             this.key = key;
             this.method = method;
             this.hit = hit;
-            this.scrub = scrub;
+            this.holdsSecret = holdsSecret;
             this.call = new Call<>(original.uri(), original.body(), original.examples(), body -> {
                 T value = original.parser().parse(body);
                 accepted = body;
@@ -168,11 +185,12 @@ public final class ResponseCache {
 
         /**
          * Stores the body the parser of {@link #call()} last accepted (a 2xx response, parsed),
-         * unless it holds a secret; does nothing when no body was accepted.
+         * unless it holds a secret in any form (escaped, encoded, in part); does nothing when no
+         * body was accepted.
          */
         public void store(long latencyNanos) {
             String body = accepted;
-            if (body == null || !scrub.apply(body).equals(body)) {
+            if (body == null || holdsSecret.test(body)) {
                 return;
             }
             cache.write(key, method, call.uri(), body, latencyNanos);

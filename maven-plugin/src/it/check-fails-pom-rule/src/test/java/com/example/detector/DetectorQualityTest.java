@@ -8,7 +8,7 @@ import dev.touchstone.data.Dataset;
 import dev.touchstone.model.Model;
 import java.nio.file.Path;
 
-/** Two checks that pass on the bundled detections. */
+/** Three checks that pass on the bundled detections; two of them measure recall on the side camera. */
 @QualitySpec
 class DetectorQualityTest {
 
@@ -24,6 +24,11 @@ class DetectorQualityTest {
     @QualityCheck
     void recallOnEveryCamera() {
         assertThat(detector).onEachSliceOf("camera").recall().isAbove(0.85);
+    }
+
+    @QualityCheck
+    void recallOnTheSideCamera() {
+        assertThat(detector).onSlice("camera=side").recall().isAbove(0.85);
     }
 
     @QualityCheck
