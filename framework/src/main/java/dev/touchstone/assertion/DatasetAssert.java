@@ -2,6 +2,8 @@ package dev.touchstone.assertion;
 
 import dev.touchstone.data.Dataset;
 import dev.touchstone.model.Model;
+import dev.touchstone.scope.OpenStatement;
+import dev.touchstone.scope.QualityScope;
 import dev.touchstone.slice.TimeWindows;
 import java.time.Duration;
 import java.time.Period;
@@ -28,15 +30,18 @@ public final class DatasetAssert implements Descriptable<DatasetAssert> {
     private final Dataset data;
     private final Selection selection;
     private final Optional<String> description;
+    private final OpenStatement open;
 
     public DatasetAssert(Dataset data) {
-        this(Objects.requireNonNull(data, "dataset"), new Selection.Overall(), Optional.empty());
+        this(Objects.requireNonNull(data, "dataset"), new Selection.Overall(), Optional.empty(),
+                QualityScope.current().begin("assertThat(" + data.name() + ")"));
     }
 
-    private DatasetAssert(Dataset data, Selection selection, Optional<String> description) {
+    private DatasetAssert(Dataset data, Selection selection, Optional<String> description, OpenStatement open) {
         this.data = data;
         this.selection = selection;
         this.description = description;
+        this.open = open;
     }
 
     /** All rows (the default). */
@@ -95,13 +100,14 @@ public final class DatasetAssert implements Descriptable<DatasetAssert> {
                 throw new IllegalArgumentException("a column name must not be blank");
             }
         }
-        return new ColumnAssert(this, List.of(columns));
+        return new ColumnAssert(new DatasetAssert(data, selection, description,
+                open.then(".columns(" + String.join(", ", columns) + ")")), List.of(columns));
     }
 
     @Override
     public DatasetAssert describedAs(Description newDescription) {
         return new DatasetAssert(data, selection, Optional.ofNullable(newDescription).map(Description::value)
-                .filter(text -> !text.isEmpty()));
+                .filter(text -> !text.isEmpty()), open);
     }
 
     Dataset data() {
@@ -116,13 +122,18 @@ public final class DatasetAssert implements Descriptable<DatasetAssert> {
         return description;
     }
 
+    /** The statement as written so far; a drift method finishes it. */
+    OpenStatement open() {
+        return open;
+    }
+
     /** Datasets are sliced through the same evaluation core as models: a logged "model" of the data itself. */
     static Model asModel(Dataset dataset) {
         return Model.logged(dataset.name(), dataset);
     }
 
     private DatasetAssert with(Selection newSelection) {
-        return new DatasetAssert(data, newSelection, description);
+        return new DatasetAssert(data, newSelection, description, open.then("." + newSelection.stage()));
     }
 
     private DatasetAssert windowed(TimeWindows windows, boolean lastOnly) {

@@ -166,6 +166,7 @@ public final class DriftAssert {
     }
 
     private DriftAssert judge(Method method) {
+        data.open().finish();
         QualityScope scope = QualityScope.current();
         TouchstoneSettings settings = scope.settings();
         double minimum = options.minimumEffect().orElse(method.defaultEffect);

@@ -94,6 +94,7 @@ public final class EstimatedMetricAssert implements Descriptable<EstimatedMetric
     /** The estimate on every slice of the statement, by slice name. */
     public Map<String, MetricValue> actuals() {
         TouchstoneSettings settings = QualityScope.current().settings();
+        statement.open().finish();
         Map<String, MetricValue> values = new LinkedHashMap<>();
         for (Estimated e : estimate(settings)) {
             values.put(e.value().slice(), e.value());
@@ -166,6 +167,7 @@ public final class EstimatedMetricAssert implements Descriptable<EstimatedMetric
         if (!Double.isFinite(expectation.threshold())) {
             throw new IllegalArgumentException("threshold must be a finite number but was " + expectation.threshold());
         }
+        statement.open().finish();
         QualityScope scope = QualityScope.current();
         TouchstoneSettings settings = scope.settings();
         double level = confidence.orElse(settings.confidence());

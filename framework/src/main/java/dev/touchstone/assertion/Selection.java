@@ -94,6 +94,12 @@ sealed interface Selection {
      * window of the dataset's last timestamp.
      */
     record Windowed(Selection base, TimeWindows windows, boolean lastOnly) implements Selection {
+        /** Only this stage's call: the base's stage is already part of the statement's text. */
+        @Override
+        public String stage() {
+            return (lastOnly ? "onLastWindowOf(" : "onEachWindowOf(") + windows + ")";
+        }
+
         @Override
         public List<SliceRows> resolve(Outcomes outcomes) {
             List<SliceRows> slices = new ArrayList<>();

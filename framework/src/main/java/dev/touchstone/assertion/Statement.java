@@ -38,7 +38,7 @@ record Statement(Model model, @Nullable Dataset dataset, Selection selection, Me
     }
 
     Statement withSelection(Selection newSelection) {
-        return new Statement(model, dataset, newSelection, metric, description);
+        return new Statement(model, dataset, newSelection, metric, description, open.then("." + newSelection.stage()));
     }
 
     Statement withDescription(String text) {

@@ -36,7 +36,7 @@ class MonitoringExportTest {
         RunResults run = ResultsJson.read(dir.resolve("results.json"));
         List<CheckEntry> entries = new java.util.ArrayList<>(run.checks());
         entries.sort(java.util.Comparator.comparing(CheckEntry::check));
-        assertThat(entries).extracting(CheckEntry::check).containsExactly("accuracyHoldsEachDay", "accuracyHoldsEachDay",
+        assertThat(entries).as("results.json entries %s", entries).extracting(CheckEntry::check).containsExactly("accuracyHoldsEachDay", "accuracyHoldsEachDay",
                 "inputsDoNotDrift", "inputsDoNotDrift");
         assertThat(entries).extracting(CheckEntry::slice).containsExactly(
                 "language=de & ts@2026-12-10T00:00Z/P1D", "language=en & ts@2026-12-10T00:00Z/P1D",
