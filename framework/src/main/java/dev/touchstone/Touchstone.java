@@ -1,9 +1,12 @@
 package dev.touchstone;
 
+import dev.touchstone.assertion.DatasetAssert;
 import dev.touchstone.assertion.ModelAssert;
 import dev.touchstone.config.internal.TouchstoneVersion;
+import dev.touchstone.data.Dataset;
 import dev.touchstone.model.Model;
 import dev.touchstone.slice.ColumnCondition;
+import dev.touchstone.slice.PreviousWindows;
 import dev.touchstone.slice.Slice;
 import org.apiguardian.api.API;
 
@@ -32,6 +35,21 @@ public final class Touchstone {
     /** Starts a statement about {@code model}'s quality. */
     public static ModelAssert assertThat(Model model) {
         return new ModelAssert(model);
+    }
+
+    /**
+     * Starts a statement about a dataset's columns, such as drift from a reference:
+     * {@code assertThat(current).column("age").hasNoDriftFrom(reference).byKolmogorovSmirnov()}.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public static DatasetAssert assertThat(Dataset data) {
+        return new DatasetAssert(data);
+    }
+
+    /** The {@code count} time windows before the judged one, as a reference: {@code isNotAnomalousComparedTo(previousWindows(14))}. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public static PreviousWindows previousWindows(int count) {
+        return new PreviousWindows(count);
     }
 
     /** Starts a slice definition on {@code column}: {@code where("hour").isLessThan(6)}. */

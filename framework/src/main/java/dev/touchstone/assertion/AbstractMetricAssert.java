@@ -15,6 +15,7 @@ import dev.touchstone.result.Expectation.Kind;
 import dev.touchstone.result.SliceResult;
 import dev.touchstone.result.StatementResult;
 import dev.touchstone.scope.QualityScope;
+import dev.touchstone.slice.PreviousWindows;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -112,6 +113,23 @@ public abstract class AbstractMetricAssert<SELF extends AbstractMetricAssert<SEL
     /** As {@link #isSignificantlyBetterThan(Model)}, against a recorded baseline. */
     public SELF isSignificantlyBetterThan(Baseline baseline) {
         return compare(Kind.SIGNIFICANTLY_BETTER_THAN, new Reference.Recorded(Objects.requireNonNull(baseline, "baseline")));
+    }
+
+    /**
+     * The judged time window is not worse than the {@code previous} windows before it, beyond
+     * their own window-to-window variation: FAILED when the one-sided prediction t-test of the
+     * window's value against theirs rejects at α ({@code touchstone.alpha}), after the
+     * multiplicity correction over the statement's slices. Needs time windows:
+     * {@code onLastWindowOf("timestamp", Period.ofDays(1)).recall().isNotAnomalousComparedTo(previousWindows(14))}.
+     * Windows where the metric is undefined are left out of the reference; fewer than 3 left is
+     * INCONCLUSIVE.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public SELF isNotAnomalousComparedTo(PreviousWindows previous) {
+        Objects.requireNonNull(previous, "previous windows");
+        QualityScope scope = QualityScope.current();
+        double level = stance.confidence().orElse(scope.settings().confidence());
+        return publish(new AnomalyStatement(statement, previous, level).evaluate(scope.settings()), scope);
     }
 
     public SELF isAbove(double threshold) {

@@ -7,6 +7,9 @@ import dev.touchstone.model.Model;
 import dev.touchstone.scope.OpenStatement;
 import dev.touchstone.scope.QualityScope;
 import dev.touchstone.slice.Slice;
+import dev.touchstone.slice.TimeWindows;
+import java.time.Duration;
+import java.time.Period;
 import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -71,11 +74,56 @@ public final class ModelAssert implements Descriptable<ModelAssert> {
         return slices(new Selection.EachValueOf(column));
     }
 
+    /**
+     * One slice per time window of {@code length} over the timestamp {@code column} (ISO-8601
+     * text or epoch seconds or milliseconds), named {@code column@2026-12-01T00:00Z/P1D}; see
+     * {@link TimeWindows} for how windows are aligned. Windows run from the first timestamp to
+     * the last, empty ones included; rows without a timestamp form a last slice.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public SliceAssert onEachWindowOf(String column, Duration length) {
+        return windowed(TimeWindows.of(column, length), false);
+    }
+
+    /** Calendar windows (days, weeks, months) in UTC; see {@link TimeWindows}. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public SliceAssert onEachWindowOf(String column, Period length) {
+        return windowed(TimeWindows.of(column, length), false);
+    }
+
+    /** Windows as described by {@code windows}, e.g. {@code TimeWindows.of("ts", Period.ofMonths(1)).inZone(zone)}. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public SliceAssert onEachWindowOf(TimeWindows windows) {
+        return windowed(Objects.requireNonNull(windows, "windows"), false);
+    }
+
+    /** Only the window that holds the dataset's last timestamp. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public SliceAssert onLastWindowOf(String column, Duration length) {
+        return windowed(TimeWindows.of(column, length), true);
+    }
+
+    /** Only the calendar window that holds the dataset's last timestamp. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public SliceAssert onLastWindowOf(String column, Period length) {
+        return windowed(TimeWindows.of(column, length), true);
+    }
+
+    /** Only the last of {@code windows}. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public SliceAssert onLastWindowOf(TimeWindows windows) {
+        return windowed(Objects.requireNonNull(windows, "windows"), true);
+    }
+
     /** Describes the statement; the description heads its messages and results. */
     @Override
     public ModelAssert describedAs(Description newDescription) {
         return new ModelAssert(model, dataset, Optional.ofNullable(newDescription).map(Description::value)
                 .filter(text -> !text.isEmpty()), open);
+    }
+
+    private SliceAssert windowed(TimeWindows windows, boolean lastOnly) {
+        return slices(new Selection.Windowed(new Selection.Overall(), windows, lastOnly));
     }
 
     private SliceAssert slices(Selection selection) {

@@ -3,7 +3,10 @@ package dev.touchstone.assertion;
 import dev.touchstone.metric.internal.Outcomes;
 import dev.touchstone.metric.internal.SliceResolver;
 import dev.touchstone.metric.internal.SliceRows;
+import dev.touchstone.metric.internal.WindowResolver;
 import dev.touchstone.slice.Slice;
+import dev.touchstone.slice.TimeWindows;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Which slices a statement covers; resolved to rows only when the statement is evaluated. */
@@ -82,6 +85,46 @@ sealed interface Selection {
         @Override
         public boolean single() {
             return false;
+        }
+    }
+
+    /**
+     * The slices of {@code base}, each cut into time windows: every window ({@code lastOnly}
+     * false, plus a slice of the rows without a timestamp when there are any), or only the
+     * window of the dataset's last timestamp.
+     */
+    record Windowed(Selection base, TimeWindows windows, boolean lastOnly) implements Selection {
+        /** Only this stage's call: the base's stage is already part of the statement's text. */
+        @Override
+        public String stage() {
+            return (lastOnly ? "onLastWindowOf(" : "onEachWindowOf(") + windows + ")";
+        }
+
+        @Override
+        public List<SliceRows> resolve(Outcomes outcomes) {
+            List<SliceRows> slices = new ArrayList<>();
+            for (SliceRows slice : base.resolve(outcomes)) {
+                WindowResolver.Windows cut = WindowResolver.windows(outcomes, slice, windows);
+                if (lastOnly) {
+                    SliceRows last = cut.last().rows();
+                    if (!cut.missing().isEmpty()) {
+                        last = new SliceRows(last.name(), last.definition() + " (" + cut.missing().size()
+                                + " rows without a timestamp are in no window)", last.rows(), last.size());
+                    }
+                    slices.add(last);
+                    continue;
+                }
+                cut.windows().forEach(w -> slices.add(w.rows()));
+                if (!cut.missing().isEmpty()) {
+                    slices.add(cut.missing());
+                }
+            }
+            return slices;
+        }
+
+        @Override
+        public boolean single() {
+            return lastOnly && base.single();
         }
     }
 }

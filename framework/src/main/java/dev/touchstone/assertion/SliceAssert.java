@@ -1,9 +1,14 @@
 package dev.touchstone.assertion;
 
+import dev.touchstone.data.Dataset;
 import dev.touchstone.metric.Metric;
 import dev.touchstone.metric.internal.MetricSpec;
 import dev.touchstone.metric.internal.builtin.BuiltInMetric;
 import dev.touchstone.metric.internal.builtin.BuiltInMetrics;
+import dev.touchstone.slice.TimeWindows;
+import dev.touchstone.stats.internal.Cbpe;
+import java.time.Duration;
+import java.time.Period;
 import java.util.Objects;
 import org.apiguardian.api.API;
 import org.assertj.core.api.Descriptable;
@@ -17,6 +22,48 @@ public final class SliceAssert implements Descriptable<SliceAssert> {
 
     SliceAssert(Statement statement) {
         this.statement = statement;
+    }
+
+    /**
+     * Each slice chosen so far, cut into time windows ({@code onEachSliceOf("segment").onEachWindowOf(...)}):
+     * slices named {@code segment=a & timestamp@2026-12-01T00:00Z/P1D}. One slice per time window of {@code length} over the timestamp {@code column} (ISO-8601
+     * text or epoch seconds or milliseconds), named {@code column@2026-12-01T00:00Z/P1D}; see
+     * {@link TimeWindows} for how windows are aligned. Windows run from the first timestamp to
+     * the last, empty ones included; rows without a timestamp form a last slice.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public SliceAssert onEachWindowOf(String column, Duration length) {
+        return windowed(TimeWindows.of(column, length), false);
+    }
+
+    /** Calendar windows (days, weeks, months) in UTC; see {@link TimeWindows}. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public SliceAssert onEachWindowOf(String column, Period length) {
+        return windowed(TimeWindows.of(column, length), false);
+    }
+
+    /** Windows as described by {@code windows}, e.g. {@code TimeWindows.of("ts", Period.ofMonths(1)).inZone(zone)}. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public SliceAssert onEachWindowOf(TimeWindows windows) {
+        return windowed(Objects.requireNonNull(windows, "windows"), false);
+    }
+
+    /** Only the window that holds the dataset's last timestamp. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public SliceAssert onLastWindowOf(String column, Duration length) {
+        return windowed(TimeWindows.of(column, length), true);
+    }
+
+    /** Only the calendar window that holds the dataset's last timestamp. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public SliceAssert onLastWindowOf(String column, Period length) {
+        return windowed(TimeWindows.of(column, length), true);
+    }
+
+    /** Only the last of {@code windows}. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public SliceAssert onLastWindowOf(TimeWindows windows) {
+        return windowed(Objects.requireNonNull(windows, "windows"), true);
     }
 
     public MetricAssert accuracy() {
@@ -121,6 +168,33 @@ public final class SliceAssert implements Descriptable<SliceAssert> {
         return metric(BuiltInMetrics.THROUGHPUT);
     }
 
+    /**
+     * Accuracy estimated without labels from the calibrated scores (CBPE), after checking the
+     * scores' calibration on {@code labelledReference}; see {@link EstimatedMetricAssert}.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public EstimatedMetricAssert estimatedAccuracy(Dataset labelledReference) {
+        return estimated(Cbpe.Kind.ACCURACY, labelledReference);
+    }
+
+    /** Precision estimated without labels (CBPE); see {@link #estimatedAccuracy(Dataset)}. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public EstimatedMetricAssert estimatedPrecision(Dataset labelledReference) {
+        return estimated(Cbpe.Kind.PRECISION, labelledReference);
+    }
+
+    /** Recall estimated without labels (CBPE); see {@link #estimatedAccuracy(Dataset)}. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public EstimatedMetricAssert estimatedRecall(Dataset labelledReference) {
+        return estimated(Cbpe.Kind.RECALL, labelledReference);
+    }
+
+    /** F1 estimated without labels (CBPE); see {@link #estimatedAccuracy(Dataset)}. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public EstimatedMetricAssert estimatedF1(Dataset labelledReference) {
+        return estimated(Cbpe.Kind.F1, labelledReference);
+    }
+
     /** A user-defined metric. */
     public MetricAssert metric(Metric metric) {
         Objects.requireNonNull(metric, "metric");
@@ -130,6 +204,19 @@ public final class SliceAssert implements Descriptable<SliceAssert> {
     @Override
     public SliceAssert describedAs(Description description) {
         return new SliceAssert(statement.withDescription(description == null ? null : description.value()));
+    }
+
+    private EstimatedMetricAssert estimated(Cbpe.Kind kind, Dataset labelledReference) {
+        return new EstimatedMetricAssert(statement, kind, Objects.requireNonNull(labelledReference, "labelled reference"),
+                java.util.OptionalDouble.empty());
+    }
+
+    private SliceAssert windowed(TimeWindows windows, boolean lastOnly) {
+        if (statement.selection() instanceof Selection.Windowed) {
+            throw new IllegalStateException("the statement is already cut into time windows ("
+                    + ((Selection.Windowed) statement.selection()).windows() + ")");
+        }
+        return new SliceAssert(statement.withSelection(new Selection.Windowed(statement.selection(), windows, lastOnly)));
     }
 
     private MetricAssert metric(BuiltInMetric metric) {

@@ -37,6 +37,10 @@ record Statement(Model model, @Nullable Dataset dataset, Selection selection, Me
         return new Statement(model, dataset, selection, newMetric, description, open.then("." + newMetric.name()));
     }
 
+    Statement withSelection(Selection newSelection) {
+        return new Statement(model, dataset, newSelection, metric, description, open.then("." + newSelection.stage()));
+    }
+
     Statement withDescription(String text) {
         return new Statement(model, dataset, selection, metric, Optional.ofNullable(text).filter(t -> !t.isEmpty()),
                 open);

@@ -181,6 +181,70 @@ public final class ConfigKeys {
     public static final String CACHE_DIR = "touchstone.cache.dir";
 
     /**
+     * Whether the run writes the Prometheus text exposition {@code metrics.prom} beside
+     * {@code results.json}: {@value}.
+     *
+     * <p>{@code true} (default) or {@code false}.
+     */
+    public static final String PROMETHEUS_ENABLED = "touchstone.prometheus.enabled";
+    public static final boolean DEFAULT_PROMETHEUS_ENABLED = true;
+
+    /**
+     * The Prometheus Pushgateway the run's metrics are pushed to: {@value}.
+     *
+     * <p>An http(s) URL such as {@code http://pushgateway:9091}; unset (default): no push. A push
+     * replaces the metrics of its group ({@link #PROMETHEUS_JOB}, {@link #PROMETHEUS_INSTANCE}).
+     */
+    public static final String PROMETHEUS_PUSHGATEWAY = "touchstone.prometheus.pushgateway";
+
+    /**
+     * The {@code job} label of the push: {@value}.
+     *
+     * <p>Letters, digits, {@code _}, {@code .} and {@code -}; default {@value #DEFAULT_PROMETHEUS_JOB}.
+     */
+    public static final String PROMETHEUS_JOB = "touchstone.prometheus.job";
+    public static final String DEFAULT_PROMETHEUS_JOB = "touchstone";
+
+    /**
+     * The {@code instance} label of the push, so that several monitoring jobs keep their own
+     * metrics: {@value}.
+     *
+     * <p>Letters, digits, {@code _}, {@code .} and {@code -}; unset (default): none.
+     */
+    public static final String PROMETHEUS_INSTANCE = "touchstone.prometheus.instance";
+
+    /**
+     * Where the Pushgateway's bearer token is: {@value}.
+     *
+     * <p>{@code env:NAME} (an environment variable) or {@code property:NAME} (a system
+     * property), read when the push is sent; never the token itself. Unset (default): no token.
+     */
+    public static final String PROMETHEUS_PUSHGATEWAY_TOKEN = "touchstone.prometheus.pushgateway.token";
+
+    /**
+     * The user name for basic authentication at the Pushgateway: {@value}.
+     *
+     * <p>Unset (default): none; needs {@link #PROMETHEUS_PUSHGATEWAY_PASSWORD}.
+     */
+    public static final String PROMETHEUS_PUSHGATEWAY_USERNAME = "touchstone.prometheus.pushgateway.username";
+
+    /**
+     * Where the password for basic authentication at the Pushgateway is: {@value}.
+     *
+     * <p>{@code env:NAME} or {@code property:NAME}, as {@link #PROMETHEUS_PUSHGATEWAY_TOKEN}.
+     */
+    public static final String PROMETHEUS_PUSHGATEWAY_PASSWORD = "touchstone.prometheus.pushgateway.password";
+
+    /**
+     * Whether the run also writes {@code results.jsonl}, one JSON object per result with the run's
+     * facts, for log pipelines (ELK, Loki): {@value}.
+     *
+     * <p>{@code true} or {@code false} (default).
+     */
+    public static final String RESULTS_JSONL = "touchstone.results.jsonl";
+    public static final boolean DEFAULT_RESULTS_JSONL = false;
+
+    /**
      * The longest record a data file may have, in bytes: {@value}. A CSV record (several lines
      * when a quoted field holds line breaks) or a JSON Lines line that is longer is an error that
      * names the file and the line, instead of filling the memory.

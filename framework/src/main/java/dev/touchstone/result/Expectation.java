@@ -34,7 +34,11 @@ public record Expectation(Kind kind, double threshold, double upper, OptionalDou
     public enum Kind {
         ABOVE(">"), AT_LEAST(">="), BELOW("<"), AT_MOST("<="), BETWEEN("between"),
         NOT_WORSE_THAN("not worse than", true), NOT_SIGNIFICANTLY_WORSE_THAN("not significantly worse than", true),
-        SIGNIFICANTLY_BETTER_THAN("significantly better than", true);
+        SIGNIFICANTLY_BETTER_THAN("significantly better than", true),
+        /** The latest time window is not worse than earlier windows beyond their own variation. */
+        NOT_ANOMALOUS("not anomalous compared with", true),
+        /** A column's distribution has not moved from a reference's: {@code threshold} is the smallest effect that counts. */
+        NO_DRIFT("no drift");
 
         private final String symbol;
         private final boolean comparison;
@@ -77,6 +81,7 @@ public record Expectation(Kind kind, double threshold, double upper, OptionalDou
             case BELOW -> "below " + fmt(threshold, decimals);
             case AT_MOST -> "at most " + fmt(threshold, decimals);
             case BETWEEN -> "between " + fmt(threshold, decimals) + " and " + fmt(upper, decimals);
+            case NO_DRIFT -> "no drift (an effect of at least " + fmt(threshold, decimals) + " that is significant)";
             default -> throw new IllegalStateException(kind.name());
         };
         return confidence.isPresent()

@@ -49,6 +49,36 @@ public final class ResultsJson {
         }
     }
 
+    /**
+     * Writes one JSON object per entry, one per line (JSON Lines): {@code "run"} (the run's
+     * facts), then the entry's fields as in {@code results.json}. For log pipelines.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public static void writeLines(Path file, RunResults results) {
+        try {
+            AtomicFiles.write(file, out -> {
+                for (CheckEntry c : results.checks()) {
+                    java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+                    try (JsonGenerator json = JSON.createGenerator(line)) {
+                        json.writeStartObject();
+                        json.writeObjectFieldStart("run");
+                        json.writeStringField("startedAt", results.run().startedAt().toString());
+                        json.writeStringField("finishedAt", results.run().finishedAt().toString());
+                        json.writeNumberField("seed", results.run().seed());
+                        json.writeStringField("touchstoneVersion", results.run().touchstoneVersion());
+                        json.writeEndObject();
+                        writeEntryFields(json, c);
+                        json.writeEndObject();
+                    }
+                    out.write(line.toByteArray());
+                    out.write('\n');
+                }
+            });
+        } catch (IOException e) {
+            throw new QualityConfigurationException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     private static void writeRun(JsonGenerator json, RunResults results) throws IOException {
         json.writeStartObject();
         json.writeNumberField("schemaVersion", results.schemaVersion());
@@ -71,6 +101,11 @@ public final class ResultsJson {
 
     private static void writeEntry(JsonGenerator json, CheckEntry c) throws IOException {
         json.writeStartObject();
+        writeEntryFields(json, c);
+        json.writeEndObject();
+    }
+
+    private static void writeEntryFields(JsonGenerator json, CheckEntry c) throws IOException {
         json.writeStringField("uniqueId", c.uniqueId());
         json.writeStringField("spec", c.spec());
         json.writeStringField("check", c.check());
@@ -140,7 +175,6 @@ public final class ResultsJson {
         json.writeStringField("verdict", c.verdict().name());
         json.writeStringField("message", c.message());
         json.writeNumberField("durationMillis", c.durationMillis());
-        json.writeEndObject();
     }
 
     private static void string(JsonGenerator json, String name, String value) throws IOException {

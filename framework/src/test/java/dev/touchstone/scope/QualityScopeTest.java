@@ -149,6 +149,23 @@ class QualityScopeTest {
         }
 
         @Test
+        void monitoring_statements_are_tracked_like_the_others() {
+            Dataset logs = Dataset.builder("logs").columns("label", "predicted", "ts", "x")
+                    .row("a", "a", "2026-12-01T10:00:00Z", 1.0).row("b", "a", "2026-12-02T10:00:00Z", 2.0).build();
+            QualityScope scope = collecting();
+            scope.run(() -> {
+                assertThat(logs).onLastWindowOf("ts", java.time.Period.ofDays(1)).column("x").hasNoDriftFrom(logs);
+                assertThat(Model.logged("w", logs.withLabel("label").withPrediction("predicted")))
+                        .onLastWindowOf("ts", java.time.Period.ofDays(1)).accuracy();
+            });
+
+            assertThat(scope.unfinished()).hasSize(2);
+            assertThat(scope.unfinished().get(0)).startsWith("assertThat(logs).onLastWindowOf(ts/P1D).columns(x) at ");
+            assertThat(scope.unfinished().get(1)).startsWith("assertThat(w).onLastWindowOf(ts/P1D).accuracy at ");
+            assertThat(scope.finishedAny()).isFalse();
+        }
+
+        @Test
         void a_scope_with_no_statement_has_finished_none() {
             QualityScope scope = collecting();
             scope.run(() -> { });

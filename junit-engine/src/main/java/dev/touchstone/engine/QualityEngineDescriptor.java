@@ -6,6 +6,8 @@ import dev.touchstone.baseline.BaselineStore;
 import dev.touchstone.config.ConfigKeys;
 import dev.touchstone.config.MultiplicityScope;
 import dev.touchstone.config.QualityConfigurationException;
+import dev.touchstone.export.ExportSettings;
+import dev.touchstone.export.Exports;
 import dev.touchstone.gate.MarkdownSummary;
 import dev.touchstone.gate.Promotion;
 import dev.touchstone.internal.io.IoFailures;
@@ -38,6 +40,7 @@ final class QualityEngineDescriptor extends EngineDescriptor implements Node<Qua
      */
     @Override
     public QualityExecutionContext prepare(QualityExecutionContext context) {
+        ExportSettings.from(context::parameter); // a bad export option fails the run before anything runs
         QualityExecutionContext read = context.withConfigurationRead();
         EngineConfiguration configuration = read.configuration();
         configuration.warnings().forEach(ConsoleReport::warning);
@@ -71,7 +74,32 @@ final class QualityEngineDescriptor extends EngineDescriptor implements Node<Qua
         RunCollector collector = context.collector();
         Path resultsDir = configuration.resultsDir();
         RunResults results = collector.write(resultsDir, configuration.settings().seed());
-        ConsoleReport.resultsWritten(resultsDir.resolve(dev.touchstone.result.ResultsJson.FILE_NAME));
+        Path resultsFile = resultsDir.resolve(dev.touchstone.result.ResultsJson.FILE_NAME);
+        ConsoleReport.resultsWritten(resultsFile);
+        RuntimeException failure = null;
+        try {
+            recordAndPromote(configuration, collector, results);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        // last, and whatever the baseline did: a failed push must not keep the baseline candidate
+        // from being written, and a refused promotion must not keep the metrics from being exported
+        try {
+            Exports.afterRun(resultsFile, ExportSettings.from(context::parameter),
+                    line -> System.out.println("[touchstone] " + line));
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                throw e;
+            }
+            failure.addSuppressed(e);
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static void recordAndPromote(EngineConfiguration configuration, RunCollector collector, RunResults results) {
+        Path resultsDir = configuration.resultsDir();
         Map<Path, Set<String>> toRecord = collector.toRecord();
         if (!configuration.recordOutcomes() && !configuration.updateBaseline() && toRecord.isEmpty()) {
             return;

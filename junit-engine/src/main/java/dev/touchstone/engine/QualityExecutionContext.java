@@ -39,6 +39,11 @@ final class QualityExecutionContext implements EngineExecutionContext {
                 specInstance);
     }
 
+    /** A configuration key's value, or null: for settings read outside {@link EngineConfiguration} (exports). */
+    String parameter(String key) {
+        return parameters.get(key).orElse(null);
+    }
+
     RunCollector collector() {
         return collector;
     }

@@ -30,7 +30,7 @@ public record SliceRows(String name, String definition, int[] rows, int size) {
         return rows == null ? i : rows[i];
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return size == 0;
     }
 }

@@ -159,6 +159,18 @@ class ConfigParserTest {
                     Map.entry("MAX_MAX_RESPONSE_BYTES", 1 << 30),
                     Map.entry("WHY_MAX_MAX_RESPONSE_BYTES", ConfigKeys.WHY_MAX_MAX_RESPONSE_BYTES),
                     Map.entry("MAVEN_PLUGIN_KEYS", ConfigKeys.MAVEN_PLUGIN_KEYS)));
+            expected.putAll(Map.ofEntries( // export: metrics.prom, the Pushgateway, JSON lines
+                    Map.entry("PROMETHEUS_ENABLED", "touchstone.prometheus.enabled"),
+                    Map.entry("DEFAULT_PROMETHEUS_ENABLED", true),
+                    Map.entry("PROMETHEUS_PUSHGATEWAY", "touchstone.prometheus.pushgateway"),
+                    Map.entry("PROMETHEUS_JOB", "touchstone.prometheus.job"),
+                    Map.entry("DEFAULT_PROMETHEUS_JOB", "touchstone"),
+                    Map.entry("PROMETHEUS_INSTANCE", "touchstone.prometheus.instance"),
+                    Map.entry("PROMETHEUS_PUSHGATEWAY_TOKEN", "touchstone.prometheus.pushgateway.token"),
+                    Map.entry("PROMETHEUS_PUSHGATEWAY_USERNAME", "touchstone.prometheus.pushgateway.username"),
+                    Map.entry("PROMETHEUS_PUSHGATEWAY_PASSWORD", "touchstone.prometheus.pushgateway.password"),
+                    Map.entry("RESULTS_JSONL", "touchstone.results.jsonl"),
+                    Map.entry("DEFAULT_RESULTS_JSONL", false)));
             Map<String, Object> actual = new TreeMap<>();
             for (Field field : ConfigKeys.class.getFields()) {
                 if (Modifier.isStatic(field.getModifiers())) {
