@@ -49,6 +49,7 @@ public final class EvaluateBenchmark {
         Path jsonOut = args.length == 3 ? Path.of(args[2]) : null;
 
         long start = System.nanoTime();
+        long startCpu = processCpuNanos();
         Dataset data = Dataset.fromCsv(csv)
                 .withLabel("label")
                 .withPrediction("predicted")
@@ -56,6 +57,7 @@ public final class EvaluateBenchmark {
                 .withPositiveClass("1");
         int rows = data.size();                       // reads the file
         long loaded = System.nanoTime();
+        long loadedCpu = processCpuNanos();
 
         Model model = Model.logged("bench", data);
         List<MetricValue> results = new ArrayList<>();
@@ -69,6 +71,7 @@ public final class EvaluateBenchmark {
             nanosPerMetric.put(metric, System.nanoTime() - metricStart);
         }
         long evaluated = System.nanoTime();
+        long evaluatedCpu = processCpuNanos();
         double uptime = ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
 
         Heap heap = Heap.measure();
@@ -80,6 +83,8 @@ public final class EvaluateBenchmark {
         double loadS = (loaded - start) / 1e9;
         double evalS = (evaluated - loaded) / 1e9;
         double totalS = (evaluated - start) / 1e9;
+        double loadCpuS = (loadedCpu - startCpu) / 1e9;
+        double evalCpuS = (evaluatedCpu - loadedCpu) / 1e9;
 
         printTable(results);
         System.out.println();
@@ -91,11 +96,14 @@ public final class EvaluateBenchmark {
                 "%s %.2f s; ", metric, nanos / 1e9)));
         System.out.printf(Locale.ROOT, "load (read CSV) %.2f s | evaluation %.2f s (%s) | load+evaluation %.2f s"
                 + " | JVM uptime %.2f s%n", loadS, evalS, perMetric.toString().replaceAll("; $", ""), totalS, uptime);
+        System.out.printf(Locale.ROOT, "CPU time of the process (every thread): load %.2f s | evaluation %.2f s%n",
+                loadCpuS, evalCpuS);
         System.out.printf(Locale.ROOT, "heap peak %.0f MB (sum of the pools' peaks; max heap %.0f MB) | live heap"
                 + " with the data loaded %.0f MB | GC: %d collections, %.2f s%n",
                 heap.peakBytes / MB, heap.maxBytes / MB, liveBytes / MB, gc.count, gc.millis / 1e3);
 
-        String json = json(rows, loadS, evalS, totalS, uptime, nanosPerMetric, heap, liveBytes, gc, results, csv);
+        String json = json(rows, new double[] {loadS, evalS, totalS, uptime, loadCpuS, evalCpuS}, nanosPerMetric,
+                heap, liveBytes, gc, results, csv);
         if (jsonOut != null) {
             Files.writeString(jsonOut, json + "\n", StandardCharsets.UTF_8);
         }
@@ -103,6 +111,12 @@ public final class EvaluateBenchmark {
     }
 
     static final double MB = 1024.0 * 1024.0;
+
+    /** CPU time of every thread of the process so far: phases that use both cores show it. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
 
     static MetricValue overall(Model model, String metric) {
         var statement = assertThat(model).overall();
@@ -193,16 +207,18 @@ public final class EvaluateBenchmark {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    static String json(int rows, double loadS, double evalS, double totalS, double uptimeS,
-            Map<String, Long> nanosPerMetric, Heap heap, long liveBytes, GcTotals gc,
+    /** {@code seconds}: load, evaluation, both, JVM uptime, then the CPU times of load and evaluation. */
+    static String json(int rows, double[] seconds, Map<String, Long> nanosPerMetric, Heap heap, long liveBytes, GcTotals gc,
             List<MetricValue> results, Path csv) {
         StringBuilder s = new StringBuilder(16_384);
         s.append("{\"tool\": \"touchstone\", \"csv\": ").append(quote(csv.toString()))
                 .append(", \"rows\": ").append(rows)
-                .append(", \"load_s\": ").append(num(loadS))
-                .append(", \"eval_s\": ").append(num(evalS))
-                .append(", \"total_s\": ").append(num(totalS))
-                .append(", \"process_s\": ").append(num(uptimeS))
+                .append(", \"load_s\": ").append(num(seconds[0]))
+                .append(", \"eval_s\": ").append(num(seconds[1]))
+                .append(", \"total_s\": ").append(num(seconds[2]))
+                .append(", \"process_s\": ").append(num(seconds[3]))
+                .append(", \"load_cpu_s\": ").append(num(seconds[4]))
+                .append(", \"eval_cpu_s\": ").append(num(seconds[5]))
                 .append(", \"eval_s_per_metric\": {");
         String sep = "";
         for (Map.Entry<String, Long> e : nanosPerMetric.entrySet()) {

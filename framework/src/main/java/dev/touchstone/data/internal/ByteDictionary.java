@@ -26,6 +26,8 @@ final class ByteDictionary {
     private int[] table = newTable(64); // code + 1, or 0 when the slot is empty
     private int mask = 63;
 
+    private final int[] singleBytes = new int[256]; // code + 1 of each one-byte entry, by its byte
+
     // the slot and hash of the last failed find(), for an add() that follows it
     private int lastSlot = -1;
     private int lastHash;
@@ -90,6 +92,12 @@ final class ByteDictionary {
     /** The code of the slice, or -1; after -1, {@link #addAfterFind} inserts the slice cheaply. */
     int find(byte[] bytes, int from, int to) {
         int length = to - from;
+        if (length == 1) {
+            int code = singleBytes[bytes[from] & 0xFF] - 1; // labels such as 0 and 1: no hash at all
+            if (code >= 0) {
+                return code;
+            }
+        }
         if (length > 16) {
             return findLong(bytes, from, to);
         }
@@ -155,6 +163,9 @@ final class ByteDictionary {
         }
         offsets[size] = arenaSize;
         hashes[code] = lastHash;
+        if (length == 1) {
+            singleBytes[bytes[from] & 0xFF] = code + 1;
+        }
         table[lastSlot] = code + 1;
         lastSlot = -1;
         if (size * 2 > table.length) {

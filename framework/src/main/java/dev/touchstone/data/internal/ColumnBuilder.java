@@ -7,8 +7,10 @@ import dev.touchstone.data.internal.GrowableArrays.DoubleList;
 import dev.touchstone.data.internal.GrowableArrays.IntList;
 import dev.touchstone.internal.text.NumberParser;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.List;
 
 /**
  * Accumulates one column and infers its type in the same pass.
@@ -21,6 +23,9 @@ import java.util.BitSet;
  * is dropped and {@link NumericTexts} keeps what is needed to rebuild the texts, which the
  * finished column reads by row: {@code text(row)} is the text as written at every cardinality. A column with
  * no present value at all becomes categorical with an empty dictionary.
+ *
+ * <p>Consecutive parts of one column, each built by its own builder (on its own thread), are
+ * joined by {@link #concat} into the builder that adding every value to one builder would give.
  */
 final class ColumnBuilder {
 
@@ -46,14 +51,18 @@ final class ColumnBuilder {
     private IntList codes;
 
     ColumnBuilder(String name, int capacity) {
-        this.name = name;
-        this.parser = new NumberParser(); // one per column: columns may be built on different threads
+        this(name);
         values = new DoubleList(capacity);
         missing = new BitSet();
         textDictionary = new ByteDictionary();
         textCodes = new IntList(capacity);
         entryValues = new double[64];
         entryShapes = new byte[64];
+    }
+
+    private ColumnBuilder(String name) {
+        this.name = name;
+        this.parser = new NumberParser(); // one per column: columns may be built on different threads
     }
 
     String name() {
@@ -194,5 +203,168 @@ final class ColumnBuilder {
                     new CategoricalColumn(name, textCodes.toArray(), textDictionary.strings()));
         }
         return new CategoricalColumn(name, codes.toArray(), dictionary.strings());
+    }
+
+    /**
+     * The parts, consecutive runs of rows of one column, joined in order: the same state as one
+     * builder given every value in that order. It is categorical if any part is, with the codes
+     * in order of first appearance over all rows and every value spelled as written; else
+     * numeric, keeping a text dictionary only if all parts kept one and together they have at
+     * most {@link #MAX_NUMERIC_TEXTS} distinct texts (exactly when one builder would have kept
+     * it). The parts must not be used afterwards: their arrays are released as they are copied.
+     */
+    static ColumnBuilder concat(String name, List<ColumnBuilder> parts) {
+        long total = 0;
+        int present = 0;
+        boolean categorical = false;
+        boolean dictionaries = true;
+        for (ColumnBuilder part : parts) {
+            total += part.size;
+            present += part.present;
+            categorical |= part.values == null;
+            dictionaries &= part.textDictionary != null;
+        }
+        GrowableArrays.grow(0, (int) Math.min(Integer.MAX_VALUE, total)); // the same error as one builder
+        ColumnBuilder joined = new ColumnBuilder(name);
+        joined.size = (int) total;
+        joined.present = present;
+        if (categorical) {
+            joined.concatCategorical(parts);
+        } else {
+            joined.concatNumeric(parts, dictionaries);
+        }
+        return joined;
+    }
+
+    private void concatCategorical(List<ColumnBuilder> parts) {
+        dictionary = new ByteDictionary();
+        int[] joined = new int[size];
+        int at = 0;
+        for (ColumnBuilder part : parts) {
+            if (part.values != null) {
+                part.becomeCategorical();
+            }
+            int[] remap = remap(part.dictionary, dictionary);
+            int[] partCodes = part.codes.array();
+            for (int row = 0; row < part.size; row++) {
+                int code = partCodes[row];
+                joined[at++] = code == CategoricalColumn.MISSING ? code : remap[code];
+            }
+            part.release();
+        }
+        codes = IntList.of(joined);
+    }
+
+    /** For each code of {@code from}, the code of the same text in {@code to}, where it is added if new. */
+    private static int[] remap(ByteDictionary from, ByteDictionary to) {
+        int[] remap = new int[from.size()];
+        byte[] arena = from.arena();
+        for (int code = 0; code < remap.length; code++) {
+            remap[code] = to.codeOf(arena, from.start(code), from.end(code));
+        }
+        return remap;
+    }
+
+    private void concatNumeric(List<ColumnBuilder> parts, boolean dictionaries) {
+        double[] joined = new double[size];
+        BitSet joinedMissing = new BitSet();
+        int at = 0;
+        for (ColumnBuilder part : parts) {
+            System.arraycopy(part.values.array(), 0, joined, at, part.size);
+            for (int row = part.missing.nextSetBit(0); row >= 0; row = part.missing.nextSetBit(row + 1)) {
+                joinedMissing.set(at + row);
+            }
+            at += part.size;
+            part.values = null;
+            part.missing = null;
+        }
+        values = DoubleList.of(joined);
+        missing = joinedMissing;
+        if (!dictionaries || !concatTextDictionaries(parts)) {
+            concatTexts(parts);
+        }
+        for (ColumnBuilder part : parts) {
+            part.release();
+        }
+    }
+
+    /** Joins the parts' text dictionaries; false, changing nothing, if there are too many texts for one. */
+    private boolean concatTextDictionaries(List<ColumnBuilder> parts) {
+        ByteDictionary joined = new ByteDictionary();
+        double[] joinedValues = new double[64];
+        byte[] joinedShapes = new byte[64];
+        List<int[]> remaps = new ArrayList<>(parts.size());
+        for (ColumnBuilder part : parts) {
+            ByteDictionary texts = part.textDictionary;
+            int[] remap = new int[texts.size()];
+            for (int code = 0; code < remap.length; code++) {
+                int found = joined.find(texts.arena(), texts.start(code), texts.end(code));
+                if (found < 0) {
+                    if (joined.size() == MAX_NUMERIC_TEXTS) {
+                        return false;
+                    }
+                    found = joined.addAfterFind(texts.arena(), texts.start(code), texts.end(code));
+                    if (found == joinedValues.length) {
+                        joinedValues = Arrays.copyOf(joinedValues, found * 2);
+                        joinedShapes = Arrays.copyOf(joinedShapes, found * 2);
+                    }
+                    joinedValues[found] = part.entryValues[code];
+                    joinedShapes[found] = part.entryShapes[code];
+                }
+                remap[code] = found;
+            }
+            remaps.add(remap);
+        }
+        int[] joinedCodes = new int[size];
+        int at = 0;
+        for (int k = 0; k < parts.size(); k++) {
+            int[] remap = remaps.get(k);
+            ColumnBuilder part = parts.get(k);
+            int[] partCodes = part.textCodes.array();
+            for (int row = 0; row < part.size; row++) {
+                int code = partCodes[row];
+                joinedCodes[at++] = code == CategoricalColumn.MISSING ? code : remap[code];
+            }
+            part.textCodes = null;
+        }
+        textDictionary = joined;
+        textCodes = IntList.of(joinedCodes);
+        entryValues = joinedValues;
+        entryShapes = joinedShapes;
+        return true;
+    }
+
+    /** The parts' texts in the compact form, as after {@link #dropTextDictionary}. */
+    private void concatTexts(List<ColumnBuilder> parts) {
+        texts = new NumericTexts(size);
+        for (ColumnBuilder part : parts) {
+            if (part.texts != null) {
+                texts.append(part.texts);
+                continue;
+            }
+            byte[] arena = part.textDictionary.arena();
+            int[] partCodes = part.textCodes.array();
+            for (int row = 0; row < part.size; row++) {
+                int code = partCodes[row];
+                if (code == CategoricalColumn.MISSING) {
+                    texts.addMissing();
+                } else {
+                    texts.add(part.entryShapes[code], arena, part.textDictionary.start(code),
+                            part.textDictionary.end(code));
+                }
+            }
+        }
+    }
+
+    private void release() {
+        values = null;
+        missing = null;
+        textDictionary = null;
+        textCodes = null;
+        entryValues = null;
+        entryShapes = null;
+        texts = null;
+        dictionary = null;
+        codes = null;
     }
 }

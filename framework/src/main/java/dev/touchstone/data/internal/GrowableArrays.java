@@ -29,6 +29,21 @@ final class GrowableArrays {
             data = new int[Math.max(capacity, 16)];
         }
 
+        private IntList(int[] data) {
+            this.data = data;
+            this.size = data.length;
+        }
+
+        /** A full list backed by {@code data}. */
+        static IntList of(int[] data) {
+            return new IntList(data);
+        }
+
+        /** The backing array: valid up to {@link #size()}, replaced when the list grows. */
+        int[] array() {
+            return data;
+        }
+
         void add(int value) {
             if (size == data.length) {
                 data = Arrays.copyOf(data, grow(data.length, size + 1));
@@ -59,6 +74,21 @@ final class GrowableArrays {
 
         DoubleList(int capacity) {
             data = new double[Math.max(capacity, 16)];
+        }
+
+        private DoubleList(double[] data) {
+            this.data = data;
+            this.size = data.length;
+        }
+
+        /** A full list backed by {@code data}. */
+        static DoubleList of(double[] data) {
+            return new DoubleList(data);
+        }
+
+        /** The backing array: valid up to {@link #size()}, replaced when the list grows. */
+        double[] array() {
+            return data;
         }
 
         void add(double value) {

@@ -54,6 +54,12 @@ final class NumericTexts {
         return shapes.size();
     }
 
+    /** Appends the rows of {@code next}, which must be complete and is not changed. */
+    void append(NumericTexts next) {
+        shapes.add(next.shapes.array(), 0, next.shapes.size());
+        irregular.add(next.irregular.array(), 0, next.irregular.size());
+    }
+
     /**
      * The text of {@code row}, exactly as it was written, given the value parsed from it; null
      * when it is missing. Only once every row has been added.

@@ -1,5 +1,8 @@
 package dev.touchstone.internal.text;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import org.apiguardian.api.API;
 
@@ -17,6 +20,11 @@ import org.apiguardian.api.API;
  * significand of at most 2<sup>53</sup> scaled by a power of ten of magnitude at most 22 is
  * exact after one multiplication or division, both operands being exact doubles. Everything
  * else falls back to {@code Double.parseDouble}.
+ *
+ * <p>Texts of at most eight digits and a point (after an optional minus), the usual scores and
+ * ids, are read eight bytes at a time: one word is checked to be digits and converted by three
+ * multiplications (the SWAR method of simdjson), which gives the same significand, hence the
+ * same value, as the digit loop.
  *
  * <p>As a by-product the parser reports the text's {@linkplain #shape() shape}: whether it can
  * be rewritten exactly from the parsed value alone (see {@link #format}). The table builder uses
@@ -40,6 +48,11 @@ public final class NumberParser {
         1_000_000_000L, 10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L,
         10_000_000_000_000L, 100_000_000_000_000L, 1_000_000_000_000_000L,
     };
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ZEROS = 0x3030303030303030L;
+    private static final long POINTS = 0x2E2E2E2E2E2E2E2EL;
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+
     /** Longest text {@link #format} writes: sign, 15 digits, point, zeros of a 22-digit fraction. */
     public static final int MAX_FORMATTED_LENGTH = 1 + 1 + 23;
 
@@ -78,6 +91,69 @@ public final class NumberParser {
 
     /** Whether {@code bytes[from, to)} (ASCII) is a number; if so, {@link #value()} holds it. */
     public boolean parse(byte[] bytes, int from, int to) {
+        return parseWord(bytes, from, to) || parseDigits(bytes, from, to);
+    }
+
+    /**
+     * The fast path: {@code -?} then at most eight bytes of digits with at most one point, read
+     * as one little-endian word. False when the text is not of that form (it may still be a
+     * number: the digit loop decides).
+     */
+    private boolean parseWord(byte[] bytes, int from, int to) {
+        int i = from;
+        boolean negative = i < to && bytes[i] == '-';
+        if (negative) {
+            i++;
+        }
+        int length = to - i;
+        if (length == 0 || length > 8 || i + 8 > bytes.length) {
+            return false;
+        }
+        long keep = length == 8 ? -1L : (1L << (length << 3)) - 1;
+        long word = ((long) LONGS.get(bytes, i) & keep) | (ZEROS & ~keep); // padded with '0' up to 8 bytes
+        long point = zeroBytes(word ^ POINTS);
+        if ((point & (point - 1)) != 0) {
+            return false; // two points
+        }
+        long digits = word + ((point >>> 7) << 1); // the point, if any, becomes a '0'
+        if (((digits & 0xF0F0F0F0F0F0F0F0L) | (((digits + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L) >>> 4))
+                != 0x3333333333333333L) {
+            return false; // not digits only
+        }
+        int count = length;
+        int intDigits = length;
+        if (point != 0) {
+            int at = Long.numberOfTrailingZeros(point) >>> 3;
+            long below = at == 0 ? 0 : word & (-1L >>> (64 - (at << 3)));
+            word = below | (((word >>> (at << 3)) >>> 8) << (at << 3)); // the point taken out
+            count--;
+            intDigits = at;
+        }
+        int fractionDigits = count - intDigits;
+        if (count == 0) {
+            return false; // a point alone: not a number, which the digit loop says too
+        }
+        long mantissa = eightDigits(word << ((8 - count) << 3));
+        boolean regular = (intDigits == 1 || (intDigits > 1 && bytes[i] != '0')) && (point == 0 || fractionDigits > 0);
+        shape = regular ? (byte) fractionDigits : IRREGULAR;
+        value = fastValue(mantissa, -fractionDigits, negative, bytes, from, to);
+        return true;
+    }
+
+    /** The number written by eight ASCII digits, the first in the lowest byte; bytes 0 count as '0'. */
+    private static long eightDigits(long word) {
+        long v = (word & 0x0F0F0F0F0F0F0F0FL) * 2561 >>> 8;
+        v = (v & 0x00FF00FF00FF00FFL) * 6553601 >>> 16;
+        return (v & 0x0000FFFF0000FFFFL) * 42949672960001L >>> 32;
+    }
+
+    /** The high bit of every byte of {@code x} that is zero, and no other bit. */
+    private static long zeroBytes(long x) {
+        return ~(((x & LOW7) + LOW7) | x | LOW7);
+    }
+
+    /** The digit loop alone, without the fast path: what {@link #parse} must agree with (tests). */
+    boolean parseDigits(byte[] bytes, int from, int to) {
         int i = from;
         if (i == to) {
             return false;

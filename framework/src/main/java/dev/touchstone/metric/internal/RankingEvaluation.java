@@ -7,8 +7,6 @@ import dev.touchstone.metric.internal.builtin.Estimate;
 import dev.touchstone.metric.internal.builtin.RankingMetric;
 import dev.touchstone.metric.internal.builtin.Resampling;
 import dev.touchstone.metric.internal.builtin.ScoreSample;
-import dev.touchstone.stats.internal.DeLong;
-import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -33,7 +31,12 @@ final class RankingEvaluation {
         Estimate estimate = switch (averaging.kind()) {
             case DEFAULT -> {
                 int positive = MetricEvaluator.binaryPositive(classes, metric, outcomes);
-                yield metric.estimate(sample(outcomes, slice, classes, positive), resampling);
+                ScoreRanks ranks = ranks(outcomes, slice, classes);
+                String positiveName = classes.classes[positive];
+                yield ranks == null
+                        ? metric.estimate(sample(slice, classes.scores(), classes.label, positive, positiveName),
+                                resampling)
+                        : metric.estimate(ranks.counts(classes.label, positive, slice, positiveName), resampling);
             }
             case CLASS -> {
                 ClassScores scores = classes.classScores();
@@ -54,20 +57,28 @@ final class RankingEvaluation {
         return SliceEstimate.of(name, slice, estimate.withNotes(notes));
     }
 
-    private record ScoreOrderKey() {
+    private record ScoreRanksKey() {
     }
 
     /**
-     * The slice's positive-class scores split by class. Large slices read them in the order of
-     * one sort of the whole score column (done once per evaluation, shared by every slice and
-     * statement), so they need no sort of their own; small slices are left unsorted.
+     * The ranks of the whole score column (one sort per evaluation, shared by every slice and
+     * statement), or {@code null} for a slice small enough that sorting its own scores is cheaper
+     * than a sweep over every distinct score of the column.
      */
-    static ScoreSample sample(Outcomes outcomes, SliceRows slice, ClassOutcomes classes, int positive) {
+    static ScoreRanks ranks(Outcomes outcomes, SliceRows slice, ClassOutcomes classes) {
         double[] scores = classes.scores();
-        String positiveName = classes.classes[positive];
+        if ((long) slice.size() * 16 < scores.length) {
+            return null;
+        }
+        ScoreRanks ranks = outcomes.memo(new ScoreRanksKey(), k -> ScoreRanks.of(scores));
+        return ranks.distinct().length < ScoreRanks.MAX_DISTINCT ? ranks : null;
+    }
+
+    /** The slice's scores split by whether the label is {@code positive}, unsorted. */
+    static ScoreSample sample(SliceRows slice, double[] scores, int[] label, int positive, String positiveName) {
         int positives = 0;
         for (int i = 0; i < slice.size(); i++) {
-            if (classes.label[slice.row(i)] == positive) {
+            if (label[slice.row(i)] == positive) {
                 positives++;
             }
         }
@@ -75,35 +86,15 @@ final class RankingEvaluation {
         double[] neg = new double[slice.size() - positives];
         int p = 0;
         int q = 0;
-        if ((long) slice.size() * 16 < scores.length) {
-            for (int i = 0; i < slice.size(); i++) {
-                int r = slice.row(i);
-                if (classes.label[r] == positive) {
-                    pos[p++] = scores[r];
-                } else {
-                    neg[q++] = scores[r];
-                }
-            }
-            return new ScoreSample(pos, neg, false, positiveName);
-        }
-        int[] order = outcomes.memo(new ScoreOrderKey(), k -> DeLong.sortingPermutation(scores));
-        BitSet in = null;
-        if (slice.rows() != null) {
-            in = new BitSet(scores.length);
-            for (int r : slice.rows()) {
-                in.set(r);
+        for (int i = 0; i < slice.size(); i++) {
+            int r = slice.row(i);
+            if (label[r] == positive) {
+                pos[p++] = scores[r];
+            } else {
+                neg[q++] = scores[r];
             }
         }
-        for (int r : order) {
-            if (in == null || in.get(r)) {
-                if (classes.label[r] == positive) {
-                    pos[p++] = scores[r];
-                } else {
-                    neg[q++] = scores[r];
-                }
-            }
-        }
-        return new ScoreSample(pos, neg, true, positiveName);
+        return new ScoreSample(pos, neg, false, positiveName);
     }
 
     /** Class {@code c}'s scores of the slice, split into its examples and the rest. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -204,5 +206,60 @@ class NumberParserTest {
         byte[] out = new byte[NumberParser.MAX_FORMATTED_LENGTH];
         int length = NumberParser.format(value, shape, out);
         return new String(out, 0, length, StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * The eight-bytes-at-once fast path agrees with the digit loop on value (bit for bit), shape
+     * and acceptance: every text of up to four characters over digits, point, minus and a few
+     * others, and random texts up to ten, each at the end of its array (where the fast path may
+     * not read a whole word) and followed by other bytes (which it must ignore).
+     */
+    @Test
+    void fastPathAgreesWithTheDigitLoop() {
+        String alphabet = "0123456789.-+eaN \u00ff";
+        List<String> texts = new ArrayList<>();
+        texts.add("");
+        for (int length = 1; length <= 4; length++) {
+            int[] digits = new int[length];
+            while (true) {
+                StringBuilder text = new StringBuilder();
+                for (int d : digits) {
+                    text.append(alphabet.charAt(d));
+                }
+                texts.add(text.toString());
+                int k = length - 1;
+                while (k >= 0 && ++digits[k] == alphabet.length()) {
+                    digits[k--] = 0;
+                }
+                if (k < 0) {
+                    break;
+                }
+            }
+        }
+        SplittableRandom random = new SplittableRandom(11);
+        String numeric = "0123456789.-";
+        for (int i = 0; i < 200_000; i++) {
+            int length = 1 + random.nextInt(10);
+            StringBuilder text = new StringBuilder();
+            for (int k = 0; k < length; k++) {
+                text.append(numeric.charAt(random.nextInt(k == 0 ? numeric.length() : 11)));
+            }
+            texts.add(text.toString());
+        }
+        NumberParser fast = new NumberParser();
+        NumberParser loop = new NumberParser();
+        for (String text : texts) {
+            byte[] exact = text.getBytes(StandardCharsets.ISO_8859_1);
+            byte[] padded = (text + "12345678,9").getBytes(StandardCharsets.ISO_8859_1);
+            for (byte[] bytes : new byte[][] {exact, padded}) {
+                boolean accepted = loop.parseDigits(bytes, 0, exact.length);
+                assertThat(fast.parse(bytes, 0, exact.length)).as("'%s'", text).isEqualTo(accepted);
+                if (accepted) {
+                    assertThat(Double.doubleToRawLongBits(fast.value())).as("'%s'", text)
+                            .isEqualTo(Double.doubleToRawLongBits(loop.value()));
+                    assertThat(fast.shape()).as("'%s'", text).isEqualTo(loop.shape());
+                }
+            }
+        }
     }
 }
