@@ -343,6 +343,67 @@ public final class DeLong {
         return new AucEstimate(auc, variance, m, n);
     }
 
+    /**
+     * The estimate from a score histogram: {@code scores} distinct and ascending, with
+     * {@code positives[k]} and {@code negatives[k]} examples at {@code scores[k]}. The same sweeps
+     * as {@link #estimateSorted} over groups of tied scores, in the same order, so the result is
+     * the same to the last bit as for the expanded arrays; memory grows with distinct scores, not
+     * examples (an engine's {@code GROUP BY score, label} is all it needs).
+     */
+    public static AucEstimate estimateCounts(double[] scores, long[] positives, long[] negatives) {
+        long mTotal = 0;
+        long nTotal = 0;
+        for (int k = 0; k < scores.length; k++) {
+            mTotal += positives[k];
+            nTotal += negatives[k];
+        }
+        if (mTotal > Integer.MAX_VALUE || nTotal > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("more than 2^31 - 1 examples of one class: " + mTotal + " positives, "
+                    + nTotal + " negatives");
+        }
+        int m = (int) mTotal;
+        int n = (int) nTotal;
+        if (m == 0 || n == 0) {
+            return new AucEstimate(Double.NaN, Double.NaN, m, n);
+        }
+        long halfUnits = 0;
+        long below = 0;
+        for (int k = 0; k < scores.length; k++) {
+            if (positives[k] > 0) {
+                halfUnits += positives[k] * (below + below + negatives[k]);
+            }
+            below += negatives[k];
+        }
+        double auc = halfUnits / (2.0 * m * (double) n);
+        if (m < 2 || n < 2) {
+            return new AucEstimate(auc, Double.NaN, m, n);
+        }
+        double twiceN = 2.0 * n;
+        double squaresPositive = 0;
+        below = 0;
+        for (int k = 0; k < scores.length; k++) {
+            if (positives[k] > 0) {
+                long notAbove = below + negatives[k];
+                double deviation = (below + (double) notAbove) / twiceN - auc;
+                squaresPositive += positives[k] * (deviation * deviation);
+            }
+            below += negatives[k];
+        }
+        double twiceM = 2.0 * m;
+        double squaresNegative = 0;
+        below = 0;
+        for (int k = 0; k < scores.length; k++) {
+            if (negatives[k] > 0) {
+                long notAbove = below + positives[k];
+                double deviation = (twiceM - notAbove - below) / twiceM - auc;
+                squaresNegative += negatives[k] * (deviation * deviation);
+            }
+            below += positives[k];
+        }
+        double variance = squaresPositive / ((m - 1.0) * m) + squaresNegative / ((n - 1.0) * n);
+        return new AucEstimate(auc, variance, m, n);
+    }
+
     private static void checkScores(double[] scores, String which) {
         Objects.requireNonNull(scores, which + " scores must not be null");
         for (int i = 0; i < scores.length; i++) {

@@ -126,6 +126,46 @@ class DeLongTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("procReference")
+    void countsMatchProc(ReferenceCsv.Row row) {
+        double[][] data = DATASETS.get(row.text("dataset"));
+        AucEstimate estimate = fromCounts(data[0], data[1]);
+        assertThat(estimate.positives()).isEqualTo(row.integer("positives"));
+        assertThat(estimate.negatives()).isEqualTo(row.integer("negatives"));
+        assertClose(estimate.auc(), row.number("auc"), "auc " + row);
+        assertClose(estimate.variance(), row.number("variance"), "variance " + row);
+        Interval interval = estimate.deLongInterval(row.number("level"));
+        assertClose(interval.low(), row.number("low"), "low " + row);
+        assertClose(interval.high(), row.number("high"), "high " + row);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("datasets")
+    void countsGiveTheRankBasedEstimateToTheLastBit(String name) {
+        double[][] data = DATASETS.get(name);
+        assertThat(fromCounts(data[0], data[1])).isEqualTo(DeLong.estimate(data[0].clone(), data[1].clone()));
+    }
+
+    @Test
+    void countsGiveTheRankBasedEstimateToTheLastBitOnRandomDataWithTiesAndInfinities() {
+        UniformRandomProvider rng = Randomness.stream(11, "DeLongTest.counts");
+        for (int trial = 0; trial < 500; trial++) {
+            double[] positives = randomScores(rng, rng.nextInt(60), 1 + rng.nextInt(30));
+            double[] negatives = randomScores(rng, rng.nextInt(60), 1 + rng.nextInt(30));
+            AucEstimate expected = DeLong.estimate(positives.clone(), negatives.clone());
+            assertThat(fromCounts(positives, negatives)).as("trial %d", trial).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void countsRefuseMoreExamplesOfOneClassThanAnIntHolds() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> DeLong.estimateCounts(new double[] {0.1, 0.2}, new long[] {Integer.MAX_VALUE, 1},
+                        new long[] {3, 4}))
+                .withMessageContaining("2147483648 positives");
+    }
+
     @Test
     void estimateSortsItsArgumentsInPlace() {
         double[] positives = {0.9, 0.2, 0.7};
@@ -196,6 +236,27 @@ class DeLongTest {
                     : v == distinct + 2 ? -0.0 : (v - distinct / 2) / (double) distinct;
         }
         return scores;
+    }
+
+    /** The histogram an engine's {@code GROUP BY score, label} gives, built independently of ScoreCounts. */
+    private static AucEstimate fromCounts(double[] positives, double[] negatives) {
+        java.util.TreeMap<Double, long[]> cells = new java.util.TreeMap<>();
+        for (double p : positives) {
+            cells.computeIfAbsent(p == 0 ? 0.0 : p, k -> new long[2])[0]++;
+        }
+        for (double q : negatives) {
+            cells.computeIfAbsent(q == 0 ? 0.0 : q, k -> new long[2])[1]++;
+        }
+        double[] scores = new double[cells.size()];
+        long[] pos = new long[scores.length];
+        long[] neg = new long[scores.length];
+        int k = 0;
+        for (Map.Entry<Double, long[]> cell : cells.entrySet()) {
+            scores[k] = cell.getKey();
+            pos[k] = cell.getValue()[0];
+            neg[k++] = cell.getValue()[1];
+        }
+        return DeLong.estimateCounts(scores, pos, neg);
     }
 
     /** V10 and V01 from the definition: ψ = 1 above, 1/2 tied, 0 below. */

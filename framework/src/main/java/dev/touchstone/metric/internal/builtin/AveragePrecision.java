@@ -24,9 +24,18 @@ final class AveragePrecision extends RankingMetric {
     @Override
     public Estimate estimate(ScoreSample sample, Resampling r) {
         long[] cells = ScoreHistogram.descending(sample.positives(), sample.negatives());
+        return of(cells, sample.positives().length, sample.positiveName(), r);
+    }
+
+    @Override
+    public Estimate estimate(ScoreCounts counts, Resampling r) {
+        return of(counts.descendingCells(), counts.positiveTotal(), counts.positiveName(), r);
+    }
+
+    private static Estimate of(long[] cells, long positives, String positiveName, Resampling r) {
         double ap = ScoreHistogram.averagePrecision(cells);
-        if (sample.positives().length == 0) {
-            return Estimate.undefined(ap, "average precision needs positive examples ('" + sample.positiveName()
+        if (positives == 0) {
+            return Estimate.undefined(ap, "average precision needs positive examples ('" + positiveName
                     + "'), but the slice has none", "none");
         }
         return new Estimate(ap, Optional.empty(), List.of(), IntervalSource.bootstrap(Bootstrap.PERCENTILE,

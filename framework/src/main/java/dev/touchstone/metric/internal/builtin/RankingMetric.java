@@ -27,6 +27,12 @@ public abstract non-sealed class RankingMetric extends BuiltInMetric {
     public abstract Estimate estimate(ScoreSample sample, Resampling resampling);
 
     /**
+     * The same estimate from the slice's score histogram (an engine's aggregate): equal, to the
+     * last bit, to {@link #estimate(ScoreSample, Resampling)} on the examples it counts.
+     */
+    public abstract Estimate estimate(ScoreCounts counts, Resampling resampling);
+
+    /**
      * A paired test of two score vectors on the same examples; the difference is model minus
      * reference, {@code margin} the tolerated drop.
      */

@@ -35,8 +35,17 @@ final class RocAuc extends RankingMetric {
     public Estimate estimate(ScoreSample sample, Resampling resampling) {
         AucEstimate auc = sample.sorted() ? DeLong.estimateSorted(sample.positives(), sample.negatives())
                 : DeLong.estimate(sample.positives(), sample.negatives());
+        return of(auc, sample.positiveName());
+    }
+
+    @Override
+    public Estimate estimate(ScoreCounts counts, Resampling resampling) {
+        return of(DeLong.estimateCounts(counts.scores(), counts.positives(), counts.negatives()), counts.positiveName());
+    }
+
+    private static Estimate of(AucEstimate auc, String positiveName) {
         if (auc.positives() == 0 || auc.negatives() == 0) {
-            String missing = auc.positives() == 0 ? "positive ('" + sample.positiveName() + "')" : "negative";
+            String missing = auc.positives() == 0 ? "positive ('" + positiveName + "')" : "negative";
             return Estimate.undefined(Double.NaN, "ROC AUC needs both classes, but the slice has no " + missing
                     + " example", AucEstimate.DELONG);
         }
