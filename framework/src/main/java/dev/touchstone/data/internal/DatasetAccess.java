@@ -32,6 +32,19 @@ public final class DatasetAccess {
         }
     }
 
+    /** Whether the dataset's rows were read into memory (for tests of what stays in an engine). */
+    public static boolean isLoaded(Dataset dataset) {
+        return lazy(dataset).isLoaded();
+    }
+
+    private static LazyTable lazy(Dataset dataset) {
+        Function<Dataset, LazyTable> bridge = lazyTable;
+        if (bridge == null) {
+            throw new IllegalStateException("Dataset has not installed its bridge");
+        }
+        return bridge.apply(dataset);
+    }
+
     /**
      * The SQL engine that holds the dataset's rows (a Parquet file, a query), when its metrics can
      * be aggregated there, and whether the rows were already read into memory.
