@@ -49,6 +49,9 @@ final class EngineOutcomes implements SqlColumns {
     private final @Nullable String score;
     private final Map<Object, Object> memo = new ConcurrentHashMap<>();
     private final Set<String> said = ConcurrentHashMap.newKeySet();
+    // the condition of each group of onEachSliceOf(column), to the column: all of a column's groups
+    // are aggregated in one GROUP BY, not one scan per group
+    private final Map<String, String> groupColumn = new ConcurrentHashMap<>();
 
     private EngineOutcomes(SqlSource engine, Model model, Dataset dataset, String label, String prediction,
             @Nullable String score) {
@@ -173,17 +176,9 @@ final class EngineOutcomes implements SqlColumns {
                                 missing[0] += n;
                                 continue;
                             }
-                            String name;
-                            Object key;
-                            if (kind == Kind.TEXT) {
-                                name = SqlValues.text(value);
-                                key = name;
-                            } else {
-                                double number = SqlValues.number(value);
-                                nan[0] |= !Double.isFinite(number);
-                                name = SliceResolver.canonical(number);
-                                key = number;
-                            }
+                            Object key = kind == Kind.TEXT ? SqlValues.text(value) : (Object) SqlValues.number(value);
+                            nan[0] |= key instanceof Double d && !Double.isFinite(d);
+                            String name = groupName(value, kind);
                             values.putIfAbsent(name, key);
                             sizes.merge(name, n, Long::sum);
                         }
@@ -203,11 +198,30 @@ final class EngineOutcomes implements SqlColumns {
                 groups.add(new Group(column + SliceResolver.MISSING_SUFFIX,
                         SliceAccess.sql(ColumnCondition.where(column).isMissing(), this), missing[0]));
             }
+            groups.forEach(g -> groupColumn.put(g.where(), column));
             return Optional.of(List.copyOf(groups));
         });
     }
 
     private record GroupsKey(String column) {
+    }
+
+    /** The group a value of {@code column} falls in, named as {@link #groups} names it (null: missing). */
+    private static String groupName(@Nullable Object value, Kind kind) {
+        if (value == null) {
+            return null;
+        }
+        return kind == Kind.TEXT ? SqlValues.text(value) : SliceResolver.canonical(SqlValues.number(value));
+    }
+
+    /** The conditions of {@code column}'s groups by group name; the missing group under null. */
+    private Map<String, String> whereByName(String column) {
+        Map<String, String> byName = new HashMap<>();
+        for (Group g : groups(column).orElseThrow()) {
+            boolean missing = g.name().equals(column + SliceResolver.MISSING_SUFFIX);
+            byName.put(missing ? null : g.name().substring(column.length() + 1), g.where());
+        }
+        return byName;
     }
 
     /**
@@ -253,6 +267,13 @@ final class EngineOutcomes implements SqlColumns {
 
     /** (label, prediction) texts with their counts, in the rows of {@code where}. */
     private Map<List<String>, Long> pairs(@Nullable String where) {
+        return where != null ? pairsUncached(where) : memo(new PairsKey(), () -> pairsUncached(null));
+    }
+
+    private record PairsKey() {
+    }
+
+    private Map<List<String>, Long> pairsUncached(@Nullable String where) {
         return engine.query("SELECT " + identifier(label) + ", " + identifier(prediction) + ", count(*)" + from(where)
                 + " GROUP BY 1, 2", "counting labels and predictions", rs -> {
                     Map<List<String>, Long> pairs = new HashMap<>();
@@ -266,12 +287,50 @@ final class EngineOutcomes implements SqlColumns {
 
     /** The confusion cells {@code [label * k + predicted]} of the rows of {@code where}. */
     long[] cells(@Nullable String where, ClassOutcomes classes) {
+        String column = where == null ? null : groupColumn.get(where);
+        if (column != null) {
+            cellsOfGroups(column, classes);
+        }
         return memo(new CellsKey(where), () -> {
             int k = classes.classCount();
             long[] cells = new long[k * k];
             pairs(where).forEach((p, n) -> cells[classes.classCode(p.get(0)) * k + classes.classCode(p.get(1))] += n);
             return cells;
         });
+    }
+
+    /** The cells of every group of {@code column} from one scan, stored as each group's {@link #cells}. */
+    private void cellsOfGroups(String column, ClassOutcomes classes) {
+        memo(new GroupCellsKey(column), () -> {
+            Map<String, String> whereByName = whereByName(column);
+            Kind kind = kind(column);
+            int k = classes.classCount();
+            Map<String, long[]> byWhere = new HashMap<>();
+            whereByName.values().forEach(w -> byWhere.put(w, new long[k * k]));
+            engine.query("SELECT " + identifier(column) + ", " + identifier(label) + ", " + identifier(prediction)
+                    + ", count(*)" + from(null) + " GROUP BY 1, 2, 3", "counting labels and predictions by " + column,
+                    rs -> {
+                        while (rs.next()) {
+                            long[] cells = byWhere.get(whereByName.get(groupName(rs.getObject(1), kind)));
+                            if (cells == null) {
+                                throw changed(column);
+                            }
+                            cells[classes.classCode(SqlValues.text(rs.getObject(2))) * k
+                                    + classes.classCode(SqlValues.text(rs.getObject(3)))] += rs.getLong(4);
+                        }
+                        return null;
+                    });
+            byWhere.forEach((w, cells) -> memo.putIfAbsent(new CellsKey(w), cells));
+            return Boolean.TRUE;
+        });
+    }
+
+    private record GroupCellsKey(String column) {
+    }
+
+    private IllegalStateException changed(String column) {
+        return new IllegalStateException(source() + ": column '" + column + "' has a value that was not there when its"
+                + " groups were counted; did the data change while it was evaluated?");
     }
 
     private record CellsKey(String where) {
@@ -306,32 +365,75 @@ final class EngineOutcomes implements SqlColumns {
 
     /** Positives and negatives per distinct score in the rows of {@code where}. */
     ScoreCounts scoreCounts(@Nullable String where, ClassOutcomes classes, int positive) {
+        String column = where == null ? null : groupColumn.get(where);
+        if (column != null) {
+            scoreCountsOfGroups(column, classes, positive);
+        }
         return memo(new ScoresKey(where, positive), () -> engine.query("SELECT " + identifier(score) + ", "
                 + identifier(label) + ", count(*)" + from(where) + " GROUP BY 1, 2", "counting scores", rs -> {
                     String positiveName = classes.classes().get(positive);
-                    int capacity = 1024;
-                    double[] scores = new double[capacity];
-                    long[] counts = new long[capacity];
-                    boolean[] isPositive = new boolean[capacity];
-                    int size = 0;
+                    Rows rows = new Rows();
                     while (rs.next()) {
-                        if (size == capacity) {
-                            capacity *= 2;
-                            scores = Arrays.copyOf(scores, capacity);
-                            counts = Arrays.copyOf(counts, capacity);
-                            isPositive = Arrays.copyOf(isPositive, capacity);
-                        }
-                        double s = SqlValues.number(rs.getObject(1));
-                        scores[size] = s == 0 ? 0.0 : s; // -0.0 and 0.0 tie, as == has it
-                        isPositive[size] = positiveName.equals(SqlValues.text(rs.getObject(2)));
-                        counts[size] = rs.getLong(3);
-                        size++;
+                        rows.add(SqlValues.number(rs.getObject(1)), positiveName.equals(SqlValues.text(rs.getObject(2))),
+                                rs.getLong(3));
                     }
-                    return histogram(Arrays.copyOf(scores, size), counts, isPositive, positiveName);
+                    return rows.histogram(positiveName);
                 }));
     }
 
     private record ScoresKey(String where, int positive) {
+    }
+
+    /** The score counts of every group of {@code column} from one scan, stored as each group's {@link #scoreCounts}. */
+    private void scoreCountsOfGroups(String column, ClassOutcomes classes, int positive) {
+        memo(new GroupScoresKey(column, positive), () -> {
+            Map<String, String> whereByName = whereByName(column);
+            Kind kind = kind(column);
+            String positiveName = classes.classes().get(positive);
+            Map<String, Rows> byWhere = new HashMap<>();
+            engine.query("SELECT " + identifier(column) + ", " + identifier(score) + ", " + identifier(label)
+                    + ", count(*)" + from(null) + " GROUP BY 1, 2, 3", "counting scores by " + column, rs -> {
+                        while (rs.next()) {
+                            String w = whereByName.get(groupName(rs.getObject(1), kind));
+                            if (w == null) {
+                                throw changed(column);
+                            }
+                            byWhere.computeIfAbsent(w, x -> new Rows()).add(SqlValues.number(rs.getObject(2)),
+                                    positiveName.equals(SqlValues.text(rs.getObject(3))), rs.getLong(4));
+                        }
+                        return null;
+                    });
+            whereByName.values().forEach(w -> memo.putIfAbsent(new ScoresKey(w, positive),
+                    byWhere.getOrDefault(w, new Rows()).histogram(positiveName)));
+            return Boolean.TRUE;
+        });
+    }
+
+    private record GroupScoresKey(String column, int positive) {
+    }
+
+    /** (score, class, count) rows of an aggregate, growing. */
+    private static final class Rows {
+        private double[] scores = new double[64];
+        private long[] counts = new long[64];
+        private boolean[] isPositive = new boolean[64];
+        private int size;
+
+        void add(double score, boolean positive, long count) {
+            if (size == scores.length) {
+                scores = Arrays.copyOf(scores, 2 * size);
+                counts = Arrays.copyOf(counts, 2 * size);
+                isPositive = Arrays.copyOf(isPositive, 2 * size);
+            }
+            scores[size] = score == 0 ? 0.0 : score; // -0.0 and 0.0 tie, as == has it
+            isPositive[size] = positive;
+            counts[size] = count;
+            size++;
+        }
+
+        ScoreCounts histogram(String positiveName) {
+            return EngineOutcomes.histogram(Arrays.copyOf(scores, size), counts, isPositive, positiveName);
+        }
     }
 
     private static ScoreCounts histogram(double[] scores, long[] counts, boolean[] isPositive, String positiveName) {
