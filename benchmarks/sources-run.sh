@@ -21,7 +21,7 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
 fi
 CP="$HERE/$BUILD_DIR/classes:$(cat "$HERE/$BUILD_DIR/benchmark.classpath")"
 run() { /usr/bin/time -f "wall %e s, max RSS %M KB" java -Xmx1g -cp "$CP" dev.touchstone.benchmarks.SourcesBenchmark "$@" \
-  | grep -v '^\(overall\|camera=\|weather=\|slice\) '; }
+  | grep -v '^\(overall \|camera=\|weather=\|slice \)'; }
 
 for rows in $PARQUET_ROWS; do
   echo "=== Parquet, $rows rows; load: $(cut -d' ' -f1-3 /proc/loadavg)"
