@@ -71,6 +71,10 @@ final class Comparison extends Slice {
         if (kind == SqlColumns.Kind.ABSENT) {
             throw new NotPushable("the source has no column '" + column + "'");
         }
+        if (kind == SqlColumns.Kind.OTHER && op != Op.MISSING) {
+            throw new NotPushable("column '" + column + "' is neither text nor a number in the source, and is compared"
+                    + " as text in memory");
+        }
         String id = columns.identifier(column);
         return switch (op) {
             case MISSING -> "(" + id + " IS NULL)";

@@ -31,9 +31,23 @@ public final class SqlValues {
         };
     }
 
-    /** Whether a column of this type holds only whole numbers (its values compare exactly as doubles below 2^53). */
-    public static boolean isFloatingPoint(int sqlType) {
-        return sqlType == Types.FLOAT || sqlType == Types.REAL || sqlType == Types.DOUBLE;
+    /**
+     * Whether a numeric column of this type may hold NaN or an infinity: floating point, and
+     * PostgreSQL's {@code numeric}, which has both.
+     */
+    public static boolean mayHoldNaN(int sqlType) {
+        return switch (sqlType) {
+            case Types.FLOAT, Types.REAL, Types.DOUBLE, Types.NUMERIC, Types.DECIMAL -> true;
+            default -> false;
+        };
+    }
+
+    /** Whether a column of this type holds text, which SQL compares as written. */
+    public static boolean isCharacter(int sqlType) {
+        return switch (sqlType) {
+            case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR -> true;
+            default -> false;
+        };
     }
 
     /** The value's text, or {@code null} for SQL NULL. */

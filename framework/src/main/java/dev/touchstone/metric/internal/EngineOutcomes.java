@@ -100,9 +100,9 @@ final class EngineOutcomes implements SqlColumns {
             return Kind.ABSENT;
         }
         if (!SqlValues.isNumeric(type)) {
-            return Kind.TEXT;
+            return SqlValues.isCharacter(type) ? Kind.TEXT : Kind.OTHER;
         }
-        return SqlValues.isFloatingPoint(type) ? Kind.FLOATING : Kind.NUMBER;
+        return SqlValues.mayHoldNaN(type) ? Kind.FLOATING : Kind.NUMBER;
     }
 
     @Override
@@ -158,11 +158,15 @@ final class EngineOutcomes implements SqlColumns {
 
     /**
      * The groups of {@code column}, named as in memory (numbers by their canonical text, so 6 and
-     * 6.0 are one group), or empty when a group has no exact condition (a NaN value).
+     * 6.0 are one group), or empty when a group has no exact condition (a NaN value, a column
+     * that is neither text nor a number).
      */
     Optional<List<Group>> groups(String column) {
         return memo(new GroupsKey(column), () -> {
             Kind kind = kind(column);
+            if (kind == Kind.OTHER) {
+                return Optional.<List<Group>>empty();
+            }
             Map<String, Object> values = new HashMap<>();
             Map<String, Long> sizes = new HashMap<>();
             long[] missing = new long[1];

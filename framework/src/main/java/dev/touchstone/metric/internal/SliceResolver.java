@@ -163,7 +163,8 @@ public final class SliceResolver {
                 return pushed.get();
             }
             engine.get().say(engine.get().source() + ": the slices of column '" + column + "' are selected in memory:"
-                    + " it holds a value that is not a finite number");
+                    + (engine.get().kind(column) == dev.touchstone.slice.internal.SqlColumns.Kind.OTHER
+                            ? " it is neither text nor a number in the source" : " it holds a value that is not a finite number"));
         }
         return outcomes.memo(new Key("each", column), k -> group(outcomes, column));
     }

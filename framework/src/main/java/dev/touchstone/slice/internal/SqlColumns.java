@@ -6,8 +6,12 @@ import org.apiguardian.api.API;
 @API(status = API.Status.INTERNAL, since = "0.3")
 public interface SqlColumns {
 
-    /** How a column compares: as numbers (floating point ones may hold NaN), as text, or not at all. */
-    enum Kind { NUMBER, FLOATING, TEXT, ABSENT }
+    /**
+     * How a column compares: as numbers (FLOATING ones may hold NaN or infinities), as text, not
+     * at all (ABSENT), or only in memory (OTHER: dates, times, booleans and other types whose
+     * text in memory is the driver's spelling, which SQL literals need not match).
+     */
+    enum Kind { NUMBER, FLOATING, TEXT, OTHER, ABSENT }
 
     Kind kind(String column);
 

@@ -181,6 +181,28 @@ class EngineParityTest {
         assertThat(DatasetAccess.isLoaded(inEngine)).as("the comparison read the rows").isTrue();
     }
 
+    @Test
+    void a_date_column_is_compared_in_memory_as_its_text_and_said() throws Exception {
+        Path csv = Warehouse.csv(dir, 600, 6);
+        Path file = dir.resolve("dated.parquet");
+        Warehouse.sql("COPY (SELECT *, DATE '2026-12-01' + CAST(hour % 3 AS INTEGER) AS day FROM read_csv('" + csv + "', header = true,"
+                + " types = {'id': 'VARCHAR', 'score': 'DOUBLE'})) TO '" + file + "' (FORMAT parquet)");
+        Path datedCsv = dir.resolve("dated.csv");
+        Warehouse.sql("COPY (SELECT * FROM read_parquet('" + file + "')) TO '" + datedCsv + "' (HEADER true)");
+        Model inMemory = Model.logged("m", roles(Dataset.fromCsv(datedCsv)));
+        Model inEngine = Model.logged("m", roles(Dataset.fromParquet(file)));
+
+        same(assertThat(inMemory).onSlice(where("day").isEqualTo("2026-12-02")).recall().actual(),
+                assertThat(inEngine).onSlice(where("day").isEqualTo("2026-12-02")).recall().actual());
+        sameEach(assertThat(inMemory).onEachSliceOf("day").accuracy().actuals(),
+                assertThat(inEngine).onEachSliceOf("day").accuracy().actuals());
+
+        assertThat(said).contains("[touchstone] " + file + ": slice 'day = 2026-12-02' is selected in memory: column 'day'"
+                + " is neither text nor a number in the source, and is compared as text in memory",
+                "[touchstone] " + file + ": the slices of column 'day' are selected in memory: it is neither text nor a"
+                        + " number in the source");
+    }
+
     static void sameEach(Map<String, MetricValue> expected, Map<String, MetricValue> actual) {
         assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
         expected.forEach((name, value) -> same(value, actual.get(name)));

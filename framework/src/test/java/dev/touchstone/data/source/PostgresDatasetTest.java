@@ -147,6 +147,18 @@ class PostgresDatasetTest {
     }
 
     @Test
+    void a_numeric_score_that_is_nan_names_the_row_as_in_memory() {
+        Model model = Model.logged("m", Dataset.fromQuery(database(),
+                "select label, predicted, case when id = '0000002' then 'NaN'::numeric else score::numeric end as score"
+                        + " from predictions order by id")
+                .withLabel("label").withPrediction("predicted").withScore("score").withPositiveClass("cat"));
+
+        assertThatThrownBy(() -> assertThat(model).overall().rocAuc().actual())
+                .isInstanceOf(QualityConfigurationException.class)
+                .hasMessageContaining("/postgres row 3, column 'score'");
+    }
+
+    @Test
     void a_missing_driver_says_which_to_add() {
         assertThatThrownBy(() -> Dataset.fromQuery("jdbc:nosuchdb://localhost/x", "select 1").size())
                 .isInstanceOf(QualityConfigurationException.class)
