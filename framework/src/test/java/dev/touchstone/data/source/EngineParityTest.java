@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.touchstone.assertion.AbstractMetricAssert;
 import dev.touchstone.assertion.SliceAssert;
+import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.data.Dataset;
 import dev.touchstone.data.internal.DatasetAccess;
 import dev.touchstone.internal.Progress;
 import dev.touchstone.metric.MetricValue;
+import dev.touchstone.metric.internal.Outcomes;
 import dev.touchstone.model.Model;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -201,6 +203,21 @@ class EngineParityTest {
                 + " is neither text nor a number in the source, and is compared as text in memory",
                 "[touchstone] " + file + ": the slices of column 'day' are selected in memory: it is neither text nor a"
                         + " number in the source");
+    }
+
+    @Test
+    void the_fingerprint_streamed_from_the_engine_is_the_one_of_the_same_rows_in_memory() throws Exception {
+        Path csv = Warehouse.csv(dir, 700, 12);
+        Path file = Warehouse.parquet(csv, dir.resolve("p.parquet"));
+        for (boolean withIds : new boolean[] {true, false}) {
+            Dataset inMemory = withIds ? roles(Dataset.fromCsv(csv)).withId("id") : roles(Dataset.fromCsv(csv));
+            Dataset inEngine = withIds ? roles(Dataset.fromParquet(file)).withId("id") : roles(Dataset.fromParquet(file));
+            String expected = Outcomes.of(Model.logged("m", inMemory), inMemory, TouchstoneSettings.defaults()).fingerprint();
+            String actual = Outcomes.of(Model.logged("m", inEngine), inEngine, TouchstoneSettings.defaults()).fingerprint();
+
+            assertThat(actual).as("ids " + withIds).isEqualTo(expected).startsWith("sha256:");
+            assertThat(DatasetAccess.isLoaded(inEngine)).isFalse();
+        }
     }
 
     static void sameEach(Map<String, MetricValue> expected, Map<String, MetricValue> actual) {
