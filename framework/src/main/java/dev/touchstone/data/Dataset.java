@@ -6,6 +6,7 @@ import dev.touchstone.data.internal.CsvReader;
 import dev.touchstone.data.internal.DatasetAccess;
 import dev.touchstone.data.internal.JsonLinesReader;
 import dev.touchstone.data.internal.LazyTable;
+import dev.touchstone.data.internal.SqlSources;
 import dev.touchstone.slice.Slice;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -32,7 +33,7 @@ import org.jspecify.annotations.Nullable;
 public final class Dataset {
 
     static {
-        DatasetAccess.install(Dataset::tableIdentity, Row::new);
+        DatasetAccess.install(Dataset::tableIdentity, Row::new, dataset -> dataset.table);
     }
 
     private final String name;
@@ -116,6 +117,46 @@ public final class Dataset {
             Path path = ClasspathFiles.locate(name);
             return jsonLines ? JsonLinesReader.read(path) : CsvReader.read(path);
         }), Roles.NONE, Map.of());
+    }
+
+    /**
+     * A Parquet file, or a folder of Parquet files read recursively, with hive-style partition
+     * folders ({@code date=2026-12-01/part-0.parquet}) as columns whose values stay text as
+     * written. Read through DuckDB's embedded engine (add {@code org.duckdb:duckdb_jdbc} as a test
+     * dependency): metrics it can aggregate are computed in the engine, so memory does not grow
+     * with the rows; others read only the columns the spec uses, on first use.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public static Dataset fromParquet(Path path) {
+        Objects.requireNonNull(path, "path");
+        return new Dataset(baseName(path), new LazyTable(SqlSources.parquet(path)), Roles.NONE, Map.of());
+    }
+
+    /**
+     * The rows of a SQL query on a JDBC database without credentials (or with them in a
+     * {@link Database}): {@code Dataset.fromQuery("jdbc:postgresql://localhost/ml", "select * from predictions")}.
+     * The database's JDBC driver must be on the test classpath. Named {@code query}; rename it
+     * with {@link #withName}.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public static Dataset fromQuery(String jdbcUrl, String sql) {
+        return fromQuery(Database.at(jdbcUrl), sql);
+    }
+
+    /** The rows of a SQL query on {@code database}, with its user and password (a {@link dev.touchstone.config.Secret}). */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public static Dataset fromQuery(Database database, String sql) {
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(sql, "sql");
+        return new Dataset("query", new LazyTable(SqlSources.query(database, sql)), Roles.NONE, Map.of());
+    }
+
+    /** Every row of a table ({@code predictions} or {@code schema.predictions}), named after it. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public static Dataset fromTable(Database database, String table) {
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(table, "table");
+        return new Dataset(table, new LazyTable(SqlSources.table(database, table)), Roles.NONE, Map.of());
     }
 
     /** In-memory rows: {@code Dataset.builder("toy").columns("label", "predicted").row("a", "a").build()}. */

@@ -46,6 +46,11 @@ public final class Progress implements AutoCloseable {
         return previous;
     }
 
+    /** One line about how data is read ("[touchstone] ..."), to the same place as progress lines. */
+    public static void say(String line) {
+        out.accept("[touchstone] " + line);
+    }
+
     /** As {@link #advance(long)}, with a detail shown after the rate ("3 in flight, 1 failed"). */
     public void advance(long newDone, java.util.function.Supplier<String> newDetail) {
         detail = newDetail;

@@ -5,6 +5,8 @@ import dev.touchstone.data.table.CategoricalColumn;
 import dev.touchstone.data.table.Column;
 import dev.touchstone.data.table.NumericColumn;
 import dev.touchstone.data.table.Table;
+import dev.touchstone.slice.internal.NotPushable;
+import dev.touchstone.slice.internal.SqlColumns;
 import java.util.BitSet;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -59,6 +61,78 @@ final class Comparison extends Slice {
             default -> selectOrder(table, c, rows, n);
         }
         return rows;
+    }
+
+    // Leaves are wrapped in COALESCE(..., FALSE): SQL's NULL (a missing value) satisfies no
+    // comparison and NOT keeps it out, exactly as the bit sets do.
+    @Override
+    String sql(SqlColumns columns) {
+        SqlColumns.Kind kind = columns.kind(column);
+        if (kind == SqlColumns.Kind.ABSENT) {
+            throw new NotPushable("the source has no column '" + column + "'");
+        }
+        if (kind == SqlColumns.Kind.OTHER && op != Op.MISSING) {
+            throw new NotPushable("column '" + column + "' is neither text nor a number in the source, and is compared"
+                    + " as text in memory");
+        }
+        String id = columns.identifier(column);
+        return switch (op) {
+            case MISSING -> "(" + id + " IS NULL)";
+            case EQ, IN -> "COALESCE(" + equality(id, kind) + ", FALSE)";
+            case NE -> "COALESCE(NOT " + equality(id, kind) + ", FALSE)";
+            default -> order(id, kind);
+        };
+    }
+
+    private String equality(String id, SqlColumns.Kind kind) {
+        java.util.List<String> terms = new java.util.ArrayList<>();
+        for (Object value : values) {
+            String text = text(value);
+            if (kind == SqlColumns.Kind.TEXT) {
+                terms.add(id + " = '" + text.replace("'", "''") + "'");
+                continue;
+            }
+            double number = number(value);
+            if (Double.isNaN(number) || Double.isInfinite(number)) {
+                // "NaN" or "Infinity" might match a value's spelling in memory; elsewhere text never equals a number
+                if (text.contains("NaN") || text.contains("Infinity")) {
+                    throw new NotPushable("slice value '" + text + "' is not a finite number");
+                }
+                terms.add("FALSE");
+                continue;
+            }
+            terms.add(id + " = " + doubleLiteral(number));
+        }
+        return "(" + String.join(" OR ", terms) + ")";
+    }
+
+    private String order(String id, SqlColumns.Kind kind) {
+        if (kind == SqlColumns.Kind.TEXT) {
+            throw new NotPushable("slice '" + describe() + "' compares text column '" + column + "' as a number");
+        }
+        double a = ((Number) values.get(0)).doubleValue();
+        double b = values.size() > 1 ? ((Number) values.get(1)).doubleValue() : 0;
+        if (!Double.isFinite(a) || !Double.isFinite(b)) {
+            throw new NotPushable("slice '" + describe() + "' has a bound that is not a finite number");
+        }
+        String condition = switch (op) {
+            case LT -> id + " < " + doubleLiteral(a);
+            case LE -> id + " <= " + doubleLiteral(a);
+            case GT -> id + " > " + doubleLiteral(a);
+            case GE -> id + " >= " + doubleLiteral(a);
+            case BETWEEN -> id + " >= " + doubleLiteral(a) + " AND " + id + " <= " + doubleLiteral(b);
+            default -> throw new IllegalStateException(op.name());
+        };
+        // SQL orders NaN above every number; in memory NaN is in no order slice
+        if (kind == SqlColumns.Kind.FLOATING) {
+            condition += " AND " + id + " <> CAST('NaN' AS DOUBLE PRECISION)";
+        }
+        return "COALESCE(" + condition + ", FALSE)";
+    }
+
+    /** A double as SQL reads it back exactly: its shortest decimal text, cast. */
+    static String doubleLiteral(double value) {
+        return "CAST('" + Double.toString(value) + "' AS DOUBLE PRECISION)";
     }
 
     private void selectEquality(Column c, BitSet rows, int n) {

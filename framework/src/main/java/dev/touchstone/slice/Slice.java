@@ -2,6 +2,7 @@ package dev.touchstone.slice;
 
 import dev.touchstone.data.table.Table;
 import dev.touchstone.slice.internal.SliceAccess;
+import dev.touchstone.slice.internal.SqlColumns;
 import java.util.BitSet;
 import java.util.Objects;
 import org.apiguardian.api.API;
@@ -19,7 +20,7 @@ import org.apiguardian.api.API;
 public abstract class Slice {
 
     static {
-        SliceAccess.install(Slice::select);
+        SliceAccess.install(Slice::select, Slice::sql);
     }
 
     Slice() {
@@ -51,6 +52,9 @@ public abstract class Slice {
     /** The rows of {@code table} in this slice (see {@link SliceAccess#select}). */
     abstract BitSet select(Table table);
 
+    /** This slice as a two-valued SQL condition (see {@link SliceAccess#sql}). */
+    abstract String sql(SqlColumns columns);
+
     @Override
     public final String toString() {
         return describe();
@@ -77,6 +81,11 @@ public abstract class Slice {
         }
 
         @Override
+        String sql(SqlColumns columns) {
+            return "(" + left.sql(columns) + (and ? " AND " : " OR ") + right.sql(columns) + ")";
+        }
+
+        @Override
         BitSet select(Table table) {
             BitSet rows = left.select(table);
             if (and) {
@@ -98,6 +107,11 @@ public abstract class Slice {
         @Override
         public String describe() {
             return "not (" + inner.describe() + ")";
+        }
+
+        @Override
+        String sql(SqlColumns columns) {
+            return "(NOT " + inner.sql(columns) + ")";
         }
 
         @Override

@@ -17,17 +17,44 @@ public final class DatasetAccess {
 
     private static volatile Function<Dataset, Object> tableIdentity;
     private static volatile BiFunction<Table, Integer, Row> row;
+    private static volatile Function<Dataset, LazyTable> lazyTable;
 
     private DatasetAccess() {
     }
 
     /** Called by {@code Dataset}'s static initialiser; later calls are ignored. */
     public static synchronized void install(Function<Dataset, Object> identityBridge,
-            BiFunction<Table, Integer, Row> rowBridge) {
+            BiFunction<Table, Integer, Row> rowBridge, Function<Dataset, LazyTable> tableBridge) {
         if (tableIdentity == null) {
             tableIdentity = Objects.requireNonNull(identityBridge, "tableIdentity");
             row = Objects.requireNonNull(rowBridge, "row");
+            lazyTable = Objects.requireNonNull(tableBridge, "lazyTable");
         }
+    }
+
+    /** Whether the dataset's rows were read into memory (for tests of what stays in an engine). */
+    public static boolean isLoaded(Dataset dataset) {
+        return lazy(dataset).isLoaded();
+    }
+
+    private static LazyTable lazy(Dataset dataset) {
+        Function<Dataset, LazyTable> bridge = lazyTable;
+        if (bridge == null) {
+            throw new IllegalStateException("Dataset has not installed its bridge");
+        }
+        return bridge.apply(dataset);
+    }
+
+    /**
+     * The SQL engine that holds the dataset's rows (a Parquet file, a query), when its metrics can
+     * be aggregated there, and whether the rows were already read into memory.
+     */
+    public static java.util.Optional<SqlSource> engine(Dataset dataset) {
+        Function<Dataset, LazyTable> bridge = lazyTable;
+        if (bridge == null) {
+            throw new IllegalStateException("Dataset has not installed its bridge");
+        }
+        return bridge.apply(dataset).engine();
     }
 
     /** Row {@code index} of {@code table}, as an in-process model sees it. */

@@ -15,11 +15,30 @@ public final class LazyTable {
 
     private final String source;
     private final Supplier<Table> loader;
+    private final SqlSource engine;
     private volatile Table table;
 
     public LazyTable(String source, Supplier<Table> loader) {
         this.source = Objects.requireNonNull(source, "source");
         this.loader = Objects.requireNonNull(loader, "loader");
+        this.engine = null;
+    }
+
+    /** Rows of a SQL source: read into memory on first use, or aggregated where they are. */
+    public LazyTable(SqlSource engine) {
+        this.source = engine.source();
+        this.loader = engine::table;
+        this.engine = engine;
+    }
+
+    /** The SQL engine that holds the rows, when the data can be aggregated where it is. */
+    public java.util.Optional<SqlSource> engine() {
+        return java.util.Optional.ofNullable(engine);
+    }
+
+    /** Whether the rows were read into memory. */
+    public boolean isLoaded() {
+        return table != null;
     }
 
     public static LazyTable of(Table table) {

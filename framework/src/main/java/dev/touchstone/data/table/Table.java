@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +24,9 @@ public final class Table {
     private final int rowCount;
     private final Map<String, Column> columns;
     private final int @Nullable [] rowLines;
+    // a source that reads columns when first asked for them (Parquet): every name, in order
+    private final @Nullable List<String> names;
+    private final @Nullable Function<String, Column> loader;
 
     /**
      * @param source   what to call the origin in messages: a file path or {@code dataset 'x'}
@@ -44,6 +48,29 @@ public final class Table {
         }
         this.columns = byName;
         this.rowLines = rowLines;
+        this.names = null;
+        this.loader = null;
+    }
+
+    /**
+     * A table whose columns are read when first asked for, so a spec reads only the columns it
+     * uses. {@code loader} must return a column of exactly {@code rowCount} rows in the same row
+     * order every time; a column of another length is an error naming the source.
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public Table(String source, int rowCount, List<String> names, Function<String, Column> loader) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.rowCount = rowCount;
+        this.rowLines = null;
+        this.columns = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String name : names) {
+            if (!seen.add(name)) {
+                throw new DataFormatException(source + ": duplicate column name '" + Printable.escape(name) + "'");
+            }
+        }
+        this.names = List.copyOf(names);
+        this.loader = Objects.requireNonNull(loader, "loader");
     }
 
     public String source() {
@@ -55,19 +82,39 @@ public final class Table {
     }
 
     public List<String> columnNames() {
-        return List.copyOf(columns.keySet());
+        return names != null ? names : List.copyOf(columns.keySet());
     }
 
     public Optional<Column> findColumn(String name) {
-        return Optional.ofNullable(columns.get(name));
+        return Optional.ofNullable(get(name));
+    }
+
+    private @Nullable Column get(String name) {
+        Column column = columns.get(name);
+        if (column != null || names == null || !names.contains(name)) {
+            return column;
+        }
+        synchronized (this) {
+            column = columns.get(name);
+            if (column == null) {
+                column = loader.apply(name);
+                if (column.size() != rowCount) {
+                    throw new DataFormatException(source + ": column '" + Printable.escape(name) + "' has "
+                            + column.size() + " rows, but the source had " + rowCount
+                            + " when it was opened; did it change while it was read?");
+                }
+                columns.put(name, column);
+            }
+        }
+        return column;
     }
 
     /** The column, or a {@link DataFormatException} that lists the columns that do exist. */
     public Column column(String name) {
-        Column column = columns.get(name);
+        Column column = get(name);
         if (column == null) {
             throw new DataFormatException(source + ": no column named '" + name + "'; the columns are "
-                    + new ArrayList<>(columns.keySet()));
+                    + new ArrayList<>(columnNames()));
         }
         return column;
     }

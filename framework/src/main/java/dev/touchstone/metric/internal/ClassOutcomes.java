@@ -135,6 +135,15 @@ public final class ClassOutcomes {
                 scored.scoreName, dataset.classScoreColumns(), model.name());
     }
 
+    /**
+     * Classes of data that stays in an engine: the class list, positive class and notes only, no
+     * per-row codes (they are empty arrays, so row-based code fails loudly rather than reads them).
+     */
+    static ClassOutcomes aggregated(String[] classes, int positive, List<String> notes, String modelName) {
+        return new ClassOutcomes(classes, new int[0], new int[0], positive, List.copyOf(notes), null, null, null,
+                java.util.Map.of(), modelName);
+    }
+
     /** The predicted classes, or an error that says how a score-only model gets them. */
     int[] requirePredicted(String metric) {
         if (predicted == null) {
@@ -164,7 +173,7 @@ public final class ClassOutcomes {
         }
     }
 
-    private static int positiveClass(Dataset dataset, String labelName, String[] classes, long[] trueCount) {
+    static int positiveClass(Dataset dataset, String labelName, String[] classes, long[] trueCount) {
         if (dataset.positiveClass().isPresent()) {
             String wanted = dataset.positiveClass().get();
             int code = Arrays.asList(classes).indexOf(wanted);

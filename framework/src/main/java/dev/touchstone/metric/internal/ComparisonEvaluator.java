@@ -64,6 +64,18 @@ public final class ComparisonEvaluator {
     public static SliceComparison compare(Outcomes outcomes, SliceRows slice, MetricSpec metric, Reference reference,
             TouchstoneSettings settings, Alternative alternative, DoubleUnaryOperator margin, double level,
             @Nullable CheckId check, Baselines baselines) {
+        if (slice.isPushed()) {
+            // a comparison may pair examples: it reads the columns it needs into memory
+            outcomes.engine().ifPresent(e -> e.say(e.source() + ": comparisons with a baseline or another model are"
+                    + " computed in memory, where examples can be paired"));
+        }
+        return compareInMemory(outcomes, SliceResolver.inMemory(slice), metric, reference, settings, alternative, margin,
+                level, check, baselines);
+    }
+
+    private static SliceComparison compareInMemory(Outcomes outcomes, SliceRows slice, MetricSpec metric,
+            Reference reference, TouchstoneSettings settings, Alternative alternative, DoubleUnaryOperator margin,
+            double level, @Nullable CheckId check, Baselines baselines) {
         SliceEstimate model = MetricEvaluator.evaluate(outcomes, slice, metric, settings);
         if (!model.isDefined()) {
             return undefined(model, reference.source(), model.undefinedReason());

@@ -31,6 +31,12 @@ final class ConfusionEvaluation {
         int target = MetricEvaluator.targetClass(classes, metric, averaging, outcomes, name);
         long[] cells = outcomes.memo(new CellsKey(slice.name(), slice.definition(), slice.size()),
                 key -> count(classes, slice));
+        return fromCells(classes, cells, target, slice, metric, averaging, name, resampling);
+    }
+
+    /** The estimate from the slice's confusion cells, however they were counted (in memory, in an engine). */
+    static SliceEstimate fromCells(ClassOutcomes classes, long[] cells, int target, SliceRows slice,
+            ConfusionMetric metric, Averaging averaging, String name, Resampling resampling) {
         Confusion cm = new Confusion(cells, classes.classes());
         ConfusionCounts counts = new ConfusionCounts(classes.classes(), cells);
         List<String> notes = notes(cm);

@@ -28,12 +28,12 @@ public final class MetricEvaluator {
     public static SliceEstimate evaluate(Outcomes outcomes, SliceRows slice, MetricSpec metric,
             TouchstoneSettings settings) {
         Key key = new Key(outcomes.dataset().name(), slice.name(), slice.definition(), slice.size(), metric,
-                settings.seed(), settings.resamples());
+                settings.seed(), settings.resamples(), slice.isPushed());
         return outcomes.memo(key, k -> compute(outcomes, slice, metric, settings));
     }
 
     private record Key(String dataset, String slice, String definition, int size, MetricSpec metric, long seed,
-            int resamples) {
+            int resamples, boolean pushed) {
     }
 
     /** The random stream of a statement: named by what it computes, so results do not depend on execution order. */
@@ -43,9 +43,28 @@ public final class MetricEvaluator {
         return new Resampling(settings.resamples(), settings.seed(), stream);
     }
 
-    private static SliceEstimate compute(Outcomes outcomes, SliceRows slice, MetricSpec metric,
+    private static SliceEstimate compute(Outcomes outcomes, SliceRows pushedOrNot, MetricSpec metric,
             TouchstoneSettings settings) {
-        Resampling resampling = resampling(outcomes, slice, metric.name(), settings);
+        Resampling resampling = resampling(outcomes, pushedOrNot, metric.name(), settings);
+        if (pushedOrNot.isPushed()) {
+            SliceRows slice = pushedOrNot;
+            EngineOutcomes engine = outcomes.engine().orElseThrow();
+            if (metric instanceof BuiltIn builtIn) {
+                java.util.Optional<SliceEstimate> aggregated = EngineEvaluation.estimate(outcomes, engine, slice, builtIn,
+                        resampling);
+                if (aggregated.isPresent()) {
+                    return aggregated.get();
+                }
+            } else {
+                engine.say(engine.source() + ": custom metric " + metric.name() + " is computed in memory");
+            }
+            return computeInMemory(outcomes, SliceResolver.inMemory(slice), metric, settings, resampling);
+        }
+        return computeInMemory(outcomes, pushedOrNot, metric, settings, resampling);
+    }
+
+    private static SliceEstimate computeInMemory(Outcomes outcomes, SliceRows slice, MetricSpec metric,
+            TouchstoneSettings settings, Resampling resampling) {
         if (metric instanceof MetricSpec.Custom custom) {
             return CustomMetrics.estimate(outcomes, slice, custom, resampling);
         }

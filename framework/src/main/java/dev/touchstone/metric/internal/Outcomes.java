@@ -42,7 +42,9 @@ public final class Outcomes {
                 dataset.positiveClass().orElse(null));
         Outcomes outcomes = new Outcomes(ModelAccess.memo(model, key, k -> new Core(model, dataset, settings)), dataset);
         dataset.idColumn().ifPresent(id -> outcomes.memo(new UniqueIds(id), k -> {
-            ExampleIds.requireUnique(outcomes.core.table, id);
+            if (outcomes.core.engine == null || !outcomes.core.engine.idsLookUnique(id)) {
+                ExampleIds.requireUnique(outcomes.core.table(), id);
+            }
             return Boolean.TRUE;
         }));
         return outcomes;
@@ -58,7 +60,10 @@ public final class Outcomes {
     private static final class Core {
         private final Model model;
         private final Dataset dataset;
-        private final Table table;
+        private volatile Table table;
+        // the engine that holds the rows, when a logged model's metrics can be aggregated there
+        private final EngineOutcomes engine;
+        private final int engineRows;
         private final TouchstoneSettings settings;
         // Read on first use: operational metrics (latency, error rate) need none, and must work
         // when some examples failed at the endpoint.
@@ -70,12 +75,40 @@ public final class Outcomes {
         Core(Model model, Dataset dataset, TouchstoneSettings settings) {
             this.model = model;
             this.dataset = dataset;
-            this.table = dataset.table();
             this.settings = settings;
-            if (table.rowCount() == 0) {
+            this.engine = EngineOutcomes.of(model, dataset).orElse(null);
+            long rows;
+            if (engine != null) {
+                rows = engine.count(null);
+                if (rows > Integer.MAX_VALUE - 8) {
+                    throw new QualityConfigurationException(String.format(java.util.Locale.ROOT,
+                            "dataset '%s' (%s) has %,d rows; at most %,d can be evaluated", dataset.name(),
+                            dataset.source(), rows, Integer.MAX_VALUE - 8));
+                }
+            } else {
+                this.table = dataset.table();
+                rows = table.rowCount();
+            }
+            this.engineRows = (int) rows;
+            if (rows == 0) {
                 throw new QualityConfigurationException("dataset '" + dataset.name() + "' (" + dataset.source()
                         + ") has no rows: there is nothing to evaluate model '" + model.name() + "' on");
             }
+        }
+
+        /** The rows in memory: read on first use when the data is in an engine. */
+        Table table() {
+            Table t = table;
+            if (t == null) {
+                synchronized (this) {
+                    t = table;
+                    if (t == null) {
+                        t = dataset.table();
+                        table = t;
+                    }
+                }
+            }
+            return t;
         }
 
         Predictions predictions() {
@@ -102,12 +135,18 @@ public final class Outcomes {
         return dataset;
     }
 
+    /** The rows in memory; for data in an engine, reading this reads the columns it is asked for. */
     public Table table() {
-        return core.table;
+        return core.table();
     }
 
     public int size() {
-        return core.table.rowCount();
+        return core.engine != null ? core.engineRows : core.table().rowCount();
+    }
+
+    /** The engine that aggregates this evaluation's statistics where the data is, if any. */
+    java.util.Optional<EngineOutcomes> engine() {
+        return java.util.Optional.ofNullable(core.engine);
     }
 
     public ClassOutcomes classification() {
@@ -116,7 +155,7 @@ public final class Outcomes {
             synchronized (core) {
                 c = core.classification;
                 if (c == null) {
-                    c = ClassOutcomes.build(core.model, core.dataset, core.table, core.predictions());
+                    c = ClassOutcomes.build(core.model, core.dataset, core.table(), core.predictions());
                     core.classification = c;
                 }
             }
@@ -130,7 +169,7 @@ public final class Outcomes {
             synchronized (core) {
                 r = core.regression;
                 if (r == null) {
-                    r = RegressionOutcomes.build(core.model, core.dataset, core.table, core.predictions());
+                    r = RegressionOutcomes.build(core.model, core.dataset, core.table(), core.predictions());
                     core.regression = r;
                 }
             }
@@ -144,9 +183,9 @@ public final class Outcomes {
         if (idColumn == null) {
             return "row:" + (row + 1);
         }
-        String id = core.table.column(idColumn).text(row);
+        String id = core.table().column(idColumn).text(row);
         if (id == null) {
-            throw new QualityConfigurationException(core.table.locate(row, idColumn) + ": the example id is missing");
+            throw new QualityConfigurationException(core.table().locate(row, idColumn) + ": the example id is missing");
         }
         return id;
     }
@@ -157,10 +196,16 @@ public final class Outcomes {
      */
     public String fingerprint() {
         return memo(new FingerprintKey(dataset.idColumn().orElse(null)), k -> {
+            if (core.engine != null) {
+                java.util.Optional<String> streamed = core.engine.fingerprint(dataset.idColumn().orElse(null));
+                if (streamed.isPresent()) {
+                    return streamed.get();
+                }
+            }
             try {
                 java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
                 digest.update(Integer.toString(size()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                dev.touchstone.data.table.Column label = dataset.labelColumn().map(core.table::column).orElse(null);
+                dev.touchstone.data.table.Column label = dataset.labelColumn().map(core.table()::column).orElse(null);
                 for (int row = 0; row < size(); row++) {
                     digest.update((byte) '\n');
                     digest.update(exampleId(row).getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -16,6 +16,8 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Turns what a statement says about slices into the rows of each slice. */
 @API(status = API.Status.INTERNAL, since = "0.2")
@@ -31,7 +33,30 @@ public final class SliceResolver {
     }
 
     public static SliceRows overall(Outcomes outcomes) {
+        if (outcomes.engine().isPresent()) {
+            return new SliceRows("overall", "all rows", null, outcomes.size(),
+                    new SliceRows.Pushed(null, () -> SliceRows.all(outcomes.table().rowCount())));
+        }
         return SliceRows.all(outcomes.size());
+    }
+
+    /** The slice with its rows in memory: itself, or for a slice that stays in the engine, its rows selected here. */
+    public static SliceRows inMemory(SliceRows slice) {
+        return slice.isPushed() ? slice.pushed().inMemory().get() : slice;
+    }
+
+    /** The slice in the engine when it has an exact SQL condition there, else (said) in memory. */
+    private static SliceRows pushed(Outcomes outcomes, String name, String definition, Slice slice,
+            Supplier<SliceRows> inMemory) {
+        EngineOutcomes engine = outcomes.engine().orElseThrow();
+        List<String> reason = new ArrayList<>();
+        Optional<String> where = engine.where(slice, reason);
+        if (where.isEmpty()) {
+            engine.say(engine.source() + ": slice '" + name + "' is selected in memory: " + reason.get(0));
+            return inMemory.get();
+        }
+        long size = engine.count(where.get());
+        return new SliceRows(name, definition, null, (int) size, new SliceRows.Pushed(where.get(), inMemory));
     }
 
     /**
@@ -39,6 +64,43 @@ public final class SliceResolver {
      * with the names that do exist.
      */
     public static SliceRows named(Outcomes outcomes, String name) {
+        if (outcomes.engine().isEmpty()) {
+            return namedInMemory(outcomes, name);
+        }
+        EngineOutcomes engine = outcomes.engine().get();
+        Slice named = outcomes.dataset().slices().get(name);
+        if (named != null) {
+            String definition = named.describe();
+            return outcomes.memo(new Key("named-engine", name + '\u0000' + definition),
+                    k -> pushed(outcomes, name, definition, named, () -> namedInMemory(outcomes, name)));
+        }
+        int eq = name.indexOf('=');
+        if (eq > 0) {
+            String column = name.substring(0, eq).trim();
+            String value = name.substring(eq + 1).trim();
+            if (engine.kind(column) != dev.touchstone.slice.internal.SqlColumns.Kind.ABSENT) {
+                String canonical = column + "=" + value;
+                return outcomes.memo(new Key("eq-engine", canonical), k -> {
+                    SliceRows rows = pushed(outcomes, canonical, canonical,
+                            dev.touchstone.slice.ColumnCondition.where(column).isEqualTo(value),
+                            () -> namedInMemory(outcomes, name));
+                    if (rows.size() > 0 || !rows.isPushed()) {
+                        return rows;
+                    }
+                    // An empty slice is INCONCLUSIVE; say which values exist in case of a typo.
+                    List<String> values = engine.groups(column).map(groups -> groups.stream()
+                            .map(g -> g.name().substring(g.name().indexOf('=') + 1)).toList()).orElse(List.of());
+                    List<String> shown = values.stream().limit(20).toList();
+                    String definition = canonical + ": no row has this value; " + column + " has "
+                            + (values.size() > shown.size() ? values.size() + " values, among them " : "the values ") + shown;
+                    return new SliceRows(canonical, definition, null, 0, rows.pushed());
+                });
+            }
+        }
+        return namedInMemory(outcomes, name);
+    }
+
+    private static SliceRows namedInMemory(Outcomes outcomes, String name) {
         Dataset dataset = outcomes.dataset();
         Table table = outcomes.table();
         Slice named = dataset.slices().get(name);
@@ -73,6 +135,15 @@ public final class SliceResolver {
     /** An ad-hoc slice; its definition is its name. */
     public static SliceRows adHoc(Outcomes outcomes, Slice slice) {
         String definition = slice.describe();
+        if (outcomes.engine().isPresent()) {
+            return outcomes.memo(new Key("adhoc-engine", definition),
+                    k -> pushed(outcomes, definition, definition, slice, () -> adHocInMemory(outcomes, slice)));
+        }
+        return adHocInMemory(outcomes, slice);
+    }
+
+    private static SliceRows adHocInMemory(Outcomes outcomes, Slice slice) {
+        String definition = slice.describe();
         return outcomes.memo(new Key("adhoc", definition), k -> SliceRows.of(definition, definition,
                 SliceAccess.select(slice, outcomes.table())));
     }
@@ -82,7 +153,27 @@ public final class SliceResolver {
      * numerically); rows where the column is missing form a last slice {@code column is missing}.
      */
     public static List<SliceRows> eachValueOf(Outcomes outcomes, String column) {
+        Optional<EngineOutcomes> engine = outcomes.engine();
+        if (engine.isPresent() && engine.get().kind(column) != dev.touchstone.slice.internal.SqlColumns.Kind.ABSENT) {
+            Optional<List<SliceRows>> pushed = outcomes.memo(new Key("each-engine", column), k -> engine.get()
+                    .groups(column).map(groups -> groups.stream().map(g -> new SliceRows(g.name(), g.name(), null,
+                            (int) g.size(), new SliceRows.Pushed(g.where(), () -> eachValueInMemory(outcomes, column,
+                                    g.name())))).toList()));
+            if (pushed.isPresent()) {
+                return pushed.get();
+            }
+            engine.get().say(engine.get().source() + ": the slices of column '" + column + "' are selected in memory:"
+                    + (engine.get().kind(column) == dev.touchstone.slice.internal.SqlColumns.Kind.OTHER
+                            ? " it is neither text nor a number in the source" : " it holds a value that is not a finite number"));
+        }
         return outcomes.memo(new Key("each", column), k -> group(outcomes, column));
+    }
+
+    private static SliceRows eachValueInMemory(Outcomes outcomes, String column, String name) {
+        return outcomes.memo(new Key("each", column), k -> group(outcomes, column)).stream()
+                .filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("slice '" + name + "' is in the engine but not in memory;"
+                        + " did the data change while it was read?"));
     }
 
     private static List<SliceRows> group(Outcomes outcomes, String columnName) {

@@ -15,15 +15,32 @@ import org.apiguardian.api.API;
 public final class SliceAccess {
 
     private static volatile BiFunction<Slice, Table, BitSet> select;
+    private static volatile BiFunction<Slice, SqlColumns, String> sql;
 
     private SliceAccess() {
     }
 
     /** Called by {@code Slice}'s static initialiser; later calls are ignored. */
-    public static synchronized void install(BiFunction<Slice, Table, BitSet> bridge) {
+    public static synchronized void install(BiFunction<Slice, Table, BitSet> bridge,
+            BiFunction<Slice, SqlColumns, String> sqlBridge) {
         if (select == null) {
             select = Objects.requireNonNull(bridge, "bridge");
+            sql = Objects.requireNonNull(sqlBridge, "sqlBridge");
         }
+    }
+
+    /**
+     * The slice as a SQL condition that is true exactly for the rows {@link #select} would
+     * select (never NULL: a missing value satisfies no comparison, and {@code not} includes it).
+     *
+     * @throws NotPushable when the slice has no exact SQL form here
+     */
+    public static String sql(Slice slice, SqlColumns columns) {
+        BiFunction<Slice, SqlColumns, String> bridge = sql;
+        if (bridge == null) {
+            throw new IllegalStateException("Slice has not installed its bridge");
+        }
+        return bridge.apply(slice, columns);
     }
 
     /**

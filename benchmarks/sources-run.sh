@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Touchstone on data that stays in an engine (see README.md, "Data where it lives"):
+#   benchmarks/sources-run.sh                   # Parquet 1M, 10M, 100M rows; PostgreSQL 10M rows
+#   PARQUET_ROWS="" PG_ROWS=1000000 benchmarks/sources-run.sh   # PostgreSQL only, 1M rows
+#   SKIP_BUILD=1 ...                            # reuse the last build
+# Each run is a fresh JVM with -Xmx1g, measured by /usr/bin/time. The Parquet files go to
+# benchmarks/data/ (git-ignored) and are reused; PostgreSQL is a throwaway server from
+# .ci/postgres.sh (Debian's postgresql package), loaded with the same rows and removed afterwards.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(dirname "$HERE")"
+PARQUET_ROWS="${PARQUET_ROWS-1000000 10000000 100000000}"
+PG_ROWS="${PG_ROWS:-10000000}"
+BUILD_DIR="${BUILD_DIR:-target}"
+DATA="$HERE/data"
+mkdir -p "$DATA"
+
+if [[ -z "${SKIP_BUILD:-}" ]]; then
+  (cd "$ROOT" && ./mvnw -q -DskipTests -Dbuild.dir.name="$BUILD_DIR" install -pl benchmarks -am)
+fi
+CP="$HERE/$BUILD_DIR/classes:$(cat "$HERE/$BUILD_DIR/benchmark.classpath")"
+run() { /usr/bin/time -f "wall %e s, max RSS %M KB" java -Xmx1g -cp "$CP" dev.touchstone.benchmarks.SourcesBenchmark "$@" \
+  | grep -v '^\(overall \|camera=\|weather=\|slice \)'; }
+
+for rows in $PARQUET_ROWS; do
+  echo "=== Parquet, $rows rows; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+  run parquet "$rows" "$DATA/sources-$rows.parquet"
+done
+
+if [[ "$PG_ROWS" != 0 ]]; then
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  export PGPASSWORD="bench-$RANDOM$RANDOM"
+  folder=$(bash "$ROOT/.ci/postgres.sh" start "$port" bench "$PGPASSWORD" | tail -n 1)
+  trap 'bash "$ROOT/.ci/postgres.sh" stop "$folder"' EXIT
+  echo "=== PostgreSQL, $PG_ROWS rows; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+  run postgres "$PG_ROWS" "jdbc:postgresql://127.0.0.1:$port/postgres" bench
+fi

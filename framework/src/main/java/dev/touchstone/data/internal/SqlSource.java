@@ -1,0 +1,188 @@
+package dev.touchstone.data.internal;
+
+import dev.touchstone.config.internal.SecretAccess;
+import dev.touchstone.data.Database;
+import dev.touchstone.data.table.Column;
+import dev.touchstone.data.table.DataFormatException;
+import dev.touchstone.data.table.Table;
+import dev.touchstone.internal.Progress;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import org.apiguardian.api.API;
+
+/**
+ * Rows that a SQL engine produces: a query or table on a JDBC database, or Parquet files read
+ * by DuckDB's embedded engine. It is both a row source (the columns a spec uses, streamed into
+ * a {@link Table}) and an engine that aggregates ({@link #query}), so sufficient statistics can
+ * be computed where the data is.
+ *
+ * <p>Every failure is a {@link DataFormatException} that names the source; no message holds the
+ * password or the URL's parameters.
+ */
+@API(status = API.Status.INTERNAL, since = "0.3")
+public final class SqlSource {
+
+    /** Rows fetched per round trip; PostgreSQL streams only with a fetch size and autocommit off. */
+    static final int FETCH_SIZE = 10_000;
+
+    private final Database database;
+    private final String relation;
+    private final String source;
+    private final boolean stableOrder;
+    private volatile Map<String, Integer> types;
+
+    /**
+     * @param relation    SQL that can follow {@code FROM}: {@code (select ...) AS q}, a table name,
+     *                    or {@code read_parquet(...)}
+     * @param source      what messages call it
+     * @param stableOrder whether the rows come in the same order on every scan, so columns can be
+     *                    read one at a time (a Parquet scan); else a table is read in one scan
+     */
+    public SqlSource(Database database, String relation, String source, boolean stableOrder) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.relation = Objects.requireNonNull(relation, "relation");
+        this.source = Objects.requireNonNull(source, "source");
+        this.stableOrder = stableOrder;
+    }
+
+    /** What messages call this source. */
+    public String source() {
+        return source;
+    }
+
+    public String relation() {
+        return relation;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    /** The columns and their {@link java.sql.Types} codes, in order. */
+    public Map<String, Integer> columnTypes() {
+        Map<String, Integer> known = types;
+        if (known == null) {
+            known = query("SELECT * FROM " + relation + " LIMIT 0", "reading the columns", rs -> {
+                ResultSetMetaData meta = rs.getMetaData();
+                Map<String, Integer> found = new LinkedHashMap<>();
+                for (int c = 1; c <= meta.getColumnCount(); c++) {
+                    if (found.put(meta.getColumnLabel(c), meta.getColumnType(c)) != null) {
+                        throw new DataFormatException(source + ": duplicate column name '" + meta.getColumnLabel(c)
+                                + "'; give each column of the query its own name");
+                    }
+                }
+                return java.util.Collections.unmodifiableMap(found);
+            });
+            types = known;
+        }
+        return known;
+    }
+
+    /**
+     * The rows as a table. A source with a stable order is read column by column when the spec
+     * first uses a column; any other is read whole, in one scan, so its rows cannot be mixed up.
+     */
+    public Table table() {
+        if (!stableOrder) {
+            return query("SELECT * FROM " + relation, "reading the rows", this::readAll);
+        }
+        Map<String, Integer> columns = columnTypes();
+        long count = query("SELECT count(*) FROM " + relation, "counting the rows", rs -> {
+            rs.next();
+            return rs.getLong(1);
+        });
+        if (count > Integer.MAX_VALUE - 8) {
+            throw new DataFormatException(String.format(java.util.Locale.ROOT, "%s has %,d rows, more than one table in"
+                    + " memory can hold; evaluate it with metrics the engine can aggregate (see README, 'Where your"
+                    + " data lives')", source, count));
+        }
+        return new Table(source, (int) count, List.copyOf(columns.keySet()), this::readColumn);
+    }
+
+    private Column readColumn(String name) {
+        return query("SELECT " + quote(name) + " FROM " + relation, "reading column '" + name + "'", rs -> {
+            ResultColumns columns = new ResultColumns(source, rs.getMetaData());
+            try (Progress progress = Progress.start("reading column '" + name + "' of " + source, 0, "rows")) {
+                columns.readAll(rs, progress);
+            }
+            return columns.build().get(0);
+        });
+    }
+
+    private Table readAll(ResultSet rs) throws SQLException {
+        ResultColumns columns = new ResultColumns(source, rs.getMetaData());
+        try (Progress progress = Progress.start("reading " + source, 0, "rows")) {
+            columns.readAll(rs, progress);
+        }
+        if (columns.rowCount() == 0) {
+            throw new DataFormatException(source + ": the query returned no rows");
+        }
+        return new Table(source, columns.rowCount(), columns.build(), null);
+    }
+
+    /** A result handler that may throw {@link SQLException}. */
+    @FunctionalInterface
+    public interface Reader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Runs {@code sql} and hands its result to {@code reader}, streaming it in batches.
+     *
+     * @param doing what the query is for, for messages: "counting the rows"
+     */
+    public <T> T query(String sql, String doing, Reader<T> reader) {
+        try (Connection connection = connect()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.setFetchSize(FETCH_SIZE);
+                try (ResultSet rs = statement.executeQuery(sql)) {
+                    return reader.read(rs);
+                }
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw SqlFailures.of(e, this, doing);
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        Properties properties = new Properties();
+        database.user().ifPresent(user -> properties.setProperty("user", user));
+        if (database.password().isPresent()) {
+            properties.setProperty("password", SecretAccess.reveal(database.password().get()));
+        }
+        return DriverManager.getConnection(database.url(), properties);
+    }
+
+    /** The password's text, to scrub from driver messages; null when there is none. */
+    String passwordText() {
+        return database.password().map(SecretAccess::reveal).orElse(null);
+    }
+
+    /** An identifier in double quotes, as both PostgreSQL and DuckDB read it. */
+    public static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    /** A string literal in single quotes. */
+    public static String literal(String text) {
+        return '\'' + text.replace("'", "''") + '\'';
+    }
+
+    /** The names of the columns, in order. */
+    public List<String> columnNames() {
+        return new ArrayList<>(columnTypes().keySet());
+    }
+}
