@@ -72,6 +72,7 @@ final class QualityEngineDescriptor extends EngineDescriptor implements Node<Qua
         Path resultsDir = configuration.resultsDir();
         RunResults results = collector.write(resultsDir, configuration.settings().seed());
         ConsoleReport.resultsWritten(resultsDir.resolve(dev.touchstone.result.ResultsJson.FILE_NAME));
+        context.allure().finish(results);
         Map<Path, Set<String>> toRecord = collector.toRecord();
         if (!configuration.recordOutcomes() && !configuration.updateBaseline() && toRecord.isEmpty()) {
             return;
