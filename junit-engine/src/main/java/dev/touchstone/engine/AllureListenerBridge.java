@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -36,6 +37,10 @@ final class AllureListenerBridge {
     private static final Set<String> REPLACED = Set.of("parentSuite", "suite", "subSuite", "feature", "story",
             "severity", "package", "testClass", "testMethod");
 
+    /** The label the listener puts the test's unique ID in. */
+    private static final String UNIQUE_ID_LABEL = "junit.platform.uniqueid";
+    private static final String ENGINE_SEGMENT = "[engine:" + Constants.ENGINE_ID + "]";
+
     private final Map<AllureResult.Attachment, String> written = new HashMap<>();
     private final boolean listening;
 
@@ -49,9 +54,22 @@ final class AllureListenerBridge {
         return listening;
     }
 
-    /** Whether the listener has a test case running on this thread: then it, not Touchstone, writes the result. */
+    /**
+     * Whether the listener has a test case of Touchstone's running on this thread: then it, not
+     * Touchstone, writes the result. A test case of another engine (a Jupiter test that runs the
+     * engine in-process) is not Touchstone's to enrich: its unique ID label tells.
+     */
     boolean active() {
-        return Allure.getLifecycle().getCurrentTestCase().isPresent();
+        AllureLifecycle lifecycle = Allure.getLifecycle();
+        Optional<String> current = lifecycle.getCurrentTestCase();
+        if (current.isEmpty()) {
+            return false;
+        }
+        boolean[] ours = {true};
+        lifecycle.updateTestCase(current.get(), test -> test.getLabels().stream()
+                .filter(l -> UNIQUE_ID_LABEL.equals(l.getName()) && l.getValue() != null).findFirst()
+                .ifPresent(l -> ours[0] = l.getValue().startsWith(ENGINE_SEGMENT)));
+        return ours[0];
     }
 
     /** Where the listener writes: Allure's {@code allure.results.directory}, by Allure's own rules. */
