@@ -119,7 +119,10 @@ public final class EvidenceHtml {
             String models = Facts.distinct(rows, SliceResult::model);
             String datasets = Facts.distinct(rows, SliceResult::dataset);
             String metrics = Facts.distinct(rows, SliceResult::metric);
-            out.append("<table").append(attrs("evidence", "border-collapse:collapse;width:100%")).append(">\n");
+            // embedded in a narrow pane (Allure's test page), the table scrolls sideways instead of
+            // squeezing its eleven columns into rows a screen tall
+            out.append("<table").append(attrs("evidence", "border-collapse:collapse;width:100%"
+                    + (inline ? ";min-width:1100px" : ""))).append(">\n");
             caption(rows, models, datasets, metrics);
             out.append("<thead><tr>");
             for (String column : COLUMNS) {
