@@ -276,6 +276,38 @@ public final class ConfigKeys {
             + " memory, several times over while it is parsed";
 
     /**
+     * Whether the engine writes Allure results: {@value}. It writes them itself, in Allure 2's
+     * format, so a report needs neither {@code allure-junit-platform} nor {@code allure.properties};
+     * with Allure's JUnit Platform listener on the test classpath, it adds its evidence to the
+     * listener's results instead of writing its own.
+     *
+     * <p>{@code true} or {@code false}; default {@value #DEFAULT_ALLURE_ENABLED}.
+     */
+    public static final String ALLURE_ENABLED = "touchstone.allure.enabled";
+    public static final boolean DEFAULT_ALLURE_ENABLED = true;
+
+    /**
+     * Directory of the Allure results: {@value}. Unset, it is Allure's own
+     * {@code allure.results.directory} (a system property or {@code allure.properties} on the test
+     * classpath) if that is set, else {@value #DEFAULT_ALLURE_RESULTS_DIR}, where the plugin's
+     * {@code report} goal reads them.
+     *
+     * <p>A path, relative to the working directory.
+     */
+    public static final String ALLURE_RESULTS_DIR = "touchstone.allure.results.dir";
+    public static final String DEFAULT_ALLURE_RESULTS_DIR = "target/allure-results";
+
+    /**
+     * Whether a run first removes the Allure results of Touchstone's earlier runs: {@value}.
+     * Allure shows several results of one test as retries; with {@code false} earlier runs stay
+     * and show as retries. Results of other tools and Allure's {@code history} are never removed.
+     *
+     * <p>{@code true} or {@code false}; default {@value #DEFAULT_ALLURE_RESULTS_CLEAN}.
+     */
+    public static final String ALLURE_RESULTS_CLEAN = "touchstone.allure.results.clean";
+    public static final boolean DEFAULT_ALLURE_RESULTS_CLEAN = true;
+
+    /**
      * The keys of the Maven plugin's goals ({@code check}, {@code baseline}, {@code report}):
      * Maven passes {@code -D} properties on to the test JVM, so the engine sees them too and must
      * not report them as unknown.

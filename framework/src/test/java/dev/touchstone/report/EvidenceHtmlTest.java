@@ -54,10 +54,10 @@ class EvidenceHtmlTest {
     void oneRowPerSliceInSliceOrderUnderTheExpectedColumns() {
         Document doc = Xml.parse(EvidenceHtml.table(slices()));
         assertThat(all(all(doc, "thead").get(0), "th").stream().map(Element::getTextContent)).containsExactly(
-                "slice", "metric", "value", "interval", "n", "expectation", "baseline", "p-value", "verdict", "reason");
+                "slice", "metric", "value", "interval", "n", "expectation", "baseline", "difference", "p-value", "verdict", "reason");
         List<Element> rows = all(all(doc, "tbody").get(0), "tr");
         assertThat(rows).hasSize(4);
-        assertThat(rows).allSatisfy(r -> assertThat(all(r, "td")).hasSize(10));
+        assertThat(rows).allSatisfy(r -> assertThat(all(r, "td")).hasSize(11));
         assertThat(rows.stream().map(r -> one(r, "span", "name").getTextContent()))
                 .containsExactly("camera=front", "camera=rear", "camera=side", "camera=empty");
         assertThat(rows.stream().map(r -> r.getAttribute("data-verdict")))

@@ -97,6 +97,7 @@ final class CheckDescriptor extends AbstractTestDescriptor implements Node<Quali
         List<MissingBaseline> missing = new ArrayList<>();
         List<Long> durations = new ArrayList<>();
         long start = System.nanoTime();
+        long startedAtMillis = System.currentTimeMillis();
         long[] last = {start};
         Throwable thrown = null;
         QualityScope scope = QualityScope.standalone().withSettings(settings)
@@ -130,7 +131,7 @@ final class CheckDescriptor extends AbstractTestDescriptor implements Node<Quali
             thrown = specProblem(scope).orElse(null);
         }
         run = new CheckRun(statements, recorded, missing, durations, thrown,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), startedAtMillis);
         return run;
     }
 
@@ -173,7 +174,6 @@ final class CheckDescriptor extends AbstractTestDescriptor implements Node<Quali
                     judged.add(statement);
                     statement.slices().forEach(s -> entries.add(entry(getUniqueId(), s, duration)));
                     ReportEntries.publish(context, this, statement.slices());
-                    AllureBridge.instance().describe(statement.slices(), severity());
                 }
                 continue;
             }
@@ -188,7 +188,6 @@ final class CheckDescriptor extends AbstractTestDescriptor implements Node<Quali
             }
             if (!kept.isEmpty()) {
                 judged.add(new StatementResult(statement.description(), kept, true));
-                AllureBridge.instance().chart(kept);
             }
         }
         long total = done.totalMillis;
@@ -208,17 +207,20 @@ final class CheckDescriptor extends AbstractTestDescriptor implements Node<Quali
         }
         context.collector().add(entries);
         ConsoleReport.judged(specClass.getSimpleName() + "." + method.getName(), judged);
+        AllureCheck allure = allure(context, done, missingPolicy);
 
         MethodSource source = (MethodSource) getSource().orElseThrow();
         int index = 0;
         for (Map.Entry<String, List<StatementResult>> slice : bySlice.entrySet()) {
             SliceDescriptor child = new SliceDescriptor(QualityUniqueIds.slice(getUniqueId(), slice.getKey()),
                     slice.getKey(), ++index, method.getName(), source,
-                    new CheckOutcome(slice.getValue(), settings.inconclusive()), severity());
+                    new CheckOutcome(slice.getValue(), settings.inconclusive()),
+                    allure.bySlice().getOrDefault(slice.getKey(), List.of()));
             addChild(child);
             executor.execute(child);
         }
         executor.awaitFinished();
+        context.allure().checkDone();
 
         if (thrown != null) {
             throw SliceDescriptor.sneaky(thrown);
@@ -233,6 +235,20 @@ final class CheckDescriptor extends AbstractTestDescriptor implements Node<Quali
             throw SliceDescriptor.sneaky(missing.get());
         }
         return context;
+    }
+
+    // The check's Allure results, reported now (its slices report theirs when they run).
+    private AllureCheck allure(QualityExecutionContext context, CheckRun done, MissingBaselinePolicy missingPolicy) {
+        if (!context.allure().enabled()) {
+            return new AllureCheck(List.of(), List.of(), Map.of());
+        }
+        AllureCheck allure = AllureCheck.of(specClass, method.getName(), severity(), done,
+                context.configuration().settings().inconclusive(), runsEverything(),
+                slice -> runsEverything() || selectedSlices.contains(slice), missingOutcome(done.missing, missingPolicy),
+                missingPolicy == MissingBaselinePolicy.FAIL ? done.missing : List.of());
+        context.allure().sources(done.statements);
+        context.allure().report(allure.check(), allure.summaries());
+        return allure;
     }
 
     // What comparisons without a baseline entry make of the check: an error that says how to

@@ -22,15 +22,18 @@ final class CheckRun {
     final List<Long> durations;
     final Throwable thrown;
     final long totalMillis;
+    /** When the check began, in epoch milliseconds: the start of its first statement in reports. */
+    final long startedAtMillis;
 
     CheckRun(List<StatementResult> statements, List<StatementResult> recorded, List<MissingBaseline> missing,
-            List<Long> durations, Throwable thrown, long totalMillis) {
+            List<Long> durations, Throwable thrown, long totalMillis, long startedAtMillis) {
         this.statements = new ArrayList<>(statements);
         this.recorded = List.copyOf(recorded);
         this.missing = List.copyOf(missing);
         this.durations = List.copyOf(durations);
         this.thrown = thrown;
         this.totalMillis = totalMillis;
+        this.startedAtMillis = startedAtMillis;
     }
 
     /** The p-values of significance tests, in a stable order, for a family adjustment. */

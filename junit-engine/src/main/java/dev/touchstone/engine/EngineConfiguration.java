@@ -18,9 +18,11 @@ import org.junit.platform.engine.ConfigurationParameters;
  * {@code touchstone.confidense}) are warnings that name the closest known key.
  *
  * @param warnings one line per unknown key, for the console
+ * @param allure   where and whether Allure results are written
  */
 record EngineConfiguration(TouchstoneSettings settings, Path resultsDir, boolean recordOutcomes,
-        boolean updateBaseline, int outcomesMaxRows, boolean prune, boolean force, List<String> warnings) {
+        boolean updateBaseline, int outcomesMaxRows, boolean prune, boolean force, List<String> warnings,
+        AllureSettings allure) {
 
     EngineConfiguration {
         warnings = List.copyOf(warnings);
@@ -47,7 +49,8 @@ record EngineConfiguration(TouchstoneSettings settings, Path resultsDir, boolean
                         ConfigKeys.DEFAULT_BASELINE_PRUNE),
                 ConfigParser.bool(ConfigKeys.BASELINE_FORCE, lookup.apply(ConfigKeys.BASELINE_FORCE),
                         ConfigKeys.DEFAULT_BASELINE_FORCE),
-                ConfigParser.unknownKeys(keys(parameters), ConfigKeys.known()));
+                ConfigParser.unknownKeys(keys(parameters), ConfigKeys.known()),
+                AllureSettings.from(lookup));
     }
 
     /** Every key the run was given: the parameters' own, and system properties of Touchstone's prefix. */

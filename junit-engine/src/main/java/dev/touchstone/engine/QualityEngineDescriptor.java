@@ -76,6 +76,7 @@ final class QualityEngineDescriptor extends EngineDescriptor implements Node<Qua
         RunResults results = collector.write(resultsDir, configuration.settings().seed());
         Path resultsFile = resultsDir.resolve(dev.touchstone.result.ResultsJson.FILE_NAME);
         ConsoleReport.resultsWritten(resultsFile);
+        context.allure().finish(results);
         RuntimeException failure = null;
         try {
             recordAndPromote(configuration, collector, results);

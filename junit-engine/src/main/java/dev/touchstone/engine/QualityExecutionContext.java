@@ -15,14 +15,21 @@ final class QualityExecutionContext implements EngineExecutionContext {
     private final RunCollector collector;
     private final EngineExecutionListener listener;
     private final Object specInstance;
+    private final AllureOutput allure;
 
     QualityExecutionContext(ConfigurationParameters parameters, EngineConfiguration configuration, RunCollector collector,
             EngineExecutionListener listener, Object specInstance) {
+        this(parameters, configuration, collector, listener, specInstance, null);
+    }
+
+    private QualityExecutionContext(ConfigurationParameters parameters, EngineConfiguration configuration,
+            RunCollector collector, EngineExecutionListener listener, Object specInstance, AllureOutput allure) {
         this.parameters = parameters;
         this.configuration = configuration;
         this.collector = collector;
         this.listener = listener;
         this.specInstance = specInstance;
+        this.allure = allure;
     }
 
     /** The configuration, read by the engine descriptor before anything runs. */
@@ -35,8 +42,17 @@ final class QualityExecutionContext implements EngineExecutionContext {
 
     /** Reads and checks the configuration; a bad value fails the whole run, naming the key. */
     QualityExecutionContext withConfigurationRead() {
-        return new QualityExecutionContext(parameters, EngineConfiguration.from(parameters), collector, listener,
-                specInstance);
+        EngineConfiguration read = EngineConfiguration.from(parameters);
+        return new QualityExecutionContext(parameters, read, collector, listener, specInstance,
+                AllureOutput.create(read.allure()));
+    }
+
+    /** The run's Allure output, made when the configuration is read. */
+    AllureOutput allure() {
+        if (allure == null) {
+            throw new IllegalStateException("configuration not read yet");
+        }
+        return allure;
     }
 
     /** A configuration key's value, or null: for settings read outside {@link EngineConfiguration} (exports). */
@@ -57,6 +73,6 @@ final class QualityExecutionContext implements EngineExecutionContext {
     }
 
     QualityExecutionContext withSpecInstance(Object instance) {
-        return new QualityExecutionContext(parameters, configuration, collector, listener, instance);
+        return new QualityExecutionContext(parameters, configuration, collector, listener, instance, allure);
     }
 }

@@ -1,7 +1,8 @@
 package dev.touchstone.engine;
 
-import dev.touchstone.annotation.Severity;
 import dev.touchstone.internal.text.Printable;
+import dev.touchstone.report.internal.AllureResult;
+import java.util.List;
 import java.util.Optional;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
@@ -16,7 +17,7 @@ final class SliceDescriptor extends AbstractTestDescriptor implements Node<Quali
 
     private final String legacyName;
     private final CheckOutcome outcome;
-    private final Severity severity;
+    private final List<AllureResult> allure;
 
     /**
      * @param index the slice's 1-based position in its check: the legacy name ends with it, as
@@ -25,11 +26,11 @@ final class SliceDescriptor extends AbstractTestDescriptor implements Node<Quali
      *              the bare method name
      */
     SliceDescriptor(UniqueId uniqueId, String slice, int index, String methodName, MethodSource source,
-            CheckOutcome outcome, Severity severity) {
+            CheckOutcome outcome, List<AllureResult> allure) {
         super(uniqueId, Printable.escape(slice), source); // the unique ID keeps the name as it is
-        this.severity = severity;
         this.legacyName = methodName + "[" + Printable.escape(slice) + "][" + index + "]";
         this.outcome = outcome;
+        this.allure = List.copyOf(allure);
     }
 
     @Override
@@ -45,7 +46,7 @@ final class SliceDescriptor extends AbstractTestDescriptor implements Node<Quali
     @Override
     public QualityExecutionContext execute(QualityExecutionContext context, DynamicTestExecutor executor) throws Exception {
         ReportEntries.publish(context, this, outcome.slices());
-        AllureBridge.instance().describe(outcome.slices(), severity);
+        context.allure().report(allure, List.of());
         Optional<Throwable> failure = outcome.failure();
         if (failure.isPresent()) {
             throw sneaky(failure.get());

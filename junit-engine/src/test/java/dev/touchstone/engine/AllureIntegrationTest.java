@@ -58,6 +58,7 @@ class AllureIntegrationTest {
         launcher.execute(request().selectors(selectMethod(MixedSpec.class, "everyCamera"))
                 .filters(includeEngines("touchstone"))
                 .configurationParameter("touchstone.results.dir", results.toString())
+                .configurationParameter("touchstone.allure.results.dir", results.resolve("own").toString())
                 .build());
         // THEN
         TestResult side = writer.result("camera=side");
@@ -71,10 +72,15 @@ class AllureIntegrationTest {
                 .contains(org.assertj.core.groups.Tuple.tuple("feature", "logged-v1"),
                         org.assertj.core.groups.Tuple.tuple("story", "accuracy"),
                         org.assertj.core.groups.Tuple.tuple("severity", "critical"));
+        assertThat(side.getLabels()).extracting(Label::getName, Label::getValue)
+                .contains(org.assertj.core.groups.Tuple.tuple("parentSuite", MixedSpec.class.getName()),
+                        org.assertj.core.groups.Tuple.tuple("suite", "everyCamera"));
         assertThat(side.getAttachments()).extracting(Attachment::getName)
-                .contains("Evidence", "Confusion matrix: camera=side");
-        String evidence = writer.content(side, "Evidence");
-        assertThat(evidence).contains("camera=side", "FAILED", "wilson");
+                .contains("accuracy by slice", "Confusion matrix: camera=side");
+        // the evidence shows on the test's page without opening an attachment
+        assertThat(side.getDescriptionHtml()).contains("camera=side", "FAILED", "wilson");
+        // the listener wrote the results: the engine wrote none of its own (no duplicates)
+        assertThat(results.resolve("own").toFile().list((d, n) -> n.endsWith("-result.json"))).isNullOrEmpty();
 
         TestResult check = writer.result("everyCamera()");
         Attachment chart = check.getAttachments().stream().filter(a -> a.getName().equals("accuracy by slice"))

@@ -1,7 +1,10 @@
 package dev.touchstone.maven;
 
+import dev.touchstone.config.ConfigKeys;
 import dev.touchstone.maven.config.MojoOptionsConverter;
 import dev.touchstone.maven.config.ReportOptions;
+import dev.touchstone.report.internal.MetricHistory;
+import dev.touchstone.result.ResultsJson;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,10 +24,12 @@ import org.eclipse.aether.resolution.ArtifactRequest;
 import org.eclipse.aether.resolution.ArtifactResolutionException;
 
 /**
- * Renders the Allure HTML report of {@code target/allure-results}, offline, with the Allure 2
+ * Renders the Allure HTML report of {@code target/allure-results} (which the engine writes
+ * itself, no Allure dependency needed), offline, with the Allure 2
  * commandline from Maven Central (the zip alone: its POM's dependencies are not resolved, one of
  * them is missing from Central). The previous report's {@code history} is carried over first, so
- * trends show. {@code -Dtouchstone.report.single-file=true} writes one self-contained
+ * trends show, and each check and slice gets a chart of its metric over the runs of that history.
+ * {@code -Dtouchstone.report.single-file=true} writes one self-contained
  * {@code index.html}.
  */
 @Mojo(name = "report", threadSafe = true)
@@ -36,6 +41,10 @@ public class ReportMojo extends AbstractQualityMojo {
     /** The Allure results the tests wrote (Allure's {@code allure.results.directory}). */
     @Parameter(property = "touchstone.report.allureResults", defaultValue = "${project.build.directory}/allure-results")
     File allureResults;
+
+    /** Where the engine wrote {@code results.json} (the engine's {@code touchstone.results.dir}): the metric trends. */
+    @Parameter(property = ConfigKeys.RESULTS_DIR, defaultValue = "${project.build.directory}/touchstone")
+    File resultsDirectory;
 
     /** Where the HTML report goes; the history of the report already there is carried over. */
     @Parameter(property = "touchstone.report.dir", defaultValue = "${project.build.directory}/allure-report")
@@ -84,8 +93,9 @@ public class ReportMojo extends AbstractQualityMojo {
             if (options.failIfNoResults()) {
                 throw new MojoFailureException(what + ": nothing to report (touchstone.failIfNoResults=true)");
             }
-            getLog().info(what + ": skipping the report (add io.qameta.allure:allure-junit-platform to the test "
-                    + "dependencies and set allure.results.directory=target/allure-results)");
+            getLog().info(what + ": skipping the report (the Touchstone engine writes them during the tests, into "
+                    + ConfigKeys.ALLURE_RESULTS_DIR + ", default " + ConfigKeys.DEFAULT_ALLURE_RESULTS_DIR
+                    + ": run mvn verify first, or point touchstone.report.allureResults at that directory)");
             return;
         }
         Path zip = resolveCommandline(options.allureVersion());
@@ -96,8 +106,12 @@ public class ReportMojo extends AbstractQualityMojo {
         if (carried) {
             getLog().info("Allure history carried over from " + history);
         }
+        MetricHistory trends = MetricTrends.attach(options.allureResults(),
+                resultsDirectory.toPath().resolve(ResultsJson.FILE_NAME), getLog());
         AllureCommandline.generate(home, options, getLog());
-        if (options.singleFile() && carried) {
+        if (!options.singleFile()) {
+            MetricTrends.keep(trends, options.reportDirectory(), getLog());
+        } else if (carried) {
             // a single-file report writes no history folder: keep the previous one for the next report
             AllureCommandline.copyTree(options.allureResults().resolve("history"), history);
         }
