@@ -18,4 +18,23 @@ assert new File(basedir, 'src/test/touchstone/previous-run/baseline.json').isFil
 
 // touchstone:report rendered the Allure report
 assert lines.contains("[INFO] Allure report: ${new File(basedir, 'target/allure-report/index.html').absolutePath}".toString())
+
+// item 8: every output is readable as the process umask allows (not owner-only), like any build output
+// (a plain new file and directory, not temporary ones: Java creates those owner-only)
+def Files = java.nio.file.Files
+def referenceFile = new File(basedir, 'target/umask-reference.txt')
+def referenceDir = new File(basedir, 'target/umask-reference')
+assert referenceFile.createNewFile() && referenceDir.mkdir()
+def filePermissions = Files.getPosixFilePermissions(referenceFile.toPath())
+def dirPermissions = Files.getPosixFilePermissions(referenceDir.toPath())
+['target/touchstone/results.json', 'target/touchstone/summary.md',
+ 'src/test/touchstone/previous-run/baseline.json', 'target/allure-report/index.html'].each {
+    assert Files.getPosixFilePermissions(new File(basedir, it).toPath()) == filePermissions : "${it} is not written with the umask"
+}
+['target/touchstone', 'src/test/touchstone/previous-run', 'target/allure-results', 'target/allure-report'].each {
+    assert Files.getPosixFilePermissions(new File(basedir, it).toPath()) == dirPermissions : "${it} is not created with the umask"
+}
+new File(basedir, 'target/allure-results').eachFile { f ->
+    assert Files.getPosixFilePermissions(f.toPath()) == (f.isDirectory() ? dirPermissions : filePermissions) : "${f} is not written with the umask"
+}
 return true
