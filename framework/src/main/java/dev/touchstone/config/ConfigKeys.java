@@ -24,7 +24,8 @@ public final class ConfigKeys {
     /**
      * Directory of {@code results.json} and the baseline candidate: {@value}.
      *
-     * <p>A path, relative to the working directory; default {@value #DEFAULT_RESULTS_DIR}.
+     * <p>A path; a relative one resolves against the project directory Surefire or Failsafe pass
+     * ({@code basedir}), else the working directory; default {@value #DEFAULT_RESULTS_DIR}.
      */
     public static final String RESULTS_DIR = "touchstone.results.dir";
     public static final String DEFAULT_RESULTS_DIR = "target/touchstone";
@@ -32,7 +33,7 @@ public final class ConfigKeys {
     /**
      * Directory of the baselines: {@value}.
      *
-     * <p>A path, relative to the working directory; default {@value #DEFAULT_BASELINE_DIR}.
+     * <p>A path; a relative one resolves as {@link #RESULTS_DIR} does; default {@value #DEFAULT_BASELINE_DIR}.
      */
     public static final String BASELINE_DIR = "touchstone.baseline.dir";
     public static final String DEFAULT_BASELINE_DIR = "src/test/touchstone";

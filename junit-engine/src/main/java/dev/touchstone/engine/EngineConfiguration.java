@@ -4,11 +4,13 @@ import dev.touchstone.config.ConfigKeys;
 import dev.touchstone.config.MissingBaselinePolicy;
 import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.config.internal.ConfigParser;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.junit.platform.engine.ConfigurationParameters;
 
 /**
@@ -28,9 +30,21 @@ record EngineConfiguration(TouchstoneSettings settings, Path resultsDir, boolean
         warnings = List.copyOf(warnings);
     }
 
+    /**
+     * The project directory Surefire and Failsafe pass to the tests ({@code basedir}): relative
+     * results, baseline and cache directories resolve against it, so a build started from another
+     * directory (or a fork with another working directory) writes no stray {@code target/} there.
+     */
+    static final String BASEDIR = "basedir";
+
     static EngineConfiguration from(ConfigurationParameters parameters) {
         Function<String, String> lookup = key -> parameters.get(key).orElse(null);
+        Path basedir = basedir(lookup.apply(BASEDIR));
         TouchstoneSettings settings = TouchstoneSettings.from(lookup);
+        settings = settings.withBaselineDir(basedir.resolve(settings.baselineDir()));
+        if (settings.cacheDirectory() != null) {
+            settings = settings.withCacheDirectory(basedir.resolve(settings.cacheDirectory()));
+        }
         boolean update = ConfigParser.bool(ConfigKeys.BASELINE_UPDATE, lookup.apply(ConfigKeys.BASELINE_UPDATE),
                 ConfigKeys.DEFAULT_BASELINE_UPDATE);
         if (update && settings.baselineMissing() == MissingBaselinePolicy.FAIL) {
@@ -38,8 +52,8 @@ record EngineConfiguration(TouchstoneSettings settings, Path resultsDir, boolean
             settings = settings.withBaselineMissing(MissingBaselinePolicy.RECORD);
         }
         return new EngineConfiguration(settings,
-                ConfigParser.path(ConfigKeys.RESULTS_DIR, lookup.apply(ConfigKeys.RESULTS_DIR),
-                        Path.of(ConfigKeys.DEFAULT_RESULTS_DIR)),
+                basedir.resolve(ConfigParser.path(ConfigKeys.RESULTS_DIR, lookup.apply(ConfigKeys.RESULTS_DIR),
+                        Path.of(ConfigKeys.DEFAULT_RESULTS_DIR))),
                 ConfigParser.bool(ConfigKeys.OUTCOMES_RECORD, lookup.apply(ConfigKeys.OUTCOMES_RECORD),
                         ConfigKeys.DEFAULT_OUTCOMES_RECORD),
                 update,
@@ -51,6 +65,19 @@ record EngineConfiguration(TouchstoneSettings settings, Path resultsDir, boolean
                         ConfigKeys.DEFAULT_BASELINE_FORCE),
                 ConfigParser.unknownKeys(keys(parameters), ConfigKeys.known()),
                 AllureSettings.from(lookup));
+    }
+
+    /** The absolute project directory, or the empty path (paths stay relative to the working directory). */
+    private static Path basedir(@Nullable String raw) {
+        if (raw == null || raw.isBlank()) {
+            return Path.of("");
+        }
+        try {
+            Path path = Path.of(raw.strip());
+            return path.isAbsolute() ? path : Path.of("");
+        } catch (InvalidPathException e) {
+            return Path.of("");
+        }
     }
 
     /** Every key the run was given: the parameters' own, and system properties of Touchstone's prefix. */

@@ -2,6 +2,7 @@ package dev.touchstone.engine;
 
 import dev.touchstone.config.internal.TouchstoneVersion;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apiguardian.api.API;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
@@ -16,6 +17,9 @@ import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
  */
 @API(status = API.Status.STABLE, since = "0.1")
 public final class TouchstoneTestEngine extends HierarchicalTestEngine<QualityExecutionContext> {
+
+    /** The classpath is checked once per JVM, however many launchers discover. */
+    private static final AtomicBoolean ALIGNMENT_CHECKED = new AtomicBoolean();
 
     @Override
     public String getId() {
@@ -39,6 +43,11 @@ public final class TouchstoneTestEngine extends HierarchicalTestEngine<QualityEx
 
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
+        if (ALIGNMENT_CHECKED.compareAndSet(false, true)) {
+            // said before the launcher reports a failing engine with nothing but its ID
+            JUnitAlignment.mismatch(JUnitAlignment.present(TouchstoneTestEngine.class.getClassLoader()))
+                    .ifPresent(ConsoleReport::warning);
+        }
         QualityEngineDescriptor engine = new QualityEngineDescriptor(uniqueId);
         DiscoverySelectorResolver.resolve(request, engine);
         return engine;

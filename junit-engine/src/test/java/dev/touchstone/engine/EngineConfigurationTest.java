@@ -54,6 +54,30 @@ class EngineConfigurationTest {
     }
 
     @Test
+    void relative_directories_resolve_against_the_project_directory_surefire_passes() {
+        Path project = Path.of("/work/project").toAbsolutePath();
+        EngineConfiguration defaults = from(Map.of("basedir", project.toString()));
+
+        assertThat(defaults.resultsDir()).isEqualTo(project.resolve("target/touchstone"));
+        assertThat(defaults.settings().baselineDir()).isEqualTo(project.resolve("src/test/touchstone"));
+
+        Path elsewhere = Path.of("/elsewhere/ts").toAbsolutePath();
+        EngineConfiguration configured = from(Map.of("basedir", project.toString(),
+                "touchstone.results.dir", "build/ts", "touchstone.baseline.dir", elsewhere.toString(),
+                "touchstone.cache.dir", "target/cache"));
+
+        assertThat(configured.resultsDir()).isEqualTo(project.resolve("build/ts"));
+        assertThat(configured.settings().baselineDir()).isEqualTo(elsewhere);
+        assertThat(configured.settings().cacheDirectory()).isEqualTo(project.resolve("target/cache"));
+    }
+
+    @Test
+    void without_an_absolute_project_directory_paths_stay_relative_to_the_working_directory() {
+        assertThat(from(Map.of("basedir", "relative/dir")).resultsDir()).isEqualTo(Path.of("target/touchstone"));
+        assertThat(from(Map.of("basedir", " ")).settings().baselineDir()).isEqualTo(Path.of("src/test/touchstone"));
+    }
+
+    @Test
     void every_engine_key_is_read() {
         EngineConfiguration configuration = from(Map.of("touchstone.results.dir", "build/ts",
                 "touchstone.outcomes.record", "FALSE", "touchstone.baseline.update", "true",

@@ -21,6 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -114,6 +116,7 @@ public class CheckMojo extends AbstractQualityMojo {
         }
         Path file = options.resultsFile();
         if (!Files.exists(file)) {
+            surefireCannotRunSpecs(options);
             noResults("No Touchstone results at " + file, options);
             return;
         }
@@ -130,6 +133,7 @@ public class CheckMojo extends AbstractQualityMojo {
         }
         String stale = staleness(file, results.run(), buildStart(), Instant.now());
         if (stale != null) {
+            surefireCannotRunSpecs(options);
             String verdict = "Touchstone quality gate failed: " + stale;
             writeSummary(options.summaryFile(), MarkdownSummary.notJudged(true, verdict));
             if (options.haltOnFailure()) {
@@ -143,6 +147,9 @@ public class CheckMojo extends AbstractQualityMojo {
             return;
         }
 
+        SurefireSupport.version(project)
+                .flatMap(version -> SurefireSupport.collapsesSlices(version, SurefireSupport.phrasedMethodNames(project)))
+                .ifPresent(getLog()::warn);
         GateReport report = Gate.evaluate(results, options.gate());
         getLog().info("Touchstone results: " + file);
         for (String line : GateTable.render(report)) {
@@ -168,6 +175,34 @@ public class CheckMojo extends AbstractQualityMojo {
             throw new MojoFailureException(report.summary());
         } else {
             getLog().warn(report.summary() + " (touchstone.haltOnFailure=false: the build goes on)");
+        }
+    }
+
+    /**
+     * A build error when the project has test classes but a Surefire that runs no JUnit Platform
+     * engine: missing (or an earlier build's) results then mean the specs could not run, not that
+     * there are none.
+     */
+    private void surefireCannotRunSpecs(CheckOptions options) throws MojoExecutionException {
+        if (!hasTestClasses()) {
+            return;
+        }
+        Optional<String> problem = SurefireSupport.version(project).flatMap(SurefireSupport::cannotRunSpecs);
+        if (problem.isPresent()) {
+            String verdict = "Touchstone quality gate failed: " + problem.get();
+            writeSummary(options.summaryFile(), MarkdownSummary.notJudged(true, verdict));
+            throw new MojoExecutionException(verdict);
+        }
+    }
+
+    private boolean hasTestClasses() {
+        if (project == null || project.getBuild() == null || project.getBuild().getTestOutputDirectory() == null) {
+            return false;
+        }
+        try (Stream<Path> files = Files.walk(Path.of(project.getBuild().getTestOutputDirectory()))) {
+            return files.anyMatch(f -> f.toString().endsWith(".class"));
+        } catch (IOException e) {
+            return false;
         }
     }
 
