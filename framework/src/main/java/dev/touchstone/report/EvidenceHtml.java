@@ -162,7 +162,7 @@ public final class EvidenceHtml {
         out.append(" <span class=\"method\">").append(text(value.interval().method())).append("</span></td>\n");
 
         out.append("<td class=\"n num\">").append(Markup.count(value.n())).append("</td>\n");
-        out.append("<td class=\"expectation\">").append(text(Facts.expectation(row.expectation()))).append("</td>\n");
+        out.append("<td class=\"expectation\">").append(text(Facts.expectation(row))).append("</td>\n");
         out.append("<td class=\"baseline num\"></td>\n");
         out.append("<td class=\"p-value num\"></td>\n");
         out.append("<td class=\"verdict\"><span class=\"badge\" style=\"background-color:").append(colour)

@@ -1,5 +1,6 @@
 package dev.touchstone.result;
 
+import dev.touchstone.internal.text.Numerals;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import org.apiguardian.api.API;
@@ -52,6 +53,11 @@ public record Expectation(Kind kind, double threshold, double upper, OptionalDou
             return symbol;
         }
 
+        /** Whether the expectation compares with a reference rather than a bound. */
+        public boolean isComparisonKind() {
+            return comparison;
+        }
+
         /** {@code above}, {@code at_least}, ...: the name used in results.json. */
         public String id() {
             return name().toLowerCase(Locale.ROOT);
@@ -98,12 +104,15 @@ public record Expectation(Kind kind, double threshold, double upper, OptionalDou
         return text.toString();
     }
 
-    // Counts (size().isAtLeast(400)) read as counts; rates keep their decimals (0.800).
-    static String fmt(double value, int decimals) {
+    /**
+     * A bound as every output shows it: whole numbers from 2 up as written ({@code 50}, {@code 400}:
+     * counts and milliseconds read as such), others at {@code decimals} ({@code 0.900}).
+     */
+    public static String fmt(double value, int decimals) {
         if (value == Math.rint(value) && Math.abs(value) >= 2 && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }
-        return String.format(Locale.ROOT, "%." + decimals + "f", value);
+        return Numerals.fixed(value, decimals, java.math.RoundingMode.HALF_EVEN);
     }
 
     /** Decimals to show next to this expectation: at least three, more when the bound is written with more. */
@@ -113,15 +122,11 @@ public record Expectation(Kind kind, double threshold, double upper, OptionalDou
     }
 
     private static int scale(double value) {
-        if (!Double.isFinite(value)) {
-            return 0;
-        }
-        return Math.max(0, new java.math.BigDecimal(Double.toString(value)).stripTrailingZeros().scale());
+        return Numerals.scale(value);
     }
 
     /** A confidence level as people write it: {@code 95%}, {@code 99.5%}. */
     public static String percent(double level) {
-        double p = level * 100;
-        return (p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p)) + "%";
+        return Numerals.percent(level);
     }
 }
