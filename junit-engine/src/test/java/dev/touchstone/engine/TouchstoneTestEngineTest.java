@@ -152,6 +152,22 @@ class TouchstoneTestEngineTest {
         }
 
         @Test
+        void a_failing_check_s_trace_is_the_spec_s_own_frames_from_the_statement() {
+            EngineExecutionResults run = kit().selectors(selectMethod(MixedSpec.class, "fails"),
+                    selectMethod(MixedSpec.class, "isInconclusive")).execute();
+            List<Throwable> failures = run.testEvents().failed().stream()
+                    .map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
+                            .getThrowable().orElseThrow()).toList();
+            assertThat(failures).hasSize(2).allSatisfy(t -> {
+                // MixedSpec.fails(MixedSpec.java:22): the line of the statement, nothing of the engine below it
+                assertThat(t.getStackTrace()[0].getClassName()).isEqualTo(MixedSpec.class.getName());
+                assertThat(t.getStackTrace()[0].getFileName()).isEqualTo("MixedSpec.java");
+                assertThat(t.getStackTrace()).extracting(StackTraceElement::getClassName)
+                        .allMatch(name -> name.startsWith(MixedSpec.class.getName()));
+            });
+        }
+
+        @Test
         void reruns_one_slice_by_unique_id() {
             UniqueId slice = UniqueId.forEngine("touchstone").append("spec", MixedSpec.class.getName())
                     .append("check", "everyCamera()").append("slice", "camera=rear");
