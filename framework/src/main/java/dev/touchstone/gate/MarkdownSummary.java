@@ -9,7 +9,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 
@@ -70,16 +72,16 @@ public final class MarkdownSummary {
     }
 
     /** The line a filtered run gets: what ran of the baseline, and that the gate judged only that. */
-    static java.util.Optional<String> filtered(GateReport report) {
+    static Optional<String> filtered(GateReport report) {
         if (report.coverage().isPresent() && report.coverage().get().partial()) {
             BaselineCoverage c = report.coverage().get();
-            return java.util.Optional.of((c.filtered() ? "🔎 Filtered run: " : "⚠️ ") + c.summary()
+            return Optional.of((c.filtered() ? "🔎 Filtered run: " : "⚠️ ") + c.summary()
                     + "; this gate judged only the results of this run");
         }
         if (report.options().filteredRun()) {
-            return java.util.Optional.of("🔎 Filtered run: only the selected tests ran; this gate judged only their results");
+            return Optional.of("🔎 Filtered run: only the selected tests ran; this gate judged only their results");
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static void attentionTable(StringBuilder md, GateReport report, List<CheckEntry> rows) {
@@ -129,7 +131,7 @@ public final class MarkdownSummary {
 
     private static String details(GateReport report, String check, List<CheckEntry> entries) {
         long failed = entries.stream().filter(e -> e.verdict() == Verdict.FAILED).count();
-        String what = entries.size() == 1 ? entries.get(0).verdict().name().toLowerCase(java.util.Locale.ROOT)
+        String what = entries.size() == 1 ? entries.get(0).verdict().name().toLowerCase(Locale.ROOT)
                 + (report.violatesRule(entries.get(0)) && entries.get(0).verdict() == Verdict.PASSED ? ", rule violated"
                         : "")
                 : entries.size() + " results need attention" + (failed > 0 ? " (" + failed + " failed)" : "");

@@ -86,21 +86,6 @@ public record Evidence(
         return undefinedReason == null && value != null;
     }
 
-    /** Whether the statement compares with a reference (a champion or a baseline). */
-    public boolean isComparison() {
-        return expectation != null && (baseline != null || expectation.threshold() == null
-                && !"between".equals(expectation.kind()) && isComparisonKind(expectation.kind()));
-    }
-
-    private static boolean isComparisonKind(String kind) {
-        for (Expectation.Kind k : Expectation.Kind.values()) {
-            if (k.id().equals(kind)) {
-                return k.isComparisonKind();
-            }
-        }
-        return false;
-    }
-
     // NaN and infinities are not JSON numbers: what results.json would hold
     private static @Nullable Double number(double x) {
         return Double.isFinite(x) ? x : null;

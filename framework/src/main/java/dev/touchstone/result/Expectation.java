@@ -53,11 +53,6 @@ public record Expectation(Kind kind, double threshold, double upper, OptionalDou
             return symbol;
         }
 
-        /** Whether the expectation compares with a reference rather than a bound. */
-        public boolean isComparisonKind() {
-            return comparison;
-        }
-
         /** {@code above}, {@code at_least}, ...: the name used in results.json. */
         public String id() {
             return name().toLowerCase(Locale.ROOT);
@@ -104,11 +99,8 @@ public record Expectation(Kind kind, double threshold, double upper, OptionalDou
         return text.toString();
     }
 
-    /**
-     * A bound as every output shows it: whole numbers from 2 up as written ({@code 50}, {@code 400}:
-     * counts and milliseconds read as such), others at {@code decimals} ({@code 0.900}).
-     */
-    public static String fmt(double value, int decimals) {
+    // Counts (size().isAtLeast(400)) read as counts; rates keep their decimals (0.800), as Digits writes bounds.
+    static String fmt(double value, int decimals) {
         if (value == Math.rint(value) && Math.abs(value) >= 2 && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }
