@@ -23,6 +23,6 @@ assert !lines.any { it.startsWith('[ERROR]') || it.startsWith('[WARNING] Check')
 def md = summary.getText('UTF-8')
 assert md.startsWith('## ✅ Touchstone quality gate passed\n\nTouchstone quality gate passed: 4 results: 4 passed')
 assert !md.contains('Needs attention')
-assert md.contains('### Passed (4)')
+assert md.contains('<details><summary>✅ Passed (4)</summary>')
 assert md.contains('| `DetectorQualityTest.recallOnEveryCamera` | camera=side | recall | 0.900 | 95% \\[0.786, 0.957\\] | above 0.850 | - | PASSED |')
 return true
