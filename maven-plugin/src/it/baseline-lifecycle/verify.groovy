@@ -25,7 +25,7 @@ def firstGate = after(recorded, '[INFO] Touchstone quality gate passed: 3 result
 // 2. compare: the next release regressed on the side camera: the gate fails
 def regression = after(firstGate, '[ERROR] Check DetectorQualityTest.recallHoldsAgainstTheLastRun failed for slice camera=side: '
         + 'recall is 0.760, but expected not significantly worse than previous-run 0.900 '
-        + '(baseline 0.900, delta -0.140, holm-adjusted p=0.023, 95% CI [0.62, 0.86], n=100)')
+        + '(baseline 0.900, Δ -0.140, p(worse)=0.023 holm, 95% CI [0.625, 0.858], n=100)')
 after(regression, '[ERROR] Failed to execute goal dev.touchstone:touchstone-maven-plugin:' + version
         + ':check (default) on project baseline-lifecycle: Touchstone quality gate failed: 1 violation, '
         + 'at most 0 allowed (1 failed check); 6 results: 5 passed, 1 failed, 0 inconclusive, 0 errors')

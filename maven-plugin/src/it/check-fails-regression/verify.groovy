@@ -10,7 +10,7 @@ def row = lines.indexOf('[INFO] DetectorQualityTest.recallOnEveryCamera  camera=
 assert row > 0
 assert lines[row - 1].startsWith('[INFO] ----')
 // the violation in the one gate template, at ERROR
-assert lines.contains('[ERROR] Check DetectorQualityTest.recallOnEveryCamera failed for slice camera=side: recall is 0.900, but expected above 0.920 (95% CI [0.78, 0.96], n=100)')
+assert lines.contains('[ERROR] Check DetectorQualityTest.recallOnEveryCamera failed for slice camera=side: recall is 0.900, but expected above 0.920 (95% CI [0.786, 0.957], n=100)')
 // MojoFailureException with the one-line summary
 assert lines.contains('[ERROR] Failed to execute goal dev.touchstone:touchstone-maven-plugin:' + version
         + ':check (default) on project check-fails-regression: Touchstone quality gate failed: 1 violation, at most 0 allowed '
@@ -19,9 +19,11 @@ assert lines.contains('[ERROR] [Help 1] http://cwiki.apache.org/confluence/displ
 
 def md = summary.getText('UTF-8')
 assert md.startsWith('## ❌ Touchstone quality gate failed')
-assert md.indexOf('### Needs attention (1)') < md.indexOf('### Passed (3)')
-assert md.contains('#### ❌ DetectorQualityTest.recallOnEveryCamera · camera=side · recall')
-assert md.contains('Check DetectorQualityTest.recallOnEveryCamera failed for slice camera=side: recall is 0.900, but expected above 0.920')
-// the evidence: the engine's full message
-assert md.contains('```text\nrecall on slice camera=side is 0.900, expected above 0.920: FAILED\n  model     : detector')
+assert md.indexOf('### Needs attention (1)') < md.indexOf('<details><summary>✅ Passed (3)</summary>')
+// one row per result that needs attention, then each check's evidence folded
+assert md.contains('| ❌ | `DetectorQualityTest.recallOnEveryCamera` | camera=side | recall | 0.900 | 95% \\[0.786, 0.957\\] |')
+assert md.contains('<details><summary>❌ <code>DetectorQualityTest.recallOnEveryCamera</code>: failed</summary>')
+// the evidence: the full message, written from the entry's facts
+assert md.contains('```text\nrecall on slice camera=side is 0.900, expected above 0.920: FAILED\n  model    : detector')
+assert md.contains('  next step: inspect detector\'s examples in slice camera=side of detections')
 return true

@@ -1,5 +1,6 @@
 package dev.touchstone.assertion;
 
+import dev.touchstone.assertion.internal.CallSite;
 import dev.touchstone.assertion.internal.QualityErrors;
 import dev.touchstone.assertion.internal.QualityMessages;
 import dev.touchstone.assertion.internal.VacuousBounds;
@@ -224,21 +225,17 @@ public abstract class AbstractMetricAssert<SELF extends AbstractMetricAssert<SEL
         for (SliceEstimate estimate : statement.evaluate(settings)) {
             MetricValue value = estimate.at(level);
             Judge.Decision decision = Judge.judge(value, expectation, estimate::examplesToClear);
-            String message = QualityMessages.format(statement.model().name(), statement.datasetName(),
+            slices.add(QualityMessages.rendered(new SliceResult(statement.model().name(), statement.datasetName(),
                     estimate.sliceDefinition(), value, expectation, decision.verdict(), decision.reason(),
-                    decision.examplesNeeded());
-            if (vacuous.isPresent()) {
-                message = QualityMessages.withWarning(message, vacuous.get());
-            }
-            slices.add(new SliceResult(statement.model().name(), statement.datasetName(), estimate.sliceDefinition(),
-                    value, expectation, decision.verdict(), decision.reason(), decision.examplesNeeded(), message));
+                    decision.examplesNeeded(), "", Optional.empty(), vacuous)));
         }
         return publish(new StatementResult(statement.description(), slices, !statement.selection().single(),
                 Optional.of(statement.outcomes(settings).asSource())), scope);
     }
 
-    private SELF publish(StatementResult result, QualityScope scope) {
+    private SELF publish(StatementResult judged, QualityScope scope) {
         statement.open().finish();
+        StatementResult result = judged.withCallSite(CallSite.here());
         scope.judged(result);
         if (scope.failures() == QualityScope.Failures.THROW) {
             Optional<Throwable> failure = QualityErrors.toThrowable(result, scope.settings().inconclusive());

@@ -69,7 +69,14 @@ final class ComparisonStatement {
         double level = confidence.orElse(settings.confidence());
         Outcomes outcomes = statement.outcomes(settings);
         List<SliceRows> rows = statement.selection().resolve(outcomes);
-        Alternative alternative = kind == Kind.SIGNIFICANTLY_BETTER_THAN ? Alternative.GREATER : Alternative.LESS;
+        // Each statement's p-value tests its own question: "worse" fails isNotSignificantlyWorseThan,
+        // "better" passes isSignificantlyBetterThan, and non-inferiority (withConfidence(c).isNotWorseThan)
+        // is shown by a small p of "non-inferior", never by a large p of "worse".
+        boolean nonInferiority = kind == Kind.NOT_WORSE_THAN && confidence.isPresent();
+        Alternative alternative = kind == Kind.SIGNIFICANTLY_BETTER_THAN || nonInferiority ? Alternative.GREATER
+                : Alternative.LESS;
+        String hypothesis = kind == Kind.SIGNIFICANTLY_BETTER_THAN ? ComparisonResult.BETTER
+                : nonInferiority ? ComparisonResult.NON_INFERIOR : ComparisonResult.WORSE;
         double absolute = tolerance;
         double relative = relativeTolerance;
         DoubleUnaryOperator margin = kind == Kind.SIGNIFICANTLY_BETTER_THAN ? ref -> 0.0
@@ -112,7 +119,7 @@ final class ComparisonStatement {
                         c.pairing(), sign * test.difference(), raw, test.name(), test.statistic(), test.pValue(),
                         significance ? adjusted[i] : test.pValue(), settings.alpha(), correction, family, mdd, c.margin(),
                         statement.metric().higherIsBetter(), settings.power(), c.power(), familySize,
-                        c.referenceStandardError()));
+                        c.referenceStandardError(), hypothesis));
             }
             String why = c.isDefined() ? "the comparison cannot be computed on this slice" : c.undefinedReason();
             slices.add(ComparisonJudge.judge(statement.model().name(), statement.datasetName(),

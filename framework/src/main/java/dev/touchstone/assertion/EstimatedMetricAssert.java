@@ -191,10 +191,8 @@ public final class EstimatedMetricAssert implements Descriptable<EstimatedMetric
                 verdict = decision.verdict();
                 reason = decision.reason();
             }
-            String message = QualityMessages.format(statement.model().name(), statement.datasetName(),
-                    e.slice().definition(), value, expectation, verdict, reason, OptionalLong.empty());
-            slices.add(new SliceResult(statement.model().name(), statement.datasetName(), e.slice().definition(), value,
-                    expectation, verdict, reason, OptionalLong.empty(), message));
+            slices.add(QualityMessages.rendered(new SliceResult(statement.model().name(), statement.datasetName(),
+                    e.slice().definition(), value, expectation, verdict, reason, OptionalLong.empty(), "")));
         }
         MonitoringJudge.publish(new StatementResult(statement.description(), slices, !statement.selection().single(),
                 Optional.empty()), scope);

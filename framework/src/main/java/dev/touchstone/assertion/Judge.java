@@ -2,9 +2,12 @@ package dev.touchstone.assertion;
 
 import dev.touchstone.assertion.internal.QualityMessages;
 import dev.touchstone.metric.MetricValue;
+import dev.touchstone.result.Evidence;
 import dev.touchstone.result.Expectation;
 import dev.touchstone.result.Verdict;
 import dev.touchstone.stats.Interval;
+import dev.touchstone.wording.Digits;
+import dev.touchstone.wording.Wording;
 import java.util.OptionalLong;
 
 /**
@@ -49,8 +52,8 @@ final class Judge {
             case BETWEEN -> x >= t && x <= e.upper();
             default -> throw new IllegalArgumentException("not an absolute expectation: " + e.kind());
         };
-        String bound = e.describe(decimals(e));
-        String reason = "the estimate " + QualityMessages.estimate(x, e) + (pass ? " is " : " is not ") + bound;
+        Evidence facts = QualityMessages.evidence(value, e);
+        String reason = "the estimate " + Digits.of(facts).value(x) + (pass ? " is " : " is not ") + Wording.bound(facts);
         return new Decision(pass ? Verdict.PASSED : Verdict.FAILED, reason, OptionalLong.empty());
     }
 
@@ -68,9 +71,11 @@ final class Judge {
             return new Decision(Verdict.INCONCLUSIVE, "the " + level + " cannot be computed on this slice",
                     OptionalLong.empty());
         }
+        Evidence facts = QualityMessages.evidence(value, e);
+        Digits digits = Digits.of(facts);
         if (ci.width() == 0 && !"exact".equals(ci.method()) && value.n() < SMALL_SLICE) {
             return new Decision(Verdict.INCONCLUSIVE, "the " + level + " has no width: on " + value.n()
-                    + " examples every resample gives " + value.metric() + " = " + QualityMessages.estimate(lo, e)
+                    + " examples every resample gives " + value.metric() + " = " + digits.value(lo)
                     + ", which says nothing of how much it varies", OptionalLong.empty());
         }
         double t = e.threshold();
@@ -85,9 +90,8 @@ final class Judge {
                     : hiKnown && hi < t || loKnown && lo > e.upper() ? Verdict.FAILED : Verdict.INCONCLUSIVE;
             default -> throw new IllegalArgumentException("not an absolute expectation: " + e.kind());
         };
-        String range = "[" + (loKnown ? QualityMessages.bound(lo, e, true) : "?") + ", "
-                + (hiKnown ? QualityMessages.bound(hi, e, false) : "?") + "]";
-        String bound = boundText(e);
+        String range = "[" + (loKnown ? digits.low(lo) : "?") + ", " + (hiKnown ? digits.high(hi) : "?") + "]";
+        String bound = Wording.bound(facts);
         String reason = switch (verdict) {
             case PASSED -> "the whole " + level + " " + range + " is " + bound;
             case FAILED -> "no value of the " + level + " " + range + " is " + bound;
@@ -101,18 +105,10 @@ final class Judge {
         return new Decision(verdict, reason, needed);
     }
 
-    private static String boundText(Expectation e) {
-        return new Expectation(e.kind(), e.threshold(), e.upper(), java.util.OptionalDouble.empty()).describe(decimals(e));
-    }
-
     private static double nearestBound(double x, Expectation e) {
         if (e.kind() != Expectation.Kind.BETWEEN) {
             return e.threshold();
         }
         return Math.abs(x - e.threshold()) <= Math.abs(x - e.upper()) ? e.threshold() : e.upper();
-    }
-
-    private static int decimals(Expectation e) {
-        return QualityMessages.decimals(e);
     }
 }

@@ -1,21 +1,20 @@
 package dev.touchstone.gate;
 
+import dev.touchstone.internal.text.Numerals;
 import dev.touchstone.result.CheckEntry;
 import dev.touchstone.result.CheckEntry.BaselineEntry;
-import dev.touchstone.result.CheckEntry.ExpectationEntry;
 import dev.touchstone.result.CheckEntry.IntervalEntry;
-import dev.touchstone.result.CheckEntry.TestEntry;
+import dev.touchstone.result.Evidence;
+import dev.touchstone.wording.Digits;
+import dev.touchstone.wording.Wording;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The parts of a results entry as every gate rendering shows them. A value shown next to a
- * minimum is rounded down and next to a maximum up, so that it never seems to meet a bound the
- * real value misses; interval lows are rounded down and highs up, so the shown interval always
- * contains the real one.
+ * The parts of a results entry as the gate's renderings show them, each written by the one
+ * wording layer ({@link Wording}) from the entry's facts, never read back from its message.
  */
 final class EntryText {
 
@@ -37,161 +36,100 @@ final class EntryText {
         return e.metric() == null ? "-" : e.metric();
     }
 
-    /** Decimals to show the entry's numbers with: three, or as fine as its bounds are written. */
-    static int decimals(CheckEntry e) {
-        ExpectationEntry x = e.expectation();
-        if (isCount(e) && (x == null || isWhole(x.threshold()) && isWhole(x.upper()))) {
-            return 0;
-        }
-        return x == null ? 3 : Numbers.decimalsFor(x.threshold(), x.upper(), x.tolerance());
-    }
-
-    /** Toward failing: down against a lower bound, up against an upper bound. */
-    static RoundingMode rounding(CheckEntry e) {
-        ExpectationEntry x = e.expectation();
-        String kind = x == null ? "" : x.kind();
-        return switch (kind) {
-            case "above", "at_least" -> RoundingMode.FLOOR;
-            case "below", "at_most" -> RoundingMode.CEILING;
-            case "between", "" -> RoundingMode.HALF_EVEN;
-            default -> e.metric() != null && !Metrics.higherIsBetter(e.metric()) ? RoundingMode.CEILING : RoundingMode.FLOOR;
-        };
-    }
-
-    static String value(CheckEntry e, int decimals, RoundingMode rounding) {
-        if (e.value() == null) {
-            return "undefined";
-        }
-        if (isCount(e) && e.value() == Math.rint(e.value())) {
-            return Numbers.count(e.value().longValue());
-        }
-        return Numbers.format(e.value(), decimals, rounding);
-    }
-
     static String value(CheckEntry e) {
-        return value(e, decimals(e), rounding(e));
+        return Wording.value(e.evidence());
     }
 
     /** {@code 95% [0.835, 0.902]}, or {@code -} when there is none. */
-    static String interval(CheckEntry e, int decimals) {
-        IntervalEntry i = e.interval();
-        if (i == null || isCount(e)) {
-            return "-";
-        }
-        if (i.low() == null || i.high() == null) {
-            return Numbers.percent(i.level()) + " undefined";
-        }
-        return Numbers.percent(i.level()) + " [" + Numbers.format(i.low(), decimals, RoundingMode.FLOOR) + ", "
-                + Numbers.format(i.high(), decimals, RoundingMode.CEILING) + "]";
+    static String interval(CheckEntry e) {
+        return Wording.interval(e.evidence());
     }
 
     /** "above 0.900 with 95% confidence", "not significantly worse than previous-run 0.905". */
     static String expected(CheckEntry e) {
-        ExpectationEntry x = e.expectation();
-        BaselineEntry b = e.baseline();
-        int d = decimals(e);
-        if (x == null) {
-            return b == null ? "-" : "baseline " + reference(b, d);
-        }
-        String bound = switch (x.kind()) {
-            case "above" -> "above " + bound(x.threshold(), d);
-            case "at_least" -> "at least " + bound(x.threshold(), d);
-            case "below" -> "below " + bound(x.threshold(), d);
-            case "at_most" -> "at most " + bound(x.threshold(), d);
-            case "between" -> "between " + bound(x.threshold(), d) + " and " + bound(x.upper(), d);
-            default -> x.kind().replace('_', ' ') + (b != null ? " " + reference(b, d)
-                    : x.threshold() != null ? " " + bound(x.threshold(), d) : "");
-        };
-        if (x.tolerance() > 0) {
-            bound += " (tolerance " + Numbers.format(x.tolerance(), d, RoundingMode.HALF_EVEN) + ")";
-        }
-        if (x.confidence() != null) {
-            bound += " with " + Numbers.percent(x.confidence()) + " confidence";
-        }
-        return bound;
+        return Wording.expected(e.evidence());
     }
 
-    private static String reference(BaselineEntry b, int decimals) {
-        return b.source() + (b.value() == null ? "" : " " + Numbers.format(b.value(), decimals, RoundingMode.HALF_EVEN));
-    }
-
-    private static String bound(Double value, int decimals) {
-        return value == null ? "undefined" : Numbers.format(value, decimals, RoundingMode.HALF_EVEN);
-    }
-
-    /** The p-value the verdict used: adjusted when a correction ran, else raw; {@code -} when no test ran. */
+    /** The labelled p-value the verdict used: {@code p(worse)=0.023 holm}; {@code -} when no test ran. */
     static String pValue(CheckEntry e) {
-        TestEntry t = e.test();
-        if (t == null) {
-            return "-";
-        }
-        Double p = t.adjustedPValue() != null ? t.adjustedPValue() : t.pValue();
-        return p == null ? "-" : Numbers.pValue(p);
+        return Wording.pValue(e.evidence());
+    }
+
+    /** Model − baseline, signed, or empty. */
+    static String delta(CheckEntry e) {
+        return Wording.delta(e.evidence());
     }
 
     /**
-     * The evidence in parentheses of a gate line: baseline and difference, p-value, interval and
-     * n: {@code baseline 0.905, delta -0.034, p=0.012, 95% CI [0.85, 0.89], n=1,204}.
+     * The evidence in parentheses of a gate line: baseline and difference, p-value, interval, n
+     * and the examples that would decide: {@code baseline 0.905, Δ -0.034, p(worse)=0.012 holm,
+     * 95% CI [0.851, 0.890], n=1,204}.
      */
-    static String evidence(CheckEntry e, int decimals) {
+    static String evidence(CheckEntry e) {
+        Evidence facts = e.evidence();
         List<String> parts = new ArrayList<>();
         BaselineEntry b = e.baseline();
         if (b != null && b.value() != null) {
-            parts.add("baseline " + Numbers.format(b.value(), decimals, RoundingMode.HALF_EVEN));
-            if (e.value() != null) {
-                parts.add("delta " + Numbers.signed(e.value() - b.value(), decimals, RoundingMode.HALF_EVEN));
+            parts.add("baseline " + Digits.of(facts).number(b.value()));
+            String delta = Wording.delta(facts);
+            if (!delta.isEmpty()) {
+                parts.add("Δ " + delta);
             }
         }
-        TestEntry t = e.test();
-        if (t != null && (t.adjustedPValue() != null || t.pValue() != null)) {
-            boolean adjusted = t.adjustedPValue() != null && t.multiplicity() != null
-                    && !"none".equals(t.multiplicity().toLowerCase(Locale.ROOT));
-            parts.add((adjusted ? t.multiplicity() + "-adjusted p=" : "p=") + pValue(e));
+        String p = Wording.pValue(facts);
+        if (!"-".equals(p)) {
+            parts.add(p);
         }
-        IntervalEntry i = e.interval();
-        if (i != null && i.low() != null && i.high() != null && !isCount(e)) {
-            int d = Math.max(2, decimals - 1);
-            parts.add(Numbers.percent(i.level()) + " CI [" + Numbers.format(i.low(), d, RoundingMode.FLOOR) + ", "
-                    + Numbers.format(i.high(), d, RoundingMode.CEILING) + "]");
-        }
+        addInterval(parts, facts);
         if (e.n() != null) {
-            parts.add("n=" + Numbers.count(e.n()));
+            parts.add("n=" + Numerals.count(e.n()));
+        }
+        if (e.examplesNeeded() != null) {
+            parts.add("about " + Numerals.count(e.examplesNeeded()) + " examples would decide");
         }
         return String.join(", ", parts);
     }
 
-    /** The evidence of a rule's line: baseline and difference (for a limit on the regression), interval and n. */
-    static String ruleEvidence(CheckEntry e, int decimals, boolean againstBaseline) {
+    /**
+     * The evidence of a rule's line: baseline and difference (for a limit on the regression),
+     * interval and n, with the digits of the entry judged against the rule's bound.
+     */
+    static String ruleEvidence(CheckEntry e, Digits digits, boolean againstBaseline) {
         List<String> parts = new ArrayList<>();
         BaselineEntry b = e.baseline();
         if (againstBaseline && b != null && b.value() != null && e.value() != null) {
-            parts.add("baseline " + Numbers.format(b.value(), decimals, RoundingMode.HALF_EVEN));
-            parts.add("delta " + Numbers.signed(e.value() - b.value(), decimals, RoundingMode.HALF_EVEN));
+            parts.add("baseline " + digits.number(b.value()));
+            parts.add("Δ " + digits.signed(e.value() - b.value()));
         }
         IntervalEntry i = e.interval();
-        if (i != null && i.low() != null && i.high() != null && !isCount(e)) {
-            int d = Math.max(2, decimals - 1);
-            parts.add(Numbers.percent(i.level()) + " CI [" + Numbers.format(i.low(), d, RoundingMode.FLOOR) + ", "
-                    + Numbers.format(i.high(), d, RoundingMode.CEILING) + "]");
+        if (i != null && i.low() != null && i.high() != null && !"size".equals(e.metric())) {
+            parts.add(Numerals.percent(i.level()) + " CI [" + digits.low(i.low()) + ", " + digits.high(i.high()) + "]");
         }
         if (e.n() != null) {
-            parts.add("n=" + Numbers.count(e.n()));
+            parts.add("n=" + Numerals.count(e.n()));
         }
         return String.join(", ", parts);
     }
 
-    private static boolean isWhole(Double d) {
-        return d == null || d == Math.rint(d);
+    /** The entry's value judged against a rule's bound, rounded toward failing it. */
+    static Digits ruleDigits(CheckEntry e, double bound, RoundingMode rounding) {
+        return Digits.of(e.evidence(), bound, rounding);
     }
 
-    // a count has no sampling uncertainty to show
-    private static boolean isCount(CheckEntry e) {
-        return "size".equals(e.metric());
+    private static void addInterval(List<String> parts, Evidence facts) {
+        String interval = Wording.interval(facts);
+        if (!"-".equals(interval) && !interval.endsWith("undefined")) {
+            int space = interval.indexOf(' ');
+            parts.add(interval.substring(0, space) + " CI" + interval.substring(space));
+        }
     }
 
     private static final Pattern EXCEPTION_PREFIX = Pattern.compile("^(?:[a-zA-Z_$][\\w$]*\\.)+[\\w$]*(?:Exception|Error): ");
 
-    /** The first line of the entry's message (the engine's summary line), without an exception's class name. */
+    /**
+     * The first line of the message of an entry that measured nothing (an error, a user's own
+     * assertion), without an exception's class name: there are no facts to write it from.
+     */
     static String headline(CheckEntry e) {
         String message = e.message().strip();
         int newline = message.indexOf('\n');

@@ -5,8 +5,6 @@ import dev.touchstone.result.CheckEntry;
 import dev.touchstone.result.Verdict;
 import java.math.RoundingMode;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
@@ -16,13 +14,13 @@ import org.apiguardian.api.API;
  * {subject} for slice {slice}: {metric} is {value}, but expected {expectation} ({evidence})
  *
  * Rule violated by DetectorQualityTest.recallOnEveryCamera for slice camera=side: recall is 0.871, but expected minimum is 0.900 (95% CI [0.85, 0.89], n=1,204)
- * Check DetectorQualityTest.recallAtNight failed for slice night: recall is 0.871, but expected above 0.900 (95% CI [0.83, 0.91], n=412)
+ * Check DetectorQualityTest.recallAtNight failed for slice night: recall is 0.871, but expected above 0.900 (95% CI [0.835, 0.899], n=412)
  * </pre>
  *
- * The value is rounded to the bound's scale toward failing (down for minimums, up for
- * maximums); the evidence holds the baseline and difference, the p-value, the interval (lows
- * down, highs up) and n, each when the result has it. The full multi-line message of a check
- * stays {@link dev.touchstone.assertion.internal.QualityMessages}'s.
+ * Every number is written by the one wording layer ({@link dev.touchstone.wording.Wording}) from the
+ * entry's facts, with the digits the check's own message shows; the evidence holds the baseline
+ * and difference, the labelled p-value, the interval, n and the examples that would decide, each
+ * when the result has it.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class GateMessages {
@@ -48,27 +46,14 @@ public final class GateMessages {
             case ERROR -> Printable.escape("Check " + EntryText.checkName(e) + " could not be evaluated: "
                     + EntryText.headline(e));
             case FAILED -> entryLine("Check " + EntryText.checkName(e) + " failed", e);
-            case INCONCLUSIVE -> withExamplesNeeded(entryLine("Check " + EntryText.checkName(e) + " inconclusive", e), e);
+            case INCONCLUSIVE -> entryLine("Check " + EntryText.checkName(e) + " inconclusive", e);
             case PASSED -> entryLine("Check " + EntryText.checkName(e) + " passed", e).replace(", but expected ", ", expected ");
         };
     }
 
-    // the engine's message says how many examples would decide: "to decide : about 517 examples (now 100), ..."
-    private static final Pattern TO_DECIDE = Pattern.compile("to decide\\s*:\\s*about ([0-9][0-9,]*) examples");
-
-    private static String withExamplesNeeded(String line, CheckEntry e) {
-        Matcher m = TO_DECIDE.matcher(e.message());
-        if (!m.find()) {
-            return line;
-        }
-        String needed = "about " + m.group(1) + " examples would decide";
-        return line.endsWith(")") ? line.substring(0, line.length() - 1) + "; " + needed + ")" : line + " (" + needed + ")";
-    }
-
     private static String entryLine(String subject, CheckEntry e) {
-        int decimals = EntryText.decimals(e);
-        return line(subject, EntryText.slice(e), EntryText.metric(e), EntryText.value(e, decimals, EntryText.rounding(e)),
-                EntryText.expected(e), EntryText.evidence(e, decimals));
+        return line(subject, EntryText.slice(e), EntryText.metric(e), EntryText.value(e), EntryText.expected(e),
+                EntryText.evidence(e));
     }
 
     /**
@@ -77,13 +62,15 @@ public final class GateMessages {
      * check's own comparison, such as its p-value, is not the rule's).
      *
      * @param expectation     "minimum is 0.900", "maximum is 0.100", "a drop of at most 0.010 from baseline 0.905"
-     * @param decimals        the bound's display scale
+     * @param bound           the value the limit puts on the metric (the minimum, the maximum, baseline − drop)
      * @param rounding        toward failing: FLOOR against a minimum, CEILING against a maximum
      * @param againstBaseline whether the limit bounds the change from the baseline
      */
-    public static String ruleViolated(CheckEntry e, String expectation, int decimals, RoundingMode rounding,
+    public static String ruleViolated(CheckEntry e, String expectation, double bound, RoundingMode rounding,
             boolean againstBaseline) {
+        var digits = EntryText.ruleDigits(e, bound, rounding);
         return line("Rule violated by " + EntryText.checkName(e), EntryText.slice(e), EntryText.metric(e),
-                EntryText.value(e, decimals, rounding), expectation, EntryText.ruleEvidence(e, decimals, againstBaseline));
+                e.value() == null ? "undefined" : digits.value(e.value()), expectation,
+                EntryText.ruleEvidence(e, digits, againstBaseline));
     }
 }

@@ -27,7 +27,7 @@ public final class GateTable {
      */
     static String[] cells(GateReport report, CheckEntry e) {
         String[] cells = {EntryText.checkName(e), EntryText.slice(e), EntryText.metric(e), EntryText.value(e),
-            EntryText.interval(e, EntryText.decimals(e)), expected(report, e), EntryText.pValue(e), verdict(report, e)};
+            EntryText.interval(e), expected(report, e), EntryText.pValue(e), verdict(report, e)};
         for (int i = 0; i < cells.length; i++) {
             cells[i] = Printable.escape(cells[i]);
         }

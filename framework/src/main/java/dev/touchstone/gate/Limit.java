@@ -138,11 +138,11 @@ public final class Limit {
         }
         BigDecimal value = Numbers.decimal(entry.value());
         if (minimum != null && value.compareTo(minimum.value()) < 0) {
-            violations.add(violation(entry, "minimum is " + shown(minimum), decimals(minimum), RoundingMode.FLOOR,
+            violations.add(violation(entry, "minimum is " + shown(minimum), minimum.doubleValue(), RoundingMode.FLOOR,
                     false));
         }
         if (maximum != null && value.compareTo(maximum.value()) > 0) {
-            violations.add(violation(entry, "maximum is " + shown(maximum), decimals(maximum), RoundingMode.CEILING,
+            violations.add(violation(entry, "maximum is " + shown(maximum), maximum.doubleValue(), RoundingMode.CEILING,
                     false));
         }
         Double base = baselineValue(entry);
@@ -151,18 +151,20 @@ public final class Limit {
             BigDecimal baseline = Numbers.decimal(base);
             BigDecimal worsening = higherIsBetter ? baseline.subtract(value) : value.subtract(baseline);
             if (worsening.compareTo(maxRegression.value()) > 0) {
-                int decimals = decimals(maxRegression);
+                double limit = (higherIsBetter ? baseline.subtract(maxRegression.value())
+                        : baseline.add(maxRegression.value())).doubleValue();
+                RoundingMode rounding = higherIsBetter ? RoundingMode.FLOOR : RoundingMode.CEILING;
                 violations.add(violation(entry, "a " + (higherIsBetter ? "drop" : "rise") + " of at most "
-                        + shown(maxRegression) + " from baseline " + Numbers.format(base, decimals, RoundingMode.HALF_EVEN),
-                        decimals, higherIsBetter ? RoundingMode.FLOOR : RoundingMode.CEILING, true));
+                        + shown(maxRegression) + " from baseline "
+                        + EntryText.ruleDigits(entry, limit, rounding).number(base), limit, rounding, true));
             }
         }
         return violations;
     }
 
-    private static Violation violation(CheckEntry entry, String expectation, int decimals, RoundingMode rounding,
+    private static Violation violation(CheckEntry entry, String expectation, double bound, RoundingMode rounding,
             boolean againstBaseline) {
-        return new Violation(Violation.Kind.RULE, entry, GateMessages.ruleViolated(entry, expectation, decimals, rounding,
+        return new Violation(Violation.Kind.RULE, entry, GateMessages.ruleViolated(entry, expectation, bound, rounding,
                 againstBaseline), "rule: " + expectation);
     }
 

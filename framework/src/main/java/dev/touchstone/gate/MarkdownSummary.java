@@ -4,15 +4,23 @@ import dev.touchstone.internal.text.Printable;
 import dev.touchstone.result.CheckEntry;
 import dev.touchstone.result.RunInfo;
 import dev.touchstone.result.Verdict;
+import dev.touchstone.wording.Wording;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 
 /**
- * The gate as Markdown for a pull request page (GitHub's job summary, a comment): the verdict
- * and summary line, the results that need attention with their evidence, the POM rules, then
- * every other result in one table.
+ * The gate as Markdown for a pull request (GitHub's job summary, a comment), made to fit one:
+ * the verdict and summary line, a line when the run was filtered, one table row per result that
+ * needs attention (with its difference from the baseline), each check's full evidence folded in
+ * a {@code <details>} block, the POM rules, and the passed results folded too. The whole stays
+ * under {@link #MAX_CHARS}: what does not fit is named, with where to read it.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class MarkdownSummary {
@@ -20,10 +28,15 @@ public final class MarkdownSummary {
     /** The summary's file name, beside {@code results.json}: written on every run of the gate. */
     public static final String FILE_NAME = "summary.md";
 
-    /** Results listed with their full evidence; the rest of those that need attention are in the table only. */
-    static final int MAX_DETAILED = 50;
-    /** Passed results listed; a summary stays well under GitHub's 1 MiB job-summary limit. */
-    static final int MAX_PASSED_ROWS = 500;
+    /** Characters a summary may hold: a GitHub pull-request comment holds 65,536. */
+    static final int MAX_CHARS = 60_000;
+    /** Rows of the table of results that need attention. */
+    static final int MAX_ATTENTION_ROWS = 200;
+    /** Kept free for the sections after the evidence (rules, passed results, pointers). */
+    static final int RESERVE = 6_000;
+
+    static final String[] ATTENTION_HEADER = {"check", "slice", "metric", "value", "interval", "Δ vs baseline",
+        "expected", "p-value", "verdict"};
 
     private MarkdownSummary() {
     }
@@ -32,65 +45,140 @@ public final class MarkdownSummary {
         StringBuilder md = new StringBuilder();
         md.append("## ").append(report.passed() ? "✅" : "❌").append(" Touchstone quality gate ")
                 .append(report.passed() ? "passed" : "failed").append("\n\n");
-        md.append(report.summary()).append("\n\n");
+        md.append(escape(report.summary())).append("\n\n");
+        filtered(report).ifPresent(line -> md.append("> ").append(escape(line)).append("\n\n"));
         RunInfo run = report.results().run();
         md.append("<sub>Run ").append(run.startedAt().truncatedTo(ChronoUnit.SECONDS)).append(" to ")
                 .append(run.finishedAt().truncatedTo(ChronoUnit.SECONDS)).append(", seed ")
-                .append(run.seed()).append(", Touchstone ").append(run.touchstoneVersion()).append("</sub>\n");
+                .append(run.seed()).append(", Touchstone ").append(escape(run.touchstoneVersion())).append("</sub>\n");
 
         List<CheckEntry> attention = report.attention();
         if (!attention.isEmpty()) {
             md.append("\n### Needs attention (").append(attention.size()).append(")\n\n");
-            table(md, report, attention, true);
-            int shown = 0;
-            for (CheckEntry e : attention) {
-                if (shown++ == MAX_DETAILED) {
-                    md.append("\n_Evidence of ").append(attention.size() - MAX_DETAILED)
-                            .append(" more results is in target/touchstone/results.json._\n");
-                    break;
-                }
-                md.append("\n#### ").append(icon(report, e)).append(' ').append(escape(EntryText.checkName(e)))
-                        .append(" · ").append(escape(EntryText.slice(e))).append(" · ").append(escape(EntryText.metric(e)))
-                        .append("\n\n");
-                String ruleLines = report.violations().stream()
-                        .filter(v -> v.kind() == Violation.Kind.RULE && v.entry() == e)
-                        .map(v -> "- " + escape(v.message())).collect(Collectors.joining("\n"));
-                if (e.verdict() != Verdict.PASSED) {
-                    md.append(escape(GateMessages.check(e))).append("\n\n");
-                }
-                if (!ruleLines.isEmpty()) {
-                    md.append(ruleLines).append("\n\n");
-                }
-                md.append("```text\n").append(codeBlock(e.message())).append("\n```\n");
-            }
+            attentionTable(md, report, attention);
+            evidence(md, report, attention);
         }
-
-        if (!report.options().rules().isEmpty() || report.options().maxInconclusive().isPresent()) {
-            md.append("\n### POM rules\n\n");
-            for (Rule rule : report.options().rules()) {
-                md.append("- ").append(escape(rule.toString())).append("\n");
-            }
-            report.options().maxInconclusive().ifPresent(max -> md.append("- at most ").append(max)
-                    .append(" inconclusive results\n"));
-            List<Violation> ruleViolations = report.violations().stream()
-                    .filter(v -> v.kind() == Violation.Kind.RULE || v.kind() == Violation.Kind.RULE_UNMATCHED
-                            || v.kind() == Violation.Kind.TOO_MANY_INCONCLUSIVE)
-                    .toList();
-            md.append("\n").append(ruleViolations.isEmpty() ? "Every rule is met.\n" : "");
-            for (Violation v : ruleViolations) {
-                md.append("- ❌ ").append(escape(v.message())).append("\n");
-            }
-        }
-
+        rules(md, report);
         List<CheckEntry> passed = report.rows().stream().filter(e -> !attention.contains(e)).toList();
         if (!passed.isEmpty()) {
-            md.append("\n### Passed (").append(passed.size()).append(")\n\n");
-            table(md, report, passed.subList(0, Math.min(passed.size(), MAX_PASSED_ROWS)), false);
-            if (passed.size() > MAX_PASSED_ROWS) {
-                md.append("\n_").append(passed.size() - MAX_PASSED_ROWS).append(" more passed results are in results.json._\n");
+            md.append("\n<details><summary>✅ Passed (").append(passed.size()).append(")</summary>\n\n");
+            int shown = passedTable(md, report, passed);
+            if (shown < passed.size()) {
+                md.append("\n_").append(passed.size() - shown).append(" more passed results are in results.json._\n");
             }
+            md.append("\n</details>\n");
         }
         return md.toString();
+    }
+
+    /** The line a filtered run gets: what ran of the baseline, and that the gate judged only that. */
+    static Optional<String> filtered(GateReport report) {
+        if (report.coverage().isPresent() && report.coverage().get().partial()) {
+            BaselineCoverage c = report.coverage().get();
+            return Optional.of((c.filtered() ? "🔎 Filtered run: " : "⚠️ ") + c.summary()
+                    + "; this gate judged only the results of this run");
+        }
+        if (report.options().filteredRun()) {
+            return Optional.of("🔎 Filtered run: only the selected tests ran; this gate judged only their results");
+        }
+        return Optional.empty();
+    }
+
+    private static void attentionTable(StringBuilder md, GateReport report, List<CheckEntry> rows) {
+        md.append("| | ").append(String.join(" | ", ATTENTION_HEADER)).append(" |\n");
+        md.append("|---|---|---|---|--:|---|--:|---|--:|---|\n");
+        int shown = 0;
+        for (CheckEntry e : rows) {
+            if (shown++ == MAX_ATTENTION_ROWS) {
+                md.append("\n_").append(rows.size() - MAX_ATTENTION_ROWS)
+                        .append(" more results need attention: see results.json beside this summary._\n");
+                break;
+            }
+            String[] cells = GateTable.cells(report, e);
+            md.append("| ").append(icon(report, e)).append(" | `").append(cells[0].replace("`", "'")).append("` | ")
+                    .append(escape(cells[1])).append(" | ").append(escape(cells[2])).append(" | ")
+                    .append(escape(cells[3])).append(" | ").append(escape(cells[4])).append(" | ")
+                    .append(escape(Printable.escape(EntryText.delta(e)))).append(" | ").append(escape(cells[5]))
+                    .append(" | ").append(escape(cells[6])).append(" | ").append(escape(cells[7])).append(" |\n");
+        }
+    }
+
+    // Each check's evidence once, folded: the message of every slice that needs attention, and the
+    // rules it breaks. Checks whose evidence would not fit are named, with where to read it.
+    private static void evidence(StringBuilder md, GateReport report, List<CheckEntry> attention) {
+        Map<String, List<CheckEntry>> byCheck = new LinkedHashMap<>();
+        for (CheckEntry e : attention) {
+            byCheck.computeIfAbsent(EntryText.checkName(e), k -> new ArrayList<>()).add(e);
+        }
+        md.append('\n');
+        List<String> left = new ArrayList<>();
+        for (Map.Entry<String, List<CheckEntry>> check : byCheck.entrySet()) {
+            String block = details(report, check.getKey(), check.getValue());
+            if (!left.isEmpty() || md.length() + block.length() > MAX_CHARS - RESERVE) {
+                left.add(check.getKey());
+                continue;
+            }
+            md.append(block);
+        }
+        if (!left.isEmpty()) {
+            md.append("\n_The evidence of ").append(left.size()).append(left.size() == 1 ? " check" : " checks")
+                    .append(" (").append(escape(String.join(", ", left.subList(0, Math.min(left.size(), 10)))))
+                    .append(left.size() > 10 ? ", ..." : "").append(") is not shown: this summary is kept under ")
+                    .append(Numbers.count(MAX_CHARS)).append(" characters to fit a pull-request comment. Read it in "
+                            + "results.json beside this summary, or in the report: `mvn touchstone:report`._\n");
+        }
+    }
+
+    private static String details(GateReport report, String check, List<CheckEntry> entries) {
+        long failed = entries.stream().filter(e -> e.verdict() == Verdict.FAILED).count();
+        String what = entries.size() == 1 ? entries.get(0).verdict().name().toLowerCase(Locale.ROOT)
+                + (report.violatesRule(entries.get(0)) && entries.get(0).verdict() == Verdict.PASSED ? ", rule violated"
+                        : "")
+                : entries.size() + " results need attention" + (failed > 0 ? " (" + failed + " failed)" : "");
+        StringBuilder block = new StringBuilder("<details><summary>").append(icon(report, entries.get(0)))
+                .append(" <code>").append(html(check)).append("</code>: ").append(html(what))
+                .append("</summary>\n\n");
+        for (CheckEntry e : entries) {
+            String rules = report.violations().stream()
+                    .filter(v -> v.kind() == Violation.Kind.RULE && v.entry() == e)
+                    .map(v -> "- " + escape(v.message())).collect(Collectors.joining("\n"));
+            if (!rules.isEmpty()) {
+                block.append(rules).append("\n\n");
+            }
+            block.append("```text\n").append(codeBlock(message(e))).append("\n```\n\n");
+        }
+        return block.append("</details>\n").toString();
+    }
+
+    // The entry's message written again from its facts, when the file holds them all (0.3 on);
+    // else the message as the engine wrote it.
+    private static String message(CheckEntry e) {
+        return e.metric() != null && e.reason() != null ? Wording.message(e.evidence()) : e.message();
+    }
+
+    private static void rules(StringBuilder md, GateReport report) {
+        if (report.options().rules().isEmpty() && report.options().maxInconclusive().isEmpty()) {
+            return;
+        }
+        md.append("\n### POM rules\n\n");
+        for (Rule rule : report.options().rules()) {
+            md.append("- ").append(escape(rule.toString())).append("\n");
+        }
+        report.options().maxInconclusive().ifPresent(max -> md.append("- at most ").append(max)
+                .append(" inconclusive results\n"));
+        List<Violation> ruleViolations = report.violations().stream()
+                .filter(v -> v.kind() == Violation.Kind.RULE || v.kind() == Violation.Kind.RULE_UNMATCHED
+                        || v.kind() == Violation.Kind.TOO_MANY_INCONCLUSIVE)
+                .toList();
+        md.append("\n").append(ruleViolations.isEmpty() ? "Every rule is met.\n" : "");
+        int shown = 0;
+        for (Violation v : ruleViolations) {
+            if (shown++ == MAX_ATTENTION_ROWS) {
+                md.append("- ... and ").append(ruleViolations.size() - MAX_ATTENTION_ROWS).append(" more\n");
+                break;
+            }
+            md.append("- ❌ ").append(escape(v.message())).append("\n");
+        }
     }
 
     /**
@@ -104,18 +192,25 @@ public final class MarkdownSummary {
                 + escape(reason) + "\n";
     }
 
-    private static void table(StringBuilder md, GateReport report, List<CheckEntry> rows, boolean withIcon) {
-        md.append(withIcon ? "| | " : "| ").append(String.join(" | ", GateTable.HEADER)).append(" |\n");
-        md.append(withIcon ? "|---|" : "|").append("---|---|---|--:|---|---|--:|---|\n");
+    // The rows that fit what is left of the size budget.
+    private static int passedTable(StringBuilder md, GateReport report, List<CheckEntry> rows) {
+        md.append("| ").append(String.join(" | ", GateTable.HEADER)).append(" |\n");
+        md.append("|---|---|---|--:|---|---|--:|---|\n");
+        int shown = 0;
         for (CheckEntry e : rows) {
+            StringBuilder row = new StringBuilder("| ");
             String[] cells = GateTable.cells(report, e);
-            md.append(withIcon ? "| " + icon(report, e) + " | " : "| ");
             for (int i = 0; i < cells.length; i++) {
-                md.append(i == 0 ? "`" + cells[i].replace("`", "'") + "`" : escape(cells[i])).append(" | ");
+                row.append(i == 0 ? "`" + cells[i].replace("`", "'") + "`" : escape(cells[i])).append(" | ");
             }
-            md.setLength(md.length() - 1);
-            md.append("\n");
+            row.setLength(row.length() - 1);
+            if (md.length() + row.length() + 400 > MAX_CHARS) {
+                break;
+            }
+            md.append(row).append("\n");
+            shown++;
         }
+        return shown;
     }
 
     private static String icon(GateReport report, CheckEntry e) {
@@ -125,6 +220,11 @@ public final class MarkdownSummary {
             case INCONCLUSIVE -> "⚠️";
             case PASSED -> report.violatesRule(e) ? "❌" : "✅";
         };
+    }
+
+    // Text inside HTML (a <summary>): control characters escaped, then <, > and & as entities.
+    private static String html(String text) {
+        return Printable.escape(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     // Table cells and list items: control characters escaped first (a line break would end the

@@ -227,7 +227,7 @@ public final class EvidenceHtml {
 
             out.append("<td").append(attrs("n num", NUM)).append('>').append(Markup.count(value.n())).append("</td>\n");
             out.append("<td").append(attrs("expectation", CELL)).append('>')
-                    .append(text(Facts.expectation(row.expectation()))).append("</td>\n");
+                    .append(text(Facts.expectation(row))).append("</td>\n");
             comparison(row.comparison() == null ? Optional.empty() : row.comparison());
             out.append("<td").append(attrs("verdict", CELL)).append("><span class=\"badge\" style=\"background-color:")
                     .append(colour).append(";color:").append(Palette.onColour(verdict))

@@ -1,16 +1,20 @@
 package dev.touchstone.report;
 
 import dev.touchstone.metric.MetricValue;
+import dev.touchstone.result.Evidence;
 import dev.touchstone.result.Expectation;
 import dev.touchstone.result.SliceResult;
 import dev.touchstone.stats.Interval;
-import java.math.RoundingMode;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import dev.touchstone.wording.Wording;
 
-/** What every document says about a slice result, worded and rounded the same way everywhere. */
+/**
+ * What every document says about a slice result: its value, interval and expectation come from
+ * the one wording layer ({@link Wording}), so they read as in the message, the console and the gate.
+ */
 final class Facts {
 
     static final int DECIMALS = 4;
@@ -43,33 +47,32 @@ final class Facts {
         return "the " + Markup.percent(value.interval().level()) + " interval cannot be computed on this slice";
     }
 
-    /** At least four decimals; more when the expectation's bounds are written with more. */
+    /** Decimals of numbers that have no statement to decide them (a confusion matrix's rates). */
     static int decimals(Expectation expectation) {
         return expectation == null ? DECIMALS : Math.max(DECIMALS, expectation.decimals());
     }
 
     /**
-     * The point estimate, rounded away from meeting the bound (down next to a minimum, up next
-     * to a maximum) so that a shown value never seems to meet a bound that the real one misses.
+     * The point estimate, in the digits of every other output ({@link Wording}): rounded away
+     * from meeting the bound, so that a shown value never seems to meet a bound the real one misses.
      */
     static String value(SliceResult result) {
-        Expectation e = result.expectation();
-        RoundingMode mode = e == null ? RoundingMode.HALF_EVEN : switch (e.kind()) {
-            case ABOVE, AT_LEAST -> RoundingMode.FLOOR;
-            case BELOW, AT_MOST -> RoundingMode.CEILING;
-            default -> RoundingMode.HALF_EVEN;
-        };
-        return Markup.number(result.value().value(), decimals(e), mode);
+        return Wording.value(Evidence.of(result));
     }
 
     /** The lower bound, rounded down: shown intervals never look narrower than they are. */
     static String low(SliceResult result) {
-        return Markup.number(result.value().interval().low(), decimals(result.expectation()), RoundingMode.FLOOR);
+        return Wording.low(Evidence.of(result)).orElse("");
     }
 
     /** The upper bound, rounded up. */
     static String high(SliceResult result) {
-        return Markup.number(result.value().interval().high(), decimals(result.expectation()), RoundingMode.CEILING);
+        return Wording.high(Evidence.of(result)).orElse("");
+    }
+
+    /** What the slice was expected to be, with the reference's value for comparisons: "not worse than previous-run 0.900". */
+    static String expectation(SliceResult result) {
+        return result.expectation() == null ? "" : Wording.expected(Evidence.of(result));
     }
 
     /** "at least 0.800 with 95% confidence", or "" when there is no expectation. */

@@ -30,17 +30,40 @@ import org.apiguardian.api.API;
  * @param familySize      how many comparisons the multiplicity correction ran over
  * @param referenceStandardError the standard error of the reference's own value when it comes from another
  *                        sample (unpaired); NaN when paired or unknown
+ * @param hypothesis      what a small {@code pValue} shows: {@link #WORSE} (worse than the reference by more
+ *                        than the margin), {@link #BETTER}, or {@link #NON_INFERIOR} (not worse by more than the
+ *                        margin); the test of the statement's own question, so that the p-value shown
+ *                        next to a verdict is the one that speaks to it
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ComparisonResult(String source, double referenceValue, long referenceN, boolean paired, String pairing,
         double difference, Interval interval, String test, double statistic, double pValue, double adjustedPValue,
         double alpha, String multiplicity, String family, double minimumDetectableDifference, double margin,
-        boolean higherIsBetter, double power, PowerCurve powerCurve, int familySize, double referenceStandardError) {
+        boolean higherIsBetter, double power, PowerCurve powerCurve, int familySize, double referenceStandardError,
+        String hypothesis) {
+
+    /** H1: the model is worse than the reference by more than the margin. */
+    public static final String WORSE = "worse";
+    /** H1: the model is better than the reference. */
+    public static final String BETTER = "better";
+    /** H1: the model is not worse than the reference by more than the margin. */
+    public static final String NON_INFERIOR = "non-inferior";
 
     public ComparisonResult {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(test, "test");
         Objects.requireNonNull(powerCurve, "powerCurve");
+        Objects.requireNonNull(hypothesis, "hypothesis");
+    }
+
+    /** A result whose p-value tests {@link #WORSE}. */
+    public ComparisonResult(String source, double referenceValue, long referenceN, boolean paired, String pairing,
+            double difference, Interval interval, String test, double statistic, double pValue, double adjustedPValue,
+            double alpha, String multiplicity, String family, double minimumDetectableDifference, double margin,
+            boolean higherIsBetter, double power, PowerCurve powerCurve, int familySize, double referenceStandardError) {
+        this(source, referenceValue, referenceN, paired, pairing, difference, interval, test, statistic, pValue,
+                adjustedPValue, alpha, multiplicity, family, minimumDetectableDifference, margin, higherIsBetter, power,
+                powerCurve, familySize, referenceStandardError, WORSE);
     }
 
     /**
@@ -75,6 +98,6 @@ public record ComparisonResult(String source, double referenceValue, long refere
         double mdd = minimumDetectable(powerCurve, alpha, newMultiplicity, newFamilySize, power);
         return new ComparisonResult(source, referenceValue, referenceN, paired, pairing, difference, interval, test,
                 statistic, pValue, adjusted, alpha, newMultiplicity, newFamily, mdd, margin, higherIsBetter, power,
-                powerCurve, newFamilySize, referenceStandardError);
+                powerCurve, newFamilySize, referenceStandardError, hypothesis);
     }
 }

@@ -1,5 +1,6 @@
 package dev.touchstone.result;
 
+import dev.touchstone.internal.text.Numerals;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import org.apiguardian.api.API;
@@ -103,12 +104,12 @@ public record Expectation(Kind kind, double threshold, double upper, OptionalDou
         return text.toString();
     }
 
-    // Counts (size().isAtLeast(400)) read as counts; rates keep their decimals (0.800).
+    // Counts (size().isAtLeast(400)) read as counts; rates keep their decimals (0.800), as Digits writes bounds.
     static String fmt(double value, int decimals) {
         if (value == Math.rint(value) && Math.abs(value) >= 2 && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }
-        return String.format(Locale.ROOT, "%." + decimals + "f", value);
+        return Numerals.fixed(value, decimals, java.math.RoundingMode.HALF_EVEN);
     }
 
     /** Decimals to show next to this expectation: at least three, more when the bound is written with more. */
@@ -118,15 +119,11 @@ public record Expectation(Kind kind, double threshold, double upper, OptionalDou
     }
 
     private static int scale(double value) {
-        if (!Double.isFinite(value)) {
-            return 0;
-        }
-        return Math.max(0, new java.math.BigDecimal(Double.toString(value)).stripTrailingZeros().scale());
+        return Numerals.scale(value);
     }
 
     /** A confidence level as people write it: {@code 95%}, {@code 99.5%}. */
     public static String percent(double level) {
-        double p = level * 100;
-        return (p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p)) + "%";
+        return Numerals.percent(level);
     }
 }

@@ -9,6 +9,8 @@ import dev.touchstone.internal.json.Json;
 import dev.touchstone.internal.json.JsonFormatException;
 import dev.touchstone.internal.json.JsonTree;
 import dev.touchstone.result.CheckEntry.BaselineEntry;
+import dev.touchstone.result.CheckEntry.DifferenceEntry;
+import dev.touchstone.result.CheckEntry.PowerEntry;
 import dev.touchstone.result.CheckEntry.ExpectationEntry;
 import dev.touchstone.result.CheckEntry.IntervalEntry;
 import dev.touchstone.result.CheckEntry.TestEntry;
@@ -141,6 +143,7 @@ public final class ResultsJson {
             }
             json.writeNumberField("tolerance", e.tolerance());
             number(json, "confidence", e.confidence());
+            number(json, "relativeTolerance", e.relativeTolerance());
             json.writeEndObject();
         }
         if (c.baseline() == null) {
@@ -156,6 +159,7 @@ public final class ResultsJson {
                 json.writeNumberField("n", b.n());
             }
             json.writeBooleanField("paired", b.paired());
+            string(json, "pairing", b.pairing());
             json.writeEndObject();
         }
         if (c.test() == null) {
@@ -170,11 +174,56 @@ public final class ResultsJson {
             json.writeNumberField("alpha", t.alpha());
             string(json, "multiplicity", t.multiplicity());
             string(json, "family", t.family());
+            string(json, "hypothesis", t.hypothesis());
             json.writeEndObject();
         }
         json.writeStringField("verdict", c.verdict().name());
         json.writeStringField("message", c.message());
         json.writeNumberField("durationMillis", c.durationMillis());
+        writeFacts(json, c);
+    }
+
+    // The fields added in 0.3: every fact the messages show, so that readers need not parse them.
+    private static void writeFacts(JsonGenerator json, CheckEntry c) throws IOException {
+        string(json, "sliceDefinition", c.sliceDefinition());
+        string(json, "undefinedReason", c.undefinedReason());
+        if (c.difference() == null) {
+            json.writeNullField("difference");
+        } else {
+            DifferenceEntry d = c.difference();
+            json.writeObjectFieldStart("difference");
+            number(json, "value", d.value());
+            json.writeNumberField("level", d.level());
+            number(json, "low", d.low());
+            number(json, "high", d.high());
+            json.writeStringField("method", d.method());
+            json.writeBooleanField("higherIsBetter", d.higherIsBetter());
+            json.writeEndObject();
+        }
+        if (c.power() == null) {
+            json.writeNullField("power");
+        } else {
+            PowerEntry p = c.power();
+            json.writeObjectFieldStart("power");
+            json.writeNumberField("power", p.power());
+            number(json, "minimumDetectableDifference", p.minimumDetectableDifference());
+            json.writeNumberField("alpha", p.alpha());
+            json.writeNumberField("comparisons", p.comparisons());
+            json.writeBooleanField("exact", p.exact());
+            json.writeEndObject();
+        }
+        string(json, "reason", c.reason());
+        if (c.examplesNeeded() == null) {
+            json.writeNullField("examplesNeeded");
+        } else {
+            json.writeNumberField("examplesNeeded", c.examplesNeeded());
+        }
+        json.writeArrayFieldStart("notes");
+        for (String note : c.notes()) {
+            json.writeString(note);
+        }
+        json.writeEndArray();
+        string(json, "warning", c.warning());
     }
 
     private static void string(JsonGenerator json, String name, String value) throws IOException {
@@ -260,22 +309,59 @@ public final class ResultsJson {
                                 JsonTree.string(interval.get("method"))),
                         expectation == null ? null : new ExpectationEntry(JsonTree.string(expectation.get("kind")),
                                 JsonTree.dbl(expectation.get("threshold")), JsonTree.dbl(expectation.get("upper")),
-                                orZero(JsonTree.dbl(expectation.get("tolerance"))), JsonTree.dbl(expectation.get("confidence"))),
+                                orZero(JsonTree.dbl(expectation.get("tolerance"))), JsonTree.dbl(expectation.get("confidence")),
+                                JsonTree.dbl(expectation.get("relativeTolerance"))),
                         baseline == null ? null : new BaselineEntry(JsonTree.string(baseline.get("source")),
                                 JsonTree.dbl(baseline.get("value")), JsonTree.lng(baseline.get("n")),
-                                Boolean.TRUE.equals(baseline.get("paired"))),
+                                Boolean.TRUE.equals(baseline.get("paired")), JsonTree.string(baseline.get("pairing"))),
                         test == null ? null : new TestEntry(JsonTree.string(test.get("name")),
                                 JsonTree.dbl(test.get("statistic")), JsonTree.dbl(test.get("pValue")),
                                 JsonTree.dbl(test.get("adjustedPValue")), orZero(JsonTree.dbl(test.get("alpha"))),
-                                JsonTree.string(test.get("multiplicity")), JsonTree.string(test.get("family"))),
+                                JsonTree.string(test.get("multiplicity")), JsonTree.string(test.get("family")),
+                                JsonTree.string(test.get("hypothesis"))),
                         Verdict.valueOf(required(c, "verdict")),
                         required(c, "message"),
-                        JsonTree.lng(c.get("durationMillis")) == null ? 0 : JsonTree.lng(c.get("durationMillis")));
+                        JsonTree.lng(c.get("durationMillis")) == null ? 0 : JsonTree.lng(c.get("durationMillis")),
+                        JsonTree.string(c.get("sliceDefinition")), JsonTree.string(c.get("undefinedReason")),
+                        difference(JsonTree.objectOrNull(c.get("difference"))), power(JsonTree.objectOrNull(c.get("power"))),
+                        JsonTree.string(c.get("reason")), JsonTree.lng(c.get("examplesNeeded")),
+                        notes(c.get("notes")), JsonTree.string(c.get("warning")));
             } catch (QualityConfigurationException e) {
                 throw e;
             } catch (RuntimeException e) {
                 throw fail(where + " (" + c.get("uniqueId") + ")", "is malformed: " + e.getMessage());
             }
+        }
+
+        private static DifferenceEntry difference(Map<String, Object> d) {
+            if (d == null) {
+                return null;
+            }
+            Double value = JsonTree.dbl(d.get("value"));
+            return new DifferenceEntry(value == null ? Double.NaN : value, orZero(JsonTree.dbl(d.get("level"))),
+                    JsonTree.dbl(d.get("low")), JsonTree.dbl(d.get("high")), String.valueOf(d.get("method")),
+                    !Boolean.FALSE.equals(d.get("higherIsBetter")));
+        }
+
+        private static PowerEntry power(Map<String, Object> p) {
+            if (p == null) {
+                return null;
+            }
+            Long comparisons = JsonTree.lng(p.get("comparisons"));
+            return new PowerEntry(orZero(JsonTree.dbl(p.get("power"))), JsonTree.dbl(p.get("minimumDetectableDifference")),
+                    orZero(JsonTree.dbl(p.get("alpha"))), comparisons == null ? 1 : comparisons.intValue(),
+                    Boolean.TRUE.equals(p.get("exact")));
+        }
+
+        private List<String> notes(Object notes) {
+            if (JsonTree.isNull(notes)) {
+                return List.of();
+            }
+            List<String> out = new ArrayList<>();
+            for (Object note : JsonTree.array(notes, () -> fail("notes", "is not an array"))) {
+                out.add(String.valueOf(note));
+            }
+            return out;
         }
 
         private String required(Map<String, Object> c, String key) {

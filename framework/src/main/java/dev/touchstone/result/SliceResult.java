@@ -20,16 +20,31 @@ import org.apiguardian.api.API;
  * @param examplesNeeded   for INCONCLUSIVE, roughly how many examples would decide, if known
  * @param message          the full, multi-line message
  * @param comparison       the comparison with a reference, for comparison statements
+ * @param warning          a warning about the statement itself (a bound the metric's range decides)
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record SliceResult(String model, String dataset, String sliceDefinition, MetricValue value,
         Expectation expectation, Verdict verdict, String reason, OptionalLong examplesNeeded, String message,
-        Optional<ComparisonResult> comparison) {
+        Optional<ComparisonResult> comparison, Optional<String> warning) {
 
     public SliceResult {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(comparison, "comparison");
+        Objects.requireNonNull(warning, "warning");
+    }
+
+    public SliceResult(String model, String dataset, String sliceDefinition, MetricValue value,
+            Expectation expectation, Verdict verdict, String reason, OptionalLong examplesNeeded, String message,
+            Optional<ComparisonResult> comparison) {
+        this(model, dataset, sliceDefinition, value, expectation, verdict, reason, examplesNeeded, message, comparison,
+                Optional.empty());
+    }
+
+    /** This result with its message (rendered from its facts once they are all known). */
+    public SliceResult withMessage(String newMessage) {
+        return new SliceResult(model, dataset, sliceDefinition, value, expectation, verdict, reason, examplesNeeded,
+                newMessage, comparison, warning);
     }
 
     public SliceResult(String model, String dataset, String sliceDefinition, MetricValue value,

@@ -75,8 +75,8 @@ class EachSliceTest {
                     () -> assertThat(model()).onEachSliceOf("camera").accuracy().isAtLeast(0.8));
 
             assertThat(error.getMessage().lines().filter(l -> l.contains("PASSED")))
-                    .anySatisfy(l -> assertThat(l).contains("camera=front").contains("1.0000"))
-                    .anySatisfy(l -> assertThat(l).contains("camera is missing").contains("1.0000"));
+                    .anySatisfy(l -> assertThat(l).contains("camera=front").contains("1.000"))
+                    .anySatisfy(l -> assertThat(l).contains("camera is missing").contains("1.000"));
             // the passing slices get no detailed block, the failing ones do
             assertThat(error.getMessage()).doesNotContain("accuracy on slice camera=front is");
         }

@@ -59,7 +59,8 @@ final class Entries {
         return new CheckEntry(e.uniqueId(), e.spec(), e.check(), e.model(), e.dataset(), e.slice(), e.metric(), e.value(),
                 e.n(), e.interval(), new ExpectationEntry("not_significantly_worse_than", null, null, 0.0, null),
                 new BaselineEntry("previous-run", baseline, e.n(), true),
-                adjustedP == null ? null : new TestEntry("mcnemar-exact", 3.0, adjustedP / 3, adjustedP, 0.05, "holm", "statement"),
+                adjustedP == null ? null : new TestEntry("mcnemar-exact", 3.0, adjustedP / 3, adjustedP, 0.05, "holm", "statement",
+                        "worse"),
                 e.verdict(), e.message(), e.durationMillis());
     }
 

@@ -30,7 +30,7 @@ class GateRenderingTest {
             CheckEntry below = withVerdict(withExpectation(entry("overall", "brier_score", 0.10001, 0.09, 0.11, 4000),
                     new ExpectationEntry("below", 0.1, null, 0, null)), Verdict.FAILED);
             then(GateMessages.check(below)).isEqualTo("Check DetectorQualityTest.recallOnEveryCamera failed for slice "
-                    + "overall: brier_score is 0.101, but expected below 0.100 (95% CI [0.09, 0.11], n=4,000)");
+                    + "overall: brier_score is 0.101, but expected below 0.100 (95% CI [0.090, 0.110], n=4,000)");
         }
 
         @Test
@@ -39,18 +39,19 @@ class GateRenderingTest {
                     0.905, 0.012), Verdict.FAILED);
             then(GateMessages.check(regressed)).isEqualTo("Check DetectorQualityTest.recallOnEveryCamera failed for slice "
                     + "camera=side: recall is 0.871, but expected not significantly worse than previous-run 0.905 "
-                    + "(baseline 0.905, delta -0.034, holm-adjusted p=0.012, 95% CI [0.85, 0.89], n=1,204)");
+                    + "(baseline 0.905, Δ -0.034, p(worse)=0.012 holm, 95% CI [0.852, 0.890], n=1,204)");
         }
 
         @Test
         void an_inconclusive_check_says_how_many_examples_would_decide() {
             CheckEntry e = withVerdict(recall("camera=side", 0.9), Verdict.INCONCLUSIVE);
+            // from the entry's examplesNeeded field, not from the text of its message
             e = new CheckEntry(e.uniqueId(), e.spec(), e.check(), e.model(), e.dataset(), e.slice(), e.metric(), e.value(),
-                    e.n(), e.interval(), e.expectation(), e.baseline(), e.test(), e.verdict(),
-                    e.message() + "\n  to decide : about 1,517 examples (now 400), if the estimate stays where it is", 1);
+                    e.n(), e.interval(), e.expectation(), e.baseline(), e.test(), e.verdict(), "no number in here", 1,
+                    null, null, null, null, "the interval holds 0.800", 1_517L, List.of(), null);
             then(GateMessages.check(e)).isEqualTo("Check DetectorQualityTest.recallOnEveryCamera inconclusive for slice "
                     + "camera=side: recall is 0.900, but expected at least 0.800 with 95% confidence "
-                    + "(95% CI [0.88, 0.92], n=400; about 1,517 examples would decide)");
+                    + "(95% CI [0.880, 0.920], n=400, about 1,517 examples would decide)");
         }
 
         @Test
@@ -116,12 +117,15 @@ class GateRenderingTest {
 
             then(md).startsWith("## ❌ Touchstone quality gate failed\n\nTouchstone quality gate failed: 2 violations");
             then(md.indexOf("### Needs attention (1)")).isLessThan(md.indexOf("### POM rules"));
-            then(md.indexOf("### POM rules")).isLessThan(md.indexOf("### Passed (1)"));
-            then(md).contains("| ❌ | `DetectorQualityTest.recallOnEveryCamera` | camera=side | recall | 0.871 | 95% \\[0.851, 0.891\\] | "
-                    + "at least 0.800 with 95% confidence; rule: minimum is 0.900 | - | FAILED |");
-            then(md).contains("#### ❌ DetectorQualityTest.recallOnEveryCamera · camera=side · recall\n\n"
-                    + "Check DetectorQualityTest.recallOnEveryCamera failed for slice camera=side: recall is 0.871");
-            then(md).contains("```text\nrecall on slice camera=side is 0.871, expected at least 0.800 with 95% confidence: FAILED\n```");
+            then(md.indexOf("### POM rules")).isLessThan(md.indexOf("<details><summary>✅ Passed (1)</summary>"));
+            // one row per result that needs attention, with its difference from the baseline (none here)
+            then(md).contains("| ❌ | `DetectorQualityTest.recallOnEveryCamera` | camera=side | recall | 0.871 | 95% \\[0.851, 0.891\\] "
+                    + "|  | at least 0.800 with 95% confidence; rule: minimum is 0.900 | - | FAILED |");
+            // each check's evidence once, folded
+            then(md).contains("<details><summary>❌ <code>DetectorQualityTest.recallOnEveryCamera</code>: failed</summary>\n\n"
+                    + "- Rule violated by DetectorQualityTest.recallOnEveryCamera for slice camera=side: recall is 0.871");
+            then(md).contains("```text\nrecall on slice camera=side is 0.871, expected at least 0.800 with 95% confidence: FAILED\n```"
+                    + "\n\n</details>");
             then(md).contains("- ❌ Rule violated by DetectorQualityTest.recallOnEveryCamera for slice camera=side: recall is "
                     + "0.871, but expected minimum is 0.900");
             then(md).contains("- rule on slices camera=\\*: recall minimum 90%");
@@ -132,7 +136,7 @@ class GateRenderingTest {
         void a_passing_run_says_so_and_lists_every_result() {
             String md = MarkdownSummary.render(Gate.evaluate(run(FRONT), GateOptions.withDefaults()));
             then(md).startsWith("## ✅ Touchstone quality gate passed\n\n");
-            then(md).doesNotContain("Needs attention").contains("### Passed (1)");
+            then(md).doesNotContain("Needs attention").contains("<details><summary>✅ Passed (1)</summary>");
         }
 
         @Test

@@ -34,7 +34,7 @@ class LimitTest {
             List<String> violations = lines(limit.check(e));
             // THEN
             then(violations).containsExactly("Rule violated by DetectorQualityTest.recallOnEveryCamera for slice camera=side: recall is 0.871, but expected "
-                    + "minimum is 0.900 (95% CI [0.85, 0.89], n=1,204)");
+                    + "minimum is 0.900 (95% CI [0.852, 0.890], n=1,204)");
         }
 
         @Test
@@ -76,7 +76,7 @@ class LimitTest {
             CheckEntry e = entry("overall", "brier_score", 0.10001, 0.09, 0.11, 4000);
             then(lines(Limit.on("brier_score").withMaximum(t("0.1")).check(e))).containsExactly(
                     "Rule violated by DetectorQualityTest.recallOnEveryCamera for slice overall: brier_score is 0.101, but expected maximum is 0.100 "
-                            + "(95% CI [0.09, 0.11], n=4,000)");
+                            + "(95% CI [0.090, 0.110], n=4,000)");
         }
 
         @Test
@@ -127,7 +127,7 @@ class LimitTest {
             CheckEntry e = withBaseline(entry("camera=side", "recall", 0.871, 0.8521, 0.8895, 1204), 0.905, 0.012);
             then(lines(Limit.on("recall").withMaxRegression(t("1%")).check(e))).containsExactly(
                     "Rule violated by DetectorQualityTest.recallOnEveryCamera for slice camera=side: recall is 0.871, but expected a drop of at most 0.010 from "
-                            + "baseline 0.905 (baseline 0.905, delta -0.034, 95% CI [0.85, 0.89], n=1,204)");
+                            + "baseline 0.905 (baseline 0.905, Δ -0.034, 95% CI [0.852, 0.890], n=1,204)");
         }
 
         @Test

@@ -68,8 +68,8 @@ class RuleTest {
             Rule rule = Rule.forSlices("camera=*").withLimits(recallAtLeast("0.9"),
                     Limit.on("accuracy").withMinimum(Threshold.parse("minimum", "75%")));
             then(rule.check(entries)).extracting(Violation::message).containsExactly(
-                    "Rule violated by DetectorQualityTest.recallOnEveryCamera for slice camera=side: recall is 0.800, but expected minimum is 0.900 (95% CI [0.78, 0.82], n=400)",
-                    "Rule violated by DetectorQualityTest.recallOnEveryCamera for slice camera=side: accuracy is 0.700, but expected minimum is 0.750 (95% CI [0.65, 0.75], n=400)");
+                    "Rule violated by DetectorQualityTest.recallOnEveryCamera for slice camera=side: recall is 0.800, but expected minimum is 0.900 (95% CI [0.780, 0.820], n=400)",
+                    "Rule violated by DetectorQualityTest.recallOnEveryCamera for slice camera=side: accuracy is 0.700, but expected minimum is 0.750 (95% CI [0.650, 0.750], n=400)");
         }
 
         /** Issue 11 item 14: the same slice, metric and value in two checks, one of them a comparison. */
@@ -85,9 +85,9 @@ class RuleTest {
             then(violations).extracting(Violation::entry).containsExactly(comparison, threshold);
             then(violations).extracting(Violation::message).containsExactly(
                     "Rule violated by DetectorQualityTest.recallDoesNotRegressOnAnySite for slice site=hospital_a: recall "
-                            + "is 0.942, but expected minimum is 0.950 (95% CI [0.92, 0.97], n=400)",
+                            + "is 0.942, but expected minimum is 0.950 (95% CI [0.922, 0.962], n=400)",
                     "Rule violated by DetectorQualityTest.recallOnEveryCamera for slice site=hospital_a: recall is 0.942, "
-                            + "but expected minimum is 0.950 (95% CI [0.92, 0.97], n=400)");
+                            + "but expected minimum is 0.950 (95% CI [0.922, 0.962], n=400)");
             then(violations).extracting(Violation::expected).containsOnly("rule: minimum is 0.950");
         }
 

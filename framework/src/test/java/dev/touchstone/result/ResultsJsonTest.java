@@ -45,6 +45,52 @@ class ResultsJsonTest {
     }
 
     @Test
+    void every_fact_of_an_entry_is_written_and_read_back() {
+        CheckEntry full = new CheckEntry("[engine:touchstone]/[spec:S]/[check:c]", "S", "c", "m", "d", "camera=side",
+                "recall", 0.76, 100L, new IntervalEntry(0.95, 0.6642, 0.8349, "wilson"),
+                new ExpectationEntry("not_worse_than", null, null, 0.009, 0.95, 0.01),
+                new BaselineEntry("previous-run", 0.9, 100L, true, "the same 100 examples (by id) as the baseline"),
+                new TestEntry("tango", -1.2, 0.003, 0.003, 0.05, null, "recall on one slice", "non-inferior"),
+                Verdict.FAILED, "message", 12, "camera = side", null,
+                new CheckEntry.DifferenceEntry(-0.14, 0.95, -0.2313, null, "tango", true),
+                new CheckEntry.PowerEntry(0.8, 0.071, 0.05, 1, false), "the interval is below the tolerance", 517L,
+                List.of("a note"), "a warning");
+        RunResults results = new RunResults(RunResults.SCHEMA_VERSION, results().run(), List.of(full));
+        Path file = dir.resolve("full.json");
+
+        ResultsJson.write(file, results);
+
+        assertThat(ResultsJson.read(file)).isEqualTo(results);
+        assertThat(ResultsJson.read(file).checks().get(0).evidence().examplesNeeded()).isEqualTo(517L);
+    }
+
+    @Test
+    void an_entry_written_before_0_3_reads_with_its_new_facts_unknown() throws Exception {
+        Path file = dir.resolve("old.json");
+        Files.writeString(file, """
+                {"schemaVersion": 1, "run": {"startedAt": "2026-01-01T00:00:00Z", "finishedAt": "2026-01-01T00:00:05Z",
+                 "seed": 42, "touchstoneVersion": "0.1.0"},
+                 "checks": [{"uniqueId": "u", "spec": "S", "check": "c", "model": "m", "dataset": "d", "slice": "all",
+                  "metric": "accuracy", "value": 0.9, "n": 100,
+                  "interval": {"level": 0.95, "low": 0.83, "high": 0.95, "method": "wilson"},
+                  "expectation": {"kind": "not_significantly_worse_than", "threshold": null, "tolerance": 0.0,
+                   "confidence": null},
+                  "baseline": {"source": "previous-run", "value": 0.91, "n": 100, "paired": true},
+                  "test": {"name": "mcnemar", "statistic": 1.5, "pValue": 0.2, "adjustedPValue": 0.4, "alpha": 0.05,
+                   "multiplicity": "holm", "family": "S#c"},
+                  "verdict": "PASSED", "message": "ok", "durationMillis": 12}]}
+                """);
+
+        CheckEntry read = ResultsJson.read(file).checks().get(0);
+
+        assertThat(read.test().hypothesis()).isNull();
+        assertThat(read.difference()).isNull();
+        assertThat(read.reason()).isNull();
+        assertThat(read.notes()).isEmpty();
+        assertThat(read.evidence().value()).isEqualTo(0.9);
+    }
+
+    @Test
     void the_file_is_readable_by_everyone_the_umask_lets_read_new_files() throws Exception {
         assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX file system");
         Path reference = Files.createFile(dir.resolve("reference.json"));

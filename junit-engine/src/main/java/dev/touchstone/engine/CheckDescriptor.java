@@ -182,12 +182,12 @@ final class CheckDescriptor extends AbstractTestDescriptor implements Node<Quali
                 if (runsEverything() || selectedSlices.contains(slice.slice())) {
                     kept.add(slice);
                     bySlice.computeIfAbsent(slice.slice(), k -> new ArrayList<>())
-                            .add(new StatementResult(statement.description(), List.of(slice), true));
+                            .add(statement.withSlices(List.of(slice)));
                     entries.add(entry(QualityUniqueIds.slice(getUniqueId(), slice.slice()), slice, duration));
                 }
             }
             if (!kept.isEmpty()) {
-                judged.add(new StatementResult(statement.description(), kept, true));
+                judged.add(statement.withSlices(kept));
             }
         }
         long total = done.totalMillis;
@@ -214,7 +214,7 @@ final class CheckDescriptor extends AbstractTestDescriptor implements Node<Quali
         for (Map.Entry<String, List<StatementResult>> slice : bySlice.entrySet()) {
             SliceDescriptor child = new SliceDescriptor(QualityUniqueIds.slice(getUniqueId(), slice.getKey()),
                     slice.getKey(), ++index, method.getName(), source,
-                    new CheckOutcome(slice.getValue(), settings.inconclusive()),
+                    new CheckOutcome(slice.getValue(), settings.inconclusive(), specClass.getName(), false),
                     allure.bySlice().getOrDefault(slice.getKey(), List.of()));
             addChild(child);
             executor.execute(child);
@@ -226,7 +226,8 @@ final class CheckDescriptor extends AbstractTestDescriptor implements Node<Quali
             throw SliceDescriptor.sneaky(thrown);
         }
         Optional<Throwable> missing = missingOutcome(done.missing, missingPolicy);
-        Optional<Throwable> failure = new CheckOutcome(judged, settings.inconclusive()).failure();
+        Optional<Throwable> failure = new CheckOutcome(judged, settings.inconclusive(), specClass.getName(), true)
+                .failure();
         if (failure.isPresent()) {
             missing.ifPresent(failure.get()::addSuppressed);
             throw SliceDescriptor.sneaky(failure.get());

@@ -1,12 +1,13 @@
 package dev.touchstone.engine;
 
-import dev.touchstone.assertion.internal.VacuousBounds;
 import dev.touchstone.baseline.BaselineChange;
 import dev.touchstone.internal.text.Printable;
+import dev.touchstone.result.Evidence;
 import dev.touchstone.result.SliceResult;
 import dev.touchstone.result.StatementResult;
 import java.nio.file.Path;
 import java.util.List;
+import dev.touchstone.wording.Wording;
 import java.util.Locale;
 
 /**
@@ -64,27 +65,25 @@ final class ConsoleReport {
         }
     }
 
-    /** One line per judged slice: verdict, where, what was measured, what was expected. */
+    /**
+     * One line per judged slice: verdict, where, and the slice's evidence in the words and digits
+     * of every other output ({@code recall 0.873 95% [0.846, 0.897], expected above 0.900}).
+     */
     static void judged(String check, List<StatementResult> statements) {
         for (StatementResult statement : statements) {
             if (!statement.slices().isEmpty()) {
                 SliceResult first = statement.slices().get(0);
-                VacuousBounds.warning(first.metric(), first.expectation())
-                        .ifPresent(w -> warning(check + ": " + first.metric() + " " + w));
+                first.warning().ifPresent(w -> warning(check + ": " + first.metric() + " " + w));
             }
             for (SliceResult slice : statement.slices()) {
-                var value = slice.value();
-                var interval = value.interval();
-                boolean exact = "exact".equals(interval.method());
-                String measured = !value.isDefined() ? "undefined"
-                        : exact ? String.format(Locale.ROOT, "%,.0f", value.value())
-                        : String.format(Locale.ROOT, "%.4f", value.value())
-                                + (interval.isDefined() ? String.format(Locale.ROOT, " [%.4f, %.4f]",
-                                        interval.low(), interval.high()) : "");
-                print(String.format(Locale.ROOT, PREFIX + "%-12s %s [%s] %s %s, expected %s",
-                        slice.verdict(), check, slice.slice(), slice.metric(), measured,
-                        slice.expectation().describe(3)));
+                print(line(check, slice));
             }
         }
+    }
+
+    /** {@code [touchstone] FAILED       Spec.check [night] recall 0.873 95% [0.846, 0.897], expected above 0.900}. */
+    static String line(String check, SliceResult slice) {
+        return String.format(Locale.ROOT, PREFIX + "%-12s %s [%s] %s", slice.verdict(), check, slice.slice(),
+                Wording.line(Evidence.of(slice)));
     }
 }

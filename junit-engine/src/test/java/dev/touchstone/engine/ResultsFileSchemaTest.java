@@ -29,7 +29,9 @@ class ResultsFileSchemaTest {
 
     private static final Set<String> CHECK_FIELDS = Set.of("uniqueId", "spec", "check", "model", "dataset", "slice",
             "metric", "value", "n", "interval", "expectation", "baseline", "test", "verdict", "message",
-            "durationMillis");
+            "durationMillis",
+            // added in 0.3, schema version 1 still: the facts every message is written from
+            "sliceDefinition", "undefinedReason", "difference", "power", "reason", "examplesNeeded", "notes", "warning");
 
     @TempDir
     Path dir;
@@ -70,6 +72,8 @@ class ResultsFileSchemaTest {
                 continue;
             }
             assertThat(c.get("value")).isInstanceOf(Double.class);
+            assertThat(c.get("reason")).isInstanceOf(String.class);
+            assertThat(c.get("notes")).isInstanceOf(List.class);
             assertThat(c.get("n")).isInstanceOf(Long.class);
             Map<String, Object> interval = (Map<String, Object>) c.get("interval");
             assertThat(interval).containsOnlyKeys("level", "low", "high", "method");
@@ -80,9 +84,15 @@ class ResultsFileSchemaTest {
                 assertThat(expectation.get("threshold")).isInstanceOf(Double.class);
             } else {
                 sawComparison = true;
-                assertThat((Map<String, Object>) c.get("baseline")).containsOnlyKeys("source", "value", "n", "paired");
+                assertThat((Map<String, Object>) c.get("baseline")).containsOnlyKeys("source", "value", "n", "paired",
+                        "pairing");
                 assertThat((Map<String, Object>) c.get("test")).containsOnlyKeys("name", "statistic", "pValue",
-                        "adjustedPValue", "alpha", "multiplicity", "family");
+                        "adjustedPValue", "alpha", "multiplicity", "family", "hypothesis");
+                assertThat(((Map<String, Object>) c.get("test")).get("hypothesis")).isIn("worse", "better", "non-inferior");
+                assertThat((Map<String, Object>) c.get("difference")).containsOnlyKeys("value", "level", "low", "high",
+                        "method", "higherIsBetter");
+                assertThat((Map<String, Object>) c.get("power")).containsOnlyKeys("power",
+                        "minimumDetectableDifference", "alpha", "comparisons", "exact");
                 assertThat(expectation.get("threshold")).isNull();
             }
         }

@@ -122,7 +122,7 @@ class TouchstoneTestEngineTest {
                     .haveExactly(1, event(test("fails()"), finishedWithFailure(instanceOf(QualityAssertionError.class),
                             message(m -> m.contains("accuracy on slice camera=side") && m.contains("FAILED")))))
                     .haveExactly(1, event(test("isInconclusive()"), finishedWithFailure(
-                            instanceOf(InconclusiveQualityError.class), message(m -> m.contains("to decide")))))
+                            instanceOf(InconclusiveQualityError.class), evidence(m -> m.contains("to decide")))))
                     .haveExactly(1, event(test("errors()"), finishedWithFailure(
                             instanceOf(QualityConfigurationException.class), message(m -> m.contains("no/such/file.csv")))));
         }
@@ -144,9 +144,27 @@ class TouchstoneTestEngineTest {
         void reports_every_failing_statement_of_a_check() {
             EngineExecutionResults run = kit().selectors(selectMethod(MixedSpec.class, "twoStatementsBothReported"))
                     .execute();
+            // the message is one line (Surefire's "Results:" lists it); the evidence of both is printed with it
             run.testEvents().assertThatEvents().haveExactly(1, event(test("twoStatementsBothReported()"),
-                    finishedWithFailure(message(m -> m.contains("2 of 2 statements did not pass")
-                            && m.contains("accuracy on slice camera=side") && m.contains("recall on slice camera=rear")))));
+                    finishedWithFailure(message(m -> m.startsWith("2 of 2 statements did not pass; the first: ")
+                            && m.lines().count() == 1), evidence(m -> m.contains("accuracy on slice camera=side")
+                            && m.contains("recall on slice camera=rear")))));
+        }
+
+        @Test
+        void a_failing_check_s_trace_is_the_spec_s_own_frames_from_the_statement() {
+            EngineExecutionResults run = kit().selectors(selectMethod(MixedSpec.class, "fails"),
+                    selectMethod(MixedSpec.class, "isInconclusive")).execute();
+            List<Throwable> failures = run.testEvents().failed().stream()
+                    .map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
+                            .getThrowable().orElseThrow()).toList();
+            assertThat(failures).hasSize(2).allSatisfy(t -> {
+                // MixedSpec.fails(MixedSpec.java:22): the line of the statement, nothing of the engine below it
+                assertThat(t.getStackTrace()[0].getClassName()).isEqualTo(MixedSpec.class.getName());
+                assertThat(t.getStackTrace()[0].getFileName()).isEqualTo("MixedSpec.java");
+                assertThat(t.getStackTrace()).extracting(StackTraceElement::getClassName)
+                        .allMatch(name -> name.startsWith(MixedSpec.class.getName()));
+            });
         }
 
         @Test
@@ -223,5 +241,10 @@ class TouchstoneTestEngineTest {
             assertThat(error.check()).isEqualTo("errors");
             assertThat(error.message()).contains("no/such/file.csv");
         }
+    }
+
+    /** The error as a stack trace prints it: its class and its whole evidence. */
+    static org.assertj.core.api.Condition<Throwable> evidence(java.util.function.Predicate<String> predicate) {
+        return new org.assertj.core.api.Condition<>(t -> predicate.test(t.toString()), "evidence matching predicate");
     }
 }

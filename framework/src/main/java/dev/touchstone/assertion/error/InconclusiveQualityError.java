@@ -2,6 +2,7 @@ package dev.touchstone.assertion.error;
 
 import dev.touchstone.result.StatementResult;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * No slice failed, but at least one could not be decided (too few examples, or the metric is
@@ -14,5 +15,11 @@ public class InconclusiveQualityError extends QualityAssertionError {
 
     public InconclusiveQualityError(String message, StatementResult result) {
         super(message, result);
+    }
+
+    /** See {@link QualityAssertionError#QualityAssertionError(String, String, StatementResult)}. */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.3")
+    public InconclusiveQualityError(String summary, @Nullable String details, StatementResult result) {
+        super(summary, details, result);
     }
 }

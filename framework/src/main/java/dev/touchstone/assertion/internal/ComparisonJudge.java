@@ -6,7 +6,10 @@ import dev.touchstone.stats.internal.NormalQuantiles;
 import dev.touchstone.result.Expectation;
 import dev.touchstone.result.SliceResult;
 import dev.touchstone.result.Verdict;
-import java.util.Locale;
+import dev.touchstone.internal.text.Numerals;
+import dev.touchstone.result.Evidence;
+import dev.touchstone.wording.Digits;
+import dev.touchstone.wording.Wording;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.apiguardian.api.API;
@@ -36,15 +39,18 @@ public final class ComparisonJudge {
             reason = why;
         } else {
             ComparisonResult c = comparison.get();
+            Evidence facts = QualityMessages.evidence(value, expectation, comparison);
+            Digits digits = Digits.of(facts);
             double delta = c.orientedDifference();
             double d = c.margin();
-            String gap = describeGap(c);
+            String gap = describeGap(c, digits);
+            String alpha = "α " + Numerals.plain(c.alpha());
             switch (expectation.kind()) {
                 case NOT_WORSE_THAN -> {
                     if (expectation.confidence().isEmpty()) {
                         boolean pass = delta >= -d;
                         verdict = pass ? Verdict.PASSED : Verdict.FAILED;
-                        reason = gap + (pass ? ", within" : ", beyond") + " the tolerance " + fmt(d);
+                        reason = gap + (pass ? ", within" : ", beyond") + " the tolerance " + digits.tolerance(d);
                     } else {
                         double[] ci = c.orientedInterval();
                         if (Double.isNaN(ci[0]) || Double.isNaN(ci[1])) {
@@ -53,20 +59,24 @@ public final class ComparisonJudge {
                         } else {
                             verdict = ci[0] > -d ? Verdict.PASSED : ci[1] < -d ? Verdict.FAILED : Verdict.INCONCLUSIVE;
                             String range = Expectation.percent(c.interval().level()) + " interval of the difference ["
-                                    + fmt(c.interval().low()) + ", " + fmt(c.interval().high()) + "]";
+                                    + digits.signedLow(c.interval().low()) + ", " + digits.signedHigh(c.interval().high())
+                                    + "]";
+                            String edge = digits.signed(c.higherIsBetter() ? -d : d);
+                            String side = c.higherIsBetter() ? "above " : "below ";
+                            String other = c.higherIsBetter() ? "below " : "above ";
                             reason = switch (verdict) {
-                                case PASSED -> "non-inferiority shown: the whole " + range + " is above −" + fmt(d);
-                                case FAILED -> "inferior: the whole " + range + " is below −" + fmt(d);
-                                default -> "the " + range + " contains −" + fmt(d)
+                                case PASSED -> "non-inferiority shown: the whole " + range + " is " + side + edge;
+                                case FAILED -> "inferior: the whole " + range + " is " + other + edge;
+                                default -> "the " + range + " contains " + edge
                                         + ": the data cannot tell whether the model is within the tolerance";
                             };
                             if (verdict == Verdict.INCONCLUSIVE) {
                                 needed = examplesToDecide(c, value.n(), Math.abs(delta + d));
                                 if (needed.isEmpty() && !c.paired() && !Double.isNaN(c.referenceStandardError())) {
                                     reason += "; no number of the model's examples would decide: the reference's own "
-                                            + "uncertainty (±" + fmt(z(c) * c.referenceStandardError())
-                                            + ") is wider than the distance to the tolerance (" + fmt(Math.abs(delta + d))
-                                            + "); record the baseline on more examples";
+                                            + "uncertainty (±" + digits.number(z(c) * c.referenceStandardError())
+                                            + ") is wider than the distance to the tolerance ("
+                                            + digits.number(Math.abs(delta + d)) + "); record the baseline on more examples";
                                 }
                             }
                         }
@@ -76,22 +86,19 @@ public final class ComparisonJudge {
                     boolean rejected = c.adjustedPValue() <= c.alpha();
                     verdict = rejected ? Verdict.FAILED : Verdict.PASSED;
                     reason = (rejected ? "significantly worse: " : "no significant degradation: ") + gap + "; "
-                            + pText(c) + (rejected ? " ≤ " : " > ") + "α " + fmt(c.alpha())
-                            + (rejected ? "" : "; " + powerText(c));
+                            + Wording.pValue(facts) + (rejected ? " ≤ " : " > ") + alpha;
                 }
                 case SIGNIFICANTLY_BETTER_THAN -> {
                     boolean rejected = c.adjustedPValue() <= c.alpha();
                     verdict = rejected ? Verdict.PASSED : Verdict.FAILED;
                     reason = (rejected ? "significantly better: " : "not significantly better: ") + gap + "; "
-                            + pText(c) + (rejected ? " ≤ " : " > ") + "α " + fmt(c.alpha());
+                            + Wording.pValue(facts) + (rejected ? " ≤ " : " > ") + alpha;
                 }
                 default -> throw new IllegalArgumentException("not a comparison: " + expectation.kind());
             }
         }
-        String message = QualityMessages.formatComparison(model, dataset, sliceDefinition, value, expectation,
-                comparison, verdict, reason, needed);
-        return new SliceResult(model, dataset, sliceDefinition, value, expectation, verdict, reason, needed, message,
-                comparison);
+        return QualityMessages.rendered(new SliceResult(model, dataset, sliceDefinition, value, expectation, verdict,
+                reason, needed, "", comparison));
     }
 
     /**
@@ -126,18 +133,6 @@ public final class ComparisonJudge {
         return NormalQuantiles.z(c.interval().level());
     }
 
-    /** "the test detects a drop of 0.0231 or more with 80% power at α 0.0063 (0.05 over 8 comparisons, exact)". */
-    static String powerText(ComparisonResult c) {
-        if (Double.isNaN(c.minimumDetectableDifference())) {
-            return "the test cannot detect any drop with " + Expectation.percent(c.power()) + " power on these examples";
-        }
-        String alpha = c.decidingAlpha() == c.alpha() ? "α " + fmt(c.alpha())
-                : "α " + p(c.decidingAlpha()) + " (" + fmt(c.alpha()) + " over " + c.familySize() + " comparisons)";
-        return "the test detects a drop of " + fmt(c.minimumDetectableDifference()) + " or more with "
-                + Expectation.percent(c.power()) + " power at " + alpha
-                + (c.powerCurve().isExact() ? ", exactly" : ", by a normal approximation");
-    }
-
     /** Judges again with a p-value adjusted over a larger family. */
     public static SliceResult rejudge(SliceResult result, double adjustedPValue, String multiplicity, String family,
             int familySize) {
@@ -150,27 +145,14 @@ public final class ComparisonJudge {
                 Optional.of(adjusted), result.reason());
     }
 
-    private static String describeGap(ComparisonResult c) {
+    // "the model is 0.140 worse than previous-run 0.900 (paired)"
+    private static String describeGap(ComparisonResult c, Digits digits) {
         double delta = c.orientedDifference();
-        String versus = " the reference " + fmt(c.referenceValue()) + (c.paired() ? " (paired)" : " (unpaired)");
-        if (delta == 0) {
+        String versus = " " + c.source() + " " + digits.number(c.referenceValue()) + (c.paired() ? " (paired)" : " (unpaired)");
+        if (digits.signed(c.difference()).matches("[+-]0\\.?0*")) {
             return "the model equals" + versus;
         }
-        return "the model is " + fmt(Math.abs(c.difference())) + (delta > 0 ? " better" : " worse") + " than" + versus;
+        return "the model is " + digits.number(Math.abs(c.difference())) + (delta > 0 ? " better" : " worse") + " than"
+                + versus;
     }
-
-    private static String pText(ComparisonResult c) {
-        return c.multiplicity() == null || "none".equals(c.multiplicity()) || c.adjustedPValue() == c.pValue()
-                ? "p = " + p(c.pValue())
-                : "p = " + p(c.pValue()) + ", " + c.multiplicity() + "-adjusted " + p(c.adjustedPValue());
-    }
-
-    static String p(double p) {
-        return p < 1e-4 ? String.format(Locale.ROOT, "%.1e", p) : String.format(Locale.ROOT, "%.4f", p);
-    }
-
-    static String fmt(double x) {
-        return String.format(Locale.ROOT, "%.4f", x);
-    }
-
 }

@@ -122,15 +122,15 @@ public final class MonitoringJudge {
                     + (t.adjustedPValue() != t.pValue() ? ", " + t.multiplicity() + "-adjusted " + p(t.adjustedPValue()) : "")
                     + (rejected ? " ≤ " : " > ") + "α " + t.alpha();
         }
-        String message = QualityMessages.formatComparison(model, dataset, sliceDefinition, value, expectation,
-                Optional.empty(), verdict, reason, OptionalLong.empty());
+        String message = QualityMessages.rendered(new SliceResult(model, dataset, sliceDefinition, value, expectation,
+                verdict, reason, OptionalLong.empty(), "")).message();
         StringBuilder out = new StringBuilder(message);
         test.ifPresent(t -> {
             fact(out, "reference", t.source() + ": mean " + num(t.referenceValue()) + ", " + details);
             fact(out, "test", t.name() + String.format(Locale.ROOT, ", statistic %.4f, p = %s", t.statistic(),
                     p(t.pValue())) + ", adjusted p = " + p(t.adjustedPValue()) + " (" + t.multiplicity() + " over "
                     + t.family() + ")");
-            fact(out, "stable", "a stable window would differ by " + QualityMessages.interval(t.interval(), 4));
+            fact(out, "stable", "a stable window would differ by " + String.format(Locale.ROOT, "[%.4f, %.4f]", t.interval().low(), t.interval().high()));
         });
         return new SliceResult(model, dataset, sliceDefinition, value, expectation, verdict, reason, OptionalLong.empty(),
                 out.toString(), test.map(t -> t.asComparison(higherIsBetter)));

@@ -21,16 +21,18 @@ public final class QualityErrors {
     private QualityErrors() {
     }
 
+    /** The error of a statement in a plain test: its whole evidence as the message, its trace from the user's line. */
     public static Optional<Throwable> toThrowable(StatementResult result, InconclusivePolicy policy) {
         Verdict verdict = result.verdict();
         if (verdict == Verdict.FAILED) {
-            return Optional.of(new QualityAssertionError(QualityMessages.summary(result), result));
+            return Optional.of(CallSite.at(new QualityAssertionError(QualityMessages.summary(result), result),
+                    result.callSite()));
         }
         if (verdict == Verdict.INCONCLUSIVE) {
             String message = QualityMessages.summary(result);
-            return Optional.of(policy == InconclusivePolicy.SKIP
+            return Optional.of(CallSite.at(policy == InconclusivePolicy.SKIP
                     ? new TestAbortedException(message)
-                    : new InconclusiveQualityError(message, result));
+                    : new InconclusiveQualityError(message, result), result.callSite()));
         }
         return Optional.empty();
     }
