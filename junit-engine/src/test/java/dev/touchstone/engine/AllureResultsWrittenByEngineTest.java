@@ -96,7 +96,7 @@ class AllureResultsWrittenByEngineTest {
         Map<String, Object> front = cameras.stream().filter(r -> parameters(r, "slice").contains("camera=front"))
                 .findFirst().orElseThrow();
         assertThat(front.get("status")).isEqualTo("passed");
-        assertThat(String.valueOf(front.get("descriptionHtml"))).contains("0.9500", "0.8882", "0.9785");
+        assertThat(String.valueOf(front.get("descriptionHtml"))).contains("0.950", "0.888", "0.979");
         // a per-slice statement's chart is attached to each slice, and exists as a file
         assertThat(attachments(front)).anySatisfy(a -> {
             assertThat(a.get("name")).isEqualTo("accuracy by slice");
