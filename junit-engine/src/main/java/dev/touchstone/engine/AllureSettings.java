@@ -17,7 +17,8 @@ record AllureSettings(boolean enabled, Path directory, boolean clean) {
 
     static final String ALLURE_RESULTS_DIRECTORY = "allure.results.directory";
 
-    static AllureSettings from(Function<String, String> lookup) {
+    /** The settings; a relative results directory resolves against {@code basedir} (the empty path: the working directory). */
+    static AllureSettings from(Function<String, String> lookup, Path basedir) {
         boolean enabled = ConfigParser.bool(ConfigKeys.ALLURE_ENABLED, lookup.apply(ConfigKeys.ALLURE_ENABLED),
                 ConfigKeys.DEFAULT_ALLURE_ENABLED);
         boolean clean = ConfigParser.bool(ConfigKeys.ALLURE_RESULTS_CLEAN, lookup.apply(ConfigKeys.ALLURE_RESULTS_CLEAN),
@@ -29,7 +30,7 @@ record AllureSettings(boolean enabled, Path directory, boolean clean) {
         Path fallback = Path.of(allure == null || allure.isBlank() ? ConfigKeys.DEFAULT_ALLURE_RESULTS_DIR : allure.trim());
         Path directory = ConfigParser.path(ConfigKeys.ALLURE_RESULTS_DIR, lookup.apply(ConfigKeys.ALLURE_RESULTS_DIR),
                 fallback);
-        return new AllureSettings(enabled, directory, clean);
+        return new AllureSettings(enabled, basedir.resolve(directory), clean);
     }
 
     // allure.properties on the test classpath, as Allure reads it

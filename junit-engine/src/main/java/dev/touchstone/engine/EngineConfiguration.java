@@ -32,7 +32,7 @@ record EngineConfiguration(TouchstoneSettings settings, Path resultsDir, boolean
 
     /**
      * The project directory Surefire and Failsafe pass to the tests ({@code basedir}): relative
-     * results, baseline and cache directories resolve against it, so a build started from another
+     * results, baseline, cache and Allure results directories resolve against it, so a build started from another
      * directory (or a fork with another working directory) writes no stray {@code target/} there.
      */
     static final String BASEDIR = "basedir";
@@ -64,7 +64,7 @@ record EngineConfiguration(TouchstoneSettings settings, Path resultsDir, boolean
                 ConfigParser.bool(ConfigKeys.BASELINE_FORCE, lookup.apply(ConfigKeys.BASELINE_FORCE),
                         ConfigKeys.DEFAULT_BASELINE_FORCE),
                 ConfigParser.unknownKeys(keys(parameters), ConfigKeys.known()),
-                AllureSettings.from(lookup));
+                AllureSettings.from(lookup, basedir));
     }
 
     /** The absolute project directory, or the empty path (paths stay relative to the working directory). */

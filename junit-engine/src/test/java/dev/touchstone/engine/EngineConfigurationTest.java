@@ -60,6 +60,7 @@ class EngineConfigurationTest {
 
         assertThat(defaults.resultsDir()).isEqualTo(project.resolve("target/touchstone"));
         assertThat(defaults.settings().baselineDir()).isEqualTo(project.resolve("src/test/touchstone"));
+        assertThat(defaults.allure().directory()).isEqualTo(project.resolve("target/allure-results"));
 
         Path elsewhere = Path.of("/elsewhere/ts").toAbsolutePath();
         EngineConfiguration configured = from(Map.of("basedir", project.toString(),
