@@ -31,8 +31,8 @@ import org.apiguardian.api.API;
  * @param referenceStandardError the standard error of the reference's own value when it comes from another
  *                        sample (unpaired); NaN when paired or unknown
  * @param hypothesis      what a small {@code pValue} shows: {@link #WORSE} (worse than the reference by more
- *                        than the margin), {@link #BETTER}, or {@link #NON_INFERIOR} (not worse by more than the
- *                        margin); the test of the statement's own question, so that the p-value shown
+ *                        than the margin), {@link #BETTER}, {@link #NON_INFERIOR} (not worse by more than the
+ *                        margin) or {@link #DRIFT} (the distribution differs from the reference's); the test of the statement's own question, so that the p-value shown
  *                        next to a verdict is the one that speaks to it
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -48,6 +48,8 @@ public record ComparisonResult(String source, double referenceValue, long refere
     public static final String BETTER = "better";
     /** H1: the model is not worse than the reference by more than the margin. */
     public static final String NON_INFERIOR = "non-inferior";
+    /** H1: the data's distribution differs from the reference's (a drift test). */
+    public static final String DRIFT = "drift";
 
     public ComparisonResult {
         Objects.requireNonNull(source, "source");

@@ -50,7 +50,8 @@ public final class Wording {
     /** {@code 95% [0.846, 0.897]}; {@code 95% undefined} when it cannot be computed; {@code -} for counts or none. */
     public static String interval(Evidence e) {
         IntervalEntry i = e.interval();
-        if (i == null || isCount(e)) {
+        // "none": the value has no interval by design (a drift statistic's effect size), not one that failed
+        if (i == null || isCount(e) || "none".equals(i.method())) {
             return "-";
         }
         Digits d = Digits.of(e);

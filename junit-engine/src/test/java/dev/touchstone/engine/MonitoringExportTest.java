@@ -52,6 +52,11 @@ class MonitoringExportTest {
         assertThat(drift.model()).isEqualTo("data:logs");
         assertThat(drift.expectation().kind()).isEqualTo("no_drift");
         assertThat(drift.expectation().threshold()).isEqualTo(0.1);
+        // p-values say what they test, and an effect size has no interval to show
+        assertThat(drift.test().hypothesis()).isEqualTo("drift");
+        assertThat(anomaly.test().hypothesis()).isEqualTo("worse");
+        assertThat(dev.touchstone.wording.Wording.interval(drift.evidence())).isEqualTo("-");
+        assertThat(dev.touchstone.wording.Wording.interval(anomaly.evidence())).startsWith("95% [");
 
         String prom = Files.readString(dir.resolve("metrics.prom"));
         assertThat(prom).contains("touchstone_check_verdict{spec=\"" + MonitoringSpec.class.getName()

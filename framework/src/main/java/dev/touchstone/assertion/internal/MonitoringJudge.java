@@ -50,10 +50,10 @@ public final class MonitoringJudge {
             double pValue, double adjustedPValue, double alpha, String multiplicity, String family, int familySize,
             double difference, Interval interval) {
 
-        ComparisonResult asComparison(boolean higherIsBetter) {
+        ComparisonResult asComparison(boolean higherIsBetter, String hypothesis) {
             return new ComparisonResult(source, referenceValue, referenceN, false, "independent samples", difference,
                     interval, name, statistic, pValue, adjustedPValue, alpha, multiplicity, family, Double.NaN, 0.0,
-                    higherIsBetter, 0.8, UNKNOWN_POWER, familySize, Double.NaN);
+                    higherIsBetter, 0.8, UNKNOWN_POWER, familySize, Double.NaN, hypothesis);
         }
     }
 
@@ -100,7 +100,7 @@ public final class MonitoringJudge {
         value.notes().forEach(n -> fact(message, "note", n));
         // no model is judged: results name the data ("data:logs"), so that every channel has a model to show
         return new SliceResult("data:" + dataset, dataset, sliceDefinition, value, expectation, verdict, reason,
-                OptionalLong.empty(), message.toString(), test.map(t -> t.asComparison(false)));
+                OptionalLong.empty(), message.toString(), test.map(t -> t.asComparison(false, ComparisonResult.DRIFT)));
     }
 
     /** The latest window of a metric against the earlier windows. */
@@ -133,7 +133,7 @@ public final class MonitoringJudge {
             fact(out, "stable", "a stable window would differ by " + String.format(Locale.ROOT, "[%.4f, %.4f]", t.interval().low(), t.interval().high()));
         });
         return new SliceResult(model, dataset, sliceDefinition, value, expectation, verdict, reason, OptionalLong.empty(),
-                out.toString(), test.map(t -> t.asComparison(higherIsBetter)));
+                out.toString(), test.map(t -> t.asComparison(higherIsBetter, ComparisonResult.WORSE)));
     }
 
     /** Hands the result to the scope and, for a throwing scope, throws when it did not pass. */
