@@ -62,7 +62,9 @@ public final class SparkEngine implements Engine {
                 known = resolved;
                 if (known == null) {
                     known = spark("reading the rows", rows::get);
-                    String name = "touchstone_rows_" + VIEWS.incrementAndGet();
+                    // a name no view of the user's can have: replacing theirs would change their data
+                    String name = "touchstone_rows_" + VIEWS.incrementAndGet() + "_"
+                            + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
                     Dataset<Row> registered = known;
                     spark("registering the rows as view " + name, () -> {
                         registered.createOrReplaceTempView(name);
