@@ -27,6 +27,9 @@ import java.util.Properties;
  *       (deterministic: every value is a hash of the row number), then times DuckDB's bare
  *       grouping-sets query of the confusion cells of every slice, and Touchstone's
  *       {@code Dataset.fromParquet};</li>
+ *   <li>{@code spark <rows> <file.parquet>}: the same file (written as for {@code parquet}) read by
+ *       Spark {@code local[2]}: times Spark's bare grouping-sets query of the confusion cells, and
+ *       Touchstone's {@code SparkDatasets.of(spark.read().parquet(file))};</li>
  *   <li>{@code postgres <rows> <jdbc-url> <user>} (password in {@code PGPASSWORD}): loads the same
  *       rows into table {@code bench_predictions} when it does not have them, then times the bare
  *       query and {@code Dataset.fromTable}.</li>
@@ -76,6 +79,24 @@ public final class SourcesBenchmark {
             bareS = (System.nanoTime() - t) / 1e9;
             System.out.printf(Locale.ROOT, "bare DuckDB GROUP BY of the confusion cells: %.2f s (%d groups)%n", bareS, groups);
             data = Dataset.fromParquet(file);
+        } else if (kind.equals("spark")) {
+            Path file = Path.of(args[2]);
+            if (!Files.exists(file)) {
+                long t = System.nanoTime();
+                duckdb("COPY (" + rowsSql(rows) + ") TO '" + file + "' (FORMAT parquet)");
+                generateS = (System.nanoTime() - t) / 1e9;
+            }
+            source = "Spark local[2] reading " + file;
+            long t0 = System.nanoTime();
+            org.apache.spark.sql.SparkSession spark = org.apache.spark.sql.SparkSession.builder().master("local[2]")
+                    .appName("touchstone-benchmark").config("spark.ui.enabled", "false").getOrCreate();
+            System.out.printf(Locale.ROOT, "Spark session started in %.2f s%n", (System.nanoTime() - t0) / 1e9);
+            spark.read().parquet(file.toString()).createOrReplaceTempView("bench_predictions");
+            long t = System.nanoTime();
+            long groups = spark.sql(String.format(Locale.ROOT, BARE, "bench_predictions")).collectAsList().size();
+            bareS = (System.nanoTime() - t) / 1e9;
+            System.out.printf(Locale.ROOT, "bare Spark GROUP BY of the confusion cells: %.2f s (%d groups)%n", bareS, groups);
+            data = dev.touchstone.spark.SparkDatasets.of(spark.read().parquet(file.toString()), "bench_predictions");
         } else {
             String url = args[2];
             Properties login = new Properties();

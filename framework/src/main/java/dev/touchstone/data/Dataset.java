@@ -33,7 +33,8 @@ import org.jspecify.annotations.Nullable;
 public final class Dataset {
 
     static {
-        DatasetAccess.install(Dataset::tableIdentity, Row::new, dataset -> dataset.table);
+        DatasetAccess.install(Dataset::tableIdentity, Row::new, dataset -> dataset.table,
+                (name, table) -> new Dataset(name, table, Roles.NONE, Map.of()));
     }
 
     private final String name;

@@ -18,18 +18,38 @@ public final class DatasetAccess {
     private static volatile Function<Dataset, Object> tableIdentity;
     private static volatile BiFunction<Table, Integer, Row> row;
     private static volatile Function<Dataset, LazyTable> lazyTable;
+    private static volatile BiFunction<String, LazyTable, Dataset> factory;
 
     private DatasetAccess() {
     }
 
     /** Called by {@code Dataset}'s static initialiser; later calls are ignored. */
     public static synchronized void install(Function<Dataset, Object> identityBridge,
-            BiFunction<Table, Integer, Row> rowBridge, Function<Dataset, LazyTable> tableBridge) {
+            BiFunction<Table, Integer, Row> rowBridge, Function<Dataset, LazyTable> tableBridge,
+            BiFunction<String, LazyTable, Dataset> datasetFactory) {
         if (tableIdentity == null) {
             tableIdentity = Objects.requireNonNull(identityBridge, "tableIdentity");
             row = Objects.requireNonNull(rowBridge, "row");
             lazyTable = Objects.requireNonNull(tableBridge, "lazyTable");
+            factory = Objects.requireNonNull(datasetFactory, "factory");
         }
+    }
+
+    /**
+     * A dataset named {@code name} with no roles over {@code table}: how a source outside the
+     * framework (an engine in another module) becomes a {@code Dataset}.
+     */
+    public static Dataset dataset(String name, LazyTable table) {
+        BiFunction<String, LazyTable, Dataset> bridge = factory;
+        if (bridge == null) {
+            try { // initialising Dataset installs the bridges
+                Class.forName(Dataset.class.getName(), true, Dataset.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+            bridge = factory;
+        }
+        return bridge.apply(Objects.requireNonNull(name, "name"), Objects.requireNonNull(table, "table"));
     }
 
     /** Whether the dataset's rows were read into memory (for tests of what stays in an engine). */
@@ -46,10 +66,10 @@ public final class DatasetAccess {
     }
 
     /**
-     * The SQL engine that holds the dataset's rows (a Parquet file, a query), when its metrics can
-     * be aggregated there, and whether the rows were already read into memory.
+     * The engine that holds the dataset's rows (a Parquet file, a query, a Spark plan), when its
+     * metrics can be aggregated there.
      */
-    public static java.util.Optional<SqlSource> engine(Dataset dataset) {
+    public static java.util.Optional<Engine> engine(Dataset dataset) {
         Function<Dataset, LazyTable> bridge = lazyTable;
         if (bridge == null) {
             throw new IllegalStateException("Dataset has not installed its bridge");

@@ -15,7 +15,7 @@ public final class LazyTable {
 
     private final String source;
     private final Supplier<Table> loader;
-    private final SqlSource engine;
+    private final Engine engine;
     private volatile Table table;
 
     public LazyTable(String source, Supplier<Table> loader) {
@@ -24,15 +24,15 @@ public final class LazyTable {
         this.engine = null;
     }
 
-    /** Rows of a SQL source: read into memory on first use, or aggregated where they are. */
-    public LazyTable(SqlSource engine) {
+    /** Rows in an engine: read into memory on first use, or aggregated where they are. */
+    public LazyTable(Engine engine) {
         this.source = engine.source();
         this.loader = engine::table;
         this.engine = engine;
     }
 
-    /** The SQL engine that holds the rows, when the data can be aggregated where it is. */
-    public java.util.Optional<SqlSource> engine() {
+    /** The engine that holds the rows, when the data can be aggregated where it is. */
+    public java.util.Optional<Engine> engine() {
         return java.util.Optional.ofNullable(engine);
     }
 

@@ -34,7 +34,17 @@ final class ResultColumns {
         }
     }
 
+    /** Columns of the given names and {@link java.sql.Types} codes, in order. */
+    ResultColumns(String source, Map<String, Integer> columnTypes) {
+        this.source = source;
+        columnTypes.forEach((name, type) -> builders.add(SqlValues.isNumeric(type) ? new Numbers(name) : new Texts(name)));
+    }
+
     void readAll(ResultSet rs, Progress progress) throws SQLException {
+        readAll(new JdbcCursor(rs), progress);
+    }
+
+    void readAll(Engine.Cursor rs, Progress progress) throws SQLException {
         int count = builders.size();
         while (rs.next()) {
             if (rows == GrowableArrays.MAX_LENGTH) {

@@ -30,7 +30,7 @@ import org.apiguardian.api.API;
  * password or the URL's parameters.
  */
 @API(status = API.Status.INTERNAL, since = "0.3")
-public final class SqlSource {
+public final class SqlSource implements Engine {
 
     /** Rows fetched per round trip; PostgreSQL streams only with a fetch size and autocommit off. */
     static final int FETCH_SIZE = 10_000;
@@ -56,10 +56,12 @@ public final class SqlSource {
     }
 
     /** What messages call this source. */
+    @Override
     public String source() {
         return source;
     }
 
+    @Override
     public String relation() {
         return relation;
     }
@@ -69,10 +71,11 @@ public final class SqlSource {
     }
 
     /** The columns and their {@link java.sql.Types} codes, in order. */
+    @Override
     public Map<String, Integer> columnTypes() {
         Map<String, Integer> known = types;
         if (known == null) {
-            known = query("SELECT * FROM " + relation + " LIMIT 0", "reading the columns", rs -> {
+            known = run("SELECT * FROM " + relation + " LIMIT 0", "reading the columns", rs -> {
                 ResultSetMetaData meta = rs.getMetaData();
                 Map<String, Integer> found = new LinkedHashMap<>();
                 for (int c = 1; c <= meta.getColumnCount(); c++) {
@@ -92,12 +95,13 @@ public final class SqlSource {
      * The rows as a table. A source with a stable order is read column by column when the spec
      * first uses a column; any other is read whole, in one scan, so its rows cannot be mixed up.
      */
+    @Override
     public Table table() {
         if (!stableOrder) {
-            return query("SELECT * FROM " + relation, "reading the rows", this::readAll);
+            return run("SELECT * FROM " + relation, "reading the rows", this::readAll);
         }
         Map<String, Integer> columns = columnTypes();
-        long count = query("SELECT count(*) FROM " + relation, "counting the rows", rs -> {
+        long count = run("SELECT count(*) FROM " + relation, "counting the rows", rs -> {
             rs.next();
             return rs.getLong(1);
         });
@@ -110,7 +114,7 @@ public final class SqlSource {
     }
 
     private Column readColumn(String name) {
-        return query("SELECT " + quote(name) + " FROM " + relation, "reading column '" + name + "'", rs -> {
+        return run("SELECT " + quote(name) + " FROM " + relation, "reading column '" + name + "'", rs -> {
             ResultColumns columns = new ResultColumns(source, rs.getMetaData());
             try (Progress progress = Progress.start("reading column '" + name + "' of " + source, 0, "rows")) {
                 columns.readAll(rs, progress);
@@ -136,12 +140,17 @@ public final class SqlSource {
         T read(ResultSet rs) throws SQLException;
     }
 
+    @Override
+    public <T> T query(String sql, String doing, Engine.Reader<T> reader) {
+        return run(sql, doing, rs -> reader.read(new JdbcCursor(rs)));
+    }
+
     /**
      * Runs {@code sql} and hands its result to {@code reader}, streaming it in batches.
      *
      * @param doing what the query is for, for messages: "counting the rows"
      */
-    public <T> T query(String sql, String doing, Reader<T> reader) {
+    <T> T run(String sql, String doing, Reader<T> reader) {
         try (Connection connection = connect()) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
@@ -179,6 +188,11 @@ public final class SqlSource {
     /** A string literal in single quotes. */
     public static String literal(String text) {
         return '\'' + text.replace("'", "''") + '\'';
+    }
+
+    @Override
+    public String quoted(String identifier) {
+        return quote(identifier);
     }
 
     /** The names of the columns, in order. */

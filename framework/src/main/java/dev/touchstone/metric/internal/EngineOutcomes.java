@@ -2,7 +2,7 @@ package dev.touchstone.metric.internal;
 
 import dev.touchstone.data.Dataset;
 import dev.touchstone.data.internal.DatasetAccess;
-import dev.touchstone.data.internal.SqlSource;
+import dev.touchstone.data.internal.Engine;
 import dev.touchstone.data.internal.SqlValues;
 import dev.touchstone.internal.Progress;
 import dev.touchstone.metric.internal.builtin.ScoreCounts;
@@ -41,7 +41,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class EngineOutcomes implements SqlColumns {
 
-    private final SqlSource engine;
+    private final Engine engine;
     private final Dataset dataset;
     private final Model model;
     private final String label;
@@ -53,7 +53,7 @@ final class EngineOutcomes implements SqlColumns {
     // are aggregated in one GROUP BY, not one scan per group
     private final Map<String, String> groupColumn = new ConcurrentHashMap<>();
 
-    private EngineOutcomes(SqlSource engine, Model model, Dataset dataset, String label, String prediction,
+    private EngineOutcomes(Engine engine, Model model, Dataset dataset, String label, String prediction,
             @Nullable String score) {
         this.engine = engine;
         this.model = model;
@@ -69,7 +69,7 @@ final class EngineOutcomes implements SqlColumns {
      * model, a threshold or per-class scores, which are evaluated in memory).
      */
     static Optional<EngineOutcomes> of(Model model, Dataset dataset) {
-        Optional<SqlSource> engine = DatasetAccess.engine(dataset);
+        Optional<Engine> engine = DatasetAccess.engine(dataset);
         Optional<Dataset> logged = model.dataset();
         if (engine.isEmpty() || logged.isEmpty()
                 || DatasetAccess.tableIdentity(logged.get()) != DatasetAccess.tableIdentity(dataset)
@@ -107,7 +107,7 @@ final class EngineOutcomes implements SqlColumns {
 
     @Override
     public String identifier(String column) {
-        return SqlSource.quote(column);
+        return engine.quoted(column);
     }
 
     /** Says once per reason that something is computed in memory. */

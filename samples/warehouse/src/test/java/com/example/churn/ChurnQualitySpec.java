@@ -9,10 +9,11 @@ import dev.touchstone.model.Model;
 
 /**
  * Quality specs of churn model v4 on its logged predictions, wherever they live: the lake's
- * Parquet files ({@link LakeQualityTest}) or the warehouse's PostgreSQL table
- * ({@link WarehouseQualityTest}) run these same checks. Confusion-matrix metrics and ROC AUC are
- * aggregated in the engine that holds the rows (DuckDB for Parquet, PostgreSQL for the query);
- * both give the same numbers, which {@code SameNumbersIT} checks in results.json.
+ * Parquet files ({@link LakeQualityTest}), the warehouse's PostgreSQL table
+ * ({@link WarehouseQualityTest}) and Spark ({@link SparkQualityTest}) run these same checks.
+ * Confusion-matrix metrics and ROC AUC are aggregated in the engine that holds the rows (DuckDB
+ * for Parquet, PostgreSQL for the query, Spark for its Dataset); all give the same numbers, which
+ * {@code SameNumbersIT} checks in results.json.
  */
 abstract class ChurnQualitySpec {
 

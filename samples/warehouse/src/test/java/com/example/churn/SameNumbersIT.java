@@ -12,7 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Checks that the lake (Parquet) and the warehouse (PostgreSQL) gave the same numbers and verdicts. */
+/** Checks that the lake (Parquet), the warehouse (PostgreSQL) and Spark gave the same numbers and verdicts. */
 class SameNumbersIT {
 
     private final List<CheckEntry> checks = ResultsJson.read(Path.of("target/touchstone/results.json")).checks();
@@ -23,20 +23,23 @@ class SameNumbersIT {
     }
 
     @Test
-    void every_statement_has_the_same_value_n_interval_and_verdict_on_both_sources() {
+    void every_statement_has_the_same_value_n_interval_and_verdict_on_every_source() {
         Map<String, CheckEntry> lake = of(LakeQualityTest.class);
-        Map<String, CheckEntry> warehouse = of(WarehouseQualityTest.class);
 
         // 1 slice of new customers, 4 regions, 1 slice of paying customers, 3 plans, 5 days
         assertThat(lake).hasSize(1 + 4 + 1 + 3 + 5);
-        assertThat(warehouse.keySet()).isEqualTo(lake.keySet());
-        lake.forEach((statement, expected) -> {
-            CheckEntry actual = warehouse.get(statement);
-            assertThat(actual.value()).as(statement).isEqualTo(expected.value());
-            assertThat(actual.n()).as(statement).isEqualTo(expected.n());
-            assertThat(actual.interval()).as(statement).isEqualTo(expected.interval());
-            assertThat(actual.verdict()).as(statement).isEqualTo(expected.verdict());
-        });
+        for (Class<?> source : List.of(WarehouseQualityTest.class, SparkQualityTest.class)) {
+            Map<String, CheckEntry> other = of(source);
+            assertThat(other.keySet()).as(source.getSimpleName()).isEqualTo(lake.keySet());
+            lake.forEach((statement, expected) -> {
+                CheckEntry actual = other.get(statement);
+                String what = source.getSimpleName() + ": " + statement;
+                assertThat(actual.value()).as(what).isEqualTo(expected.value());
+                assertThat(actual.n()).as(what).isEqualTo(expected.n());
+                assertThat(actual.interval()).as(what).isEqualTo(expected.interval());
+                assertThat(actual.verdict()).as(what).isEqualTo(expected.verdict());
+            });
+        }
     }
 
     @Test

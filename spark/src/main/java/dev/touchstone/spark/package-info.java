@@ -1,0 +1,4 @@
+/**
+ * Touchstone datasets whose rows are in Apache Spark.
+ */
+package dev.touchstone.spark;
