@@ -133,10 +133,84 @@ final class EngineOutcomes implements SqlColumns {
     }
 
     long count(@Nullable String where) {
+        if (where == null) {
+            return overall().rows();
+        }
         return memo(new CountKey(where), () -> engine.query("SELECT count(*)" + from(where), "counting the rows", rs -> {
             rs.next();
             return rs.getLong(1);
         }));
+    }
+
+    /**
+     * Everything the whole dataset needs, from one scan: the (label, prediction) pairs, whose sum
+     * is the row count, and the labels per distinct score, which also show a missing or
+     * non-finite score. One {@code GROUPING SETS} query, so the engine reads the rows once.
+     */
+    private Aggregate overall() {
+        return memo(new OverallKey(), () -> aggregate(null));
+    }
+
+    private record OverallKey() {
+    }
+
+    /**
+     * The same as {@link #overall} for each value of {@code column} (null: the whole dataset), in
+     * one scan: the pairs give each group's size and confusion cells, the scores its ranks.
+     */
+    private Aggregate aggregate(@Nullable String column) {
+        String by = column == null ? "" : identifier(column) + ", ";
+        String l = identifier(label);
+        String p = identifier(prediction);
+        String sql;
+        if (score == null) {
+            sql = "SELECT 0, " + (column == null ? "NULL" : identifier(column)) + ", " + l + ", " + p + ", NULL, count(*)"
+                    + from(null) + " GROUP BY " + by + l + ", " + p;
+        } else {
+            String s = identifier(score);
+            sql = "SELECT GROUPING(" + p + "), " + (column == null ? "NULL" : identifier(column)) + ", " + l + ", " + p
+                    + ", " + s + ", count(*)" + from(null) + " GROUP BY GROUPING SETS ((" + by + l + ", " + p + "), ("
+                    + by + s + ", " + l + "))";
+        }
+        return engine.query(sql, column == null ? "counting labels, predictions and scores"
+                : "counting labels, predictions and scores by " + column, rs -> {
+                    Aggregate aggregate = new Aggregate();
+                    while (rs.next()) {
+                        Object value = rs.getObject(2);
+                        String labelText = SqlValues.text(rs.getObject(3));
+                        long n = rs.getLong(6);
+                        if (rs.getInt(1) == 0) {
+                            aggregate.pair(value, labelText, SqlValues.text(rs.getObject(4)), n);
+                        } else {
+                            Object scoreValue = rs.getObject(5);
+                            aggregate.score(value, scoreValue == null ? Double.NaN : SqlValues.number(scoreValue),
+                                    labelText, n);
+                        }
+                    }
+                    return aggregate;
+                });
+    }
+
+    /** The rows of an {@link #aggregate}: pairs and score counts, keyed by the grouping column's value. */
+    private static final class Aggregate {
+        private final Map<List<Object>, Long> pairs = new HashMap<>();
+        private final Map<Object, Rows> scores = new HashMap<>();
+        private long rows;
+        private boolean finite = true;
+
+        void pair(@Nullable Object value, @Nullable String labelText, @Nullable String predictionText, long n) {
+            pairs.merge(Arrays.asList(value, labelText, predictionText), n, Long::sum);
+            rows += n;
+        }
+
+        void score(@Nullable Object value, double scoreValue, @Nullable String labelText, long n) {
+            finite &= Double.isFinite(scoreValue); // a missing score arrives as NaN
+            scores.computeIfAbsent(value, x -> new Rows()).add(scoreValue, labelText, n);
+        }
+
+        long rows() {
+            return rows;
+        }
     }
 
     private record CountKey(String where) {
@@ -169,26 +243,22 @@ final class EngineOutcomes implements SqlColumns {
             }
             Map<String, Object> values = new HashMap<>();
             Map<String, Long> sizes = new HashMap<>();
-            long[] missing = new long[1];
-            boolean[] nan = new boolean[1];
-            engine.query("SELECT " + identifier(column) + ", count(*)" + from(null) + " GROUP BY 1",
-                    "grouping by column '" + column + "'", rs -> {
-                        while (rs.next()) {
-                            Object value = rs.getObject(1);
-                            long n = rs.getLong(2);
-                            if (value == null) {
-                                missing[0] += n;
-                                continue;
-                            }
-                            Object key = kind == Kind.TEXT ? SqlValues.text(value) : (Object) SqlValues.number(value);
-                            nan[0] |= key instanceof Double d && !Double.isFinite(d);
-                            String name = groupName(value, kind);
-                            values.putIfAbsent(name, key);
-                            sizes.merge(name, n, Long::sum);
-                        }
-                        return null;
-                    });
-            if (nan[0]) {
+            long missing = 0;
+            boolean nan = false;
+            for (Map.Entry<List<Object>, Long> pair : byColumn(column).pairs.entrySet()) {
+                Object value = pair.getKey().get(0);
+                long n = pair.getValue();
+                if (value == null) {
+                    missing += n;
+                    continue;
+                }
+                Object key = kind == Kind.TEXT ? SqlValues.text(value) : (Object) SqlValues.number(value);
+                nan |= key instanceof Double d && !Double.isFinite(d);
+                String name = groupName(value, kind);
+                values.putIfAbsent(name, key);
+                sizes.merge(name, n, Long::sum);
+            }
+            if (nan) {
                 return Optional.<List<Group>>empty();
             }
             List<String> names = new ArrayList<>(values.keySet());
@@ -198,9 +268,9 @@ final class EngineOutcomes implements SqlColumns {
                 groups.add(new Group(column + "=" + name,
                         SliceAccess.sql(ColumnCondition.where(column).isEqualTo(values.get(name)), this), sizes.get(name)));
             }
-            if (missing[0] > 0) {
+            if (missing > 0) {
                 groups.add(new Group(column + SliceResolver.MISSING_SUFFIX,
-                        SliceAccess.sql(ColumnCondition.where(column).isMissing(), this), missing[0]));
+                        SliceAccess.sql(ColumnCondition.where(column).isMissing(), this), missing));
             }
             groups.forEach(g -> groupColumn.put(g.where(), column));
             return Optional.of(List.copyOf(groups));
@@ -208,6 +278,14 @@ final class EngineOutcomes implements SqlColumns {
     }
 
     private record GroupsKey(String column) {
+    }
+
+    /** The aggregate of {@code column}'s groups, from one scan. */
+    private Aggregate byColumn(String column) {
+        return memo(new ColumnKey(column), () -> aggregate(column));
+    }
+
+    private record ColumnKey(String column) {
     }
 
     /** The group a value of {@code column} falls in, named as {@link #groups} names it (null: missing). */
@@ -271,13 +349,11 @@ final class EngineOutcomes implements SqlColumns {
 
     /** (label, prediction) texts with their counts, in the rows of {@code where}. */
     private Map<List<String>, Long> pairs(@Nullable String where) {
-        return where != null ? pairsUncached(where) : memo(new PairsKey(), () -> pairsUncached(null));
-    }
-
-    private record PairsKey() {
-    }
-
-    private Map<List<String>, Long> pairsUncached(@Nullable String where) {
+        if (where == null) {
+            Map<List<String>, Long> pairs = new HashMap<>();
+            overall().pairs.forEach((p, n) -> pairs.merge(Arrays.asList((String) p.get(1), (String) p.get(2)), n, Long::sum));
+            return pairs;
+        }
         return engine.query("SELECT " + identifier(label) + ", " + identifier(prediction) + ", count(*)" + from(where)
                 + " GROUP BY 1, 2", "counting labels and predictions", rs -> {
                     Map<List<String>, Long> pairs = new HashMap<>();
@@ -311,19 +387,13 @@ final class EngineOutcomes implements SqlColumns {
             int k = classes.classCount();
             Map<String, long[]> byWhere = new HashMap<>();
             whereByName.values().forEach(w -> byWhere.put(w, new long[k * k]));
-            engine.query("SELECT " + identifier(column) + ", " + identifier(label) + ", " + identifier(prediction)
-                    + ", count(*)" + from(null) + " GROUP BY 1, 2, 3", "counting labels and predictions by " + column,
-                    rs -> {
-                        while (rs.next()) {
-                            long[] cells = byWhere.get(whereByName.get(groupName(rs.getObject(1), kind)));
-                            if (cells == null) {
-                                throw changed(column);
-                            }
-                            cells[classes.classCode(SqlValues.text(rs.getObject(2))) * k
-                                    + classes.classCode(SqlValues.text(rs.getObject(3)))] += rs.getLong(4);
-                        }
-                        return null;
-                    });
+            byColumn(column).pairs.forEach((p, n) -> {
+                long[] cells = byWhere.get(whereByName.get(groupName(p.get(0), kind)));
+                if (cells == null) {
+                    throw changed(column);
+                }
+                cells[classes.classCode((String) p.get(1)) * k + classes.classCode((String) p.get(2))] += n;
+            });
             byWhere.forEach((w, cells) -> memo.putIfAbsent(new CellsKey(w), cells));
             return Boolean.TRUE;
         });
@@ -346,13 +416,7 @@ final class EngineOutcomes implements SqlColumns {
      */
     boolean scoresAreFinite() {
         return memo(new FiniteKey(), () -> {
-            String id = identifier(score);
-            String bad = id + " IS NULL";
-            if (kind(score) == Kind.FLOATING) {
-                bad += " OR " + id + " = CAST('NaN' AS DOUBLE PRECISION) OR " + id + " = CAST('Infinity' AS DOUBLE PRECISION)"
-                        + " OR " + id + " = CAST('-Infinity' AS DOUBLE PRECISION)";
-            }
-            boolean finite = count("(" + bad + ")") == 0;
+            boolean finite = overall().finite;
             if (!finite) {
                 say(source() + ": column '" + score + "' has missing or non-finite scores; checking them in memory");
             }
@@ -373,15 +437,17 @@ final class EngineOutcomes implements SqlColumns {
         if (column != null) {
             scoreCountsOfGroups(column, classes, positive);
         }
+        if (where == null) {
+            return memo(new ScoresKey(null, positive), () -> overall().scores.getOrDefault(null, new Rows())
+                    .histogram(classes.classes().get(positive)));
+        }
         return memo(new ScoresKey(where, positive), () -> engine.query("SELECT " + identifier(score) + ", "
                 + identifier(label) + ", count(*)" + from(where) + " GROUP BY 1, 2", "counting scores", rs -> {
-                    String positiveName = classes.classes().get(positive);
                     Rows rows = new Rows();
                     while (rs.next()) {
-                        rows.add(SqlValues.number(rs.getObject(1)), positiveName.equals(SqlValues.text(rs.getObject(2))),
-                                rs.getLong(3));
+                        rows.add(SqlValues.number(rs.getObject(1)), SqlValues.text(rs.getObject(2)), rs.getLong(3));
                     }
-                    return rows.histogram(positiveName);
+                    return rows.histogram(classes.classes().get(positive));
                 }));
     }
 
@@ -395,18 +461,13 @@ final class EngineOutcomes implements SqlColumns {
             Kind kind = kind(column);
             String positiveName = classes.classes().get(positive);
             Map<String, Rows> byWhere = new HashMap<>();
-            engine.query("SELECT " + identifier(column) + ", " + identifier(score) + ", " + identifier(label)
-                    + ", count(*)" + from(null) + " GROUP BY 1, 2, 3", "counting scores by " + column, rs -> {
-                        while (rs.next()) {
-                            String w = whereByName.get(groupName(rs.getObject(1), kind));
-                            if (w == null) {
-                                throw changed(column);
-                            }
-                            byWhere.computeIfAbsent(w, x -> new Rows()).add(SqlValues.number(rs.getObject(2)),
-                                    positiveName.equals(SqlValues.text(rs.getObject(3))), rs.getLong(4));
-                        }
-                        return null;
-                    });
+            byColumn(column).scores.forEach((value, rows) -> {
+                String w = whereByName.get(groupName(value, kind));
+                if (w == null) {
+                    throw changed(column);
+                }
+                byWhere.computeIfAbsent(w, x -> new Rows()).addAll(rows);
+            });
             whereByName.values().forEach(w -> memo.putIfAbsent(new ScoresKey(w, positive),
                     byWhere.getOrDefault(w, new Rows()).histogram(positiveName)));
             return Boolean.TRUE;
@@ -416,26 +477,36 @@ final class EngineOutcomes implements SqlColumns {
     private record GroupScoresKey(String column, int positive) {
     }
 
-    /** (score, class, count) rows of an aggregate, growing. */
+    /** (score, label, count) rows of an aggregate, growing. */
     private static final class Rows {
         private double[] scores = new double[64];
         private long[] counts = new long[64];
-        private boolean[] isPositive = new boolean[64];
+        private String[] labels = new String[64];
         private int size;
 
-        void add(double score, boolean positive, long count) {
+        void add(double score, @Nullable String labelText, long count) {
             if (size == scores.length) {
                 scores = Arrays.copyOf(scores, 2 * size);
                 counts = Arrays.copyOf(counts, 2 * size);
-                isPositive = Arrays.copyOf(isPositive, 2 * size);
+                labels = Arrays.copyOf(labels, 2 * size);
             }
             scores[size] = score == 0 ? 0.0 : score; // -0.0 and 0.0 tie, as == has it
-            isPositive[size] = positive;
+            labels[size] = labelText;
             counts[size] = count;
             size++;
         }
 
+        void addAll(Rows other) {
+            for (int i = 0; i < other.size; i++) {
+                add(other.scores[i], other.labels[i], other.counts[i]);
+            }
+        }
+
         ScoreCounts histogram(String positiveName) {
+            boolean[] isPositive = new boolean[size];
+            for (int i = 0; i < size; i++) {
+                isPositive[i] = positiveName.equals(labels[i]);
+            }
             return EngineOutcomes.histogram(Arrays.copyOf(scores, size), counts, isPositive, positiveName);
         }
     }
@@ -492,9 +563,9 @@ final class EngineOutcomes implements SqlColumns {
      */
     Optional<String> fingerprint(@Nullable String idColumn) {
         String columns = (idColumn == null ? "" : identifier(idColumn) + ", ") + identifier(label);
+        long n = count(null); // before the scan: one query at a time on the source's connection
         return engine.query("SELECT " + columns + from(null), "reading ids and labels", rs -> {
             MessageDigest digest = sha256();
-            long n = count(null);
             digest.update(Long.toString(n).getBytes(StandardCharsets.UTF_8));
             long row = 0;
             while (rs.next()) {
