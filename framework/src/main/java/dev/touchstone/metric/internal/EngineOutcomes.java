@@ -142,11 +142,7 @@ final class EngineOutcomes implements SqlColumns {
         }));
     }
 
-    /**
-     * Everything the whole dataset needs, from one scan: the (label, prediction) pairs, whose sum
-     * is the row count, and the labels per distinct score, which also show a missing or
-     * non-finite score. One {@code GROUPING SETS} query, so the engine reads the rows once.
-     */
+    /** The (label, prediction) pairs of the whole dataset, whose sum is the row count, from one scan. */
     private Aggregate overall() {
         return memo(new OverallKey(), () -> aggregate(null));
     }
@@ -155,57 +151,33 @@ final class EngineOutcomes implements SqlColumns {
     }
 
     /**
-     * The same as {@link #overall} for each value of {@code column} (null: the whole dataset), in
-     * one scan: the pairs give each group's size and confusion cells, the scores its ranks.
+     * The (value, label, prediction) counts of {@code column} (null: the whole dataset), from one
+     * scan: each group's size and confusion cells.
      */
     private Aggregate aggregate(@Nullable String column) {
-        String by = column == null ? "" : identifier(column) + ", ";
         String l = identifier(label);
         String p = identifier(prediction);
-        String sql;
-        if (score == null) {
-            sql = "SELECT 0, " + (column == null ? "NULL" : identifier(column)) + ", " + l + ", " + p + ", NULL, count(*)"
-                    + from(null) + " GROUP BY " + by + l + ", " + p;
-        } else {
-            String s = identifier(score);
-            sql = "SELECT GROUPING(" + p + "), " + (column == null ? "NULL" : identifier(column)) + ", " + l + ", " + p
-                    + ", " + s + ", count(*)" + from(null) + " GROUP BY GROUPING SETS ((" + by + l + ", " + p + "), ("
-                    + by + s + ", " + l + "))";
-        }
-        return engine.query(sql, column == null ? "counting labels, predictions and scores"
-                : "counting labels, predictions and scores by " + column, rs -> {
+        String sql = "SELECT " + (column == null ? "NULL" : identifier(column)) + ", " + l + ", " + p + ", count(*)"
+                + from(null) + " GROUP BY " + (column == null ? "" : identifier(column) + ", ") + l + ", " + p;
+        return engine.query(sql, column == null ? "counting labels and predictions"
+                : "counting labels and predictions by " + column, rs -> {
                     Aggregate aggregate = new Aggregate();
                     while (rs.next()) {
-                        Object value = rs.getObject(2);
-                        String labelText = SqlValues.text(rs.getObject(3));
-                        long n = rs.getLong(6);
-                        if (rs.getInt(1) == 0) {
-                            aggregate.pair(value, labelText, SqlValues.text(rs.getObject(4)), n);
-                        } else {
-                            Object scoreValue = rs.getObject(5);
-                            aggregate.score(value, scoreValue == null ? Double.NaN : SqlValues.number(scoreValue),
-                                    labelText, n);
-                        }
+                        aggregate.pair(rs.getObject(1), SqlValues.text(rs.getObject(2)), SqlValues.text(rs.getObject(3)),
+                                rs.getLong(4));
                     }
                     return aggregate;
                 });
     }
 
-    /** The rows of an {@link #aggregate}: pairs and score counts, keyed by the grouping column's value. */
+    /** The rows of an {@link #aggregate}: (value, label, prediction) counts. */
     private static final class Aggregate {
         private final Map<List<Object>, Long> pairs = new HashMap<>();
-        private final Map<Object, Rows> scores = new HashMap<>();
         private long rows;
-        private boolean finite = true;
 
         void pair(@Nullable Object value, @Nullable String labelText, @Nullable String predictionText, long n) {
             pairs.merge(Arrays.asList(value, labelText, predictionText), n, Long::sum);
             rows += n;
-        }
-
-        void score(@Nullable Object value, double scoreValue, @Nullable String labelText, long n) {
-            finite &= Double.isFinite(scoreValue); // a missing score arrives as NaN
-            scores.computeIfAbsent(value, x -> new Rows()).add(scoreValue, labelText, n);
         }
 
         long rows() {
@@ -416,7 +388,7 @@ final class EngineOutcomes implements SqlColumns {
      */
     boolean scoresAreFinite() {
         return memo(new FiniteKey(), () -> {
-            boolean finite = overall().finite;
+            boolean finite = scoreRows(null).finite; // the scan of the scores sees a missing one as a group
             if (!finite) {
                 say(source() + ": column '" + score + "' has missing or non-finite scores; checking them in memory");
             }
@@ -433,48 +405,90 @@ final class EngineOutcomes implements SqlColumns {
 
     /** Positives and negatives per distinct score in the rows of {@code where}. */
     ScoreCounts scoreCounts(@Nullable String where, ClassOutcomes classes, int positive) {
-        String column = where == null ? null : groupColumn.get(where);
-        if (column != null) {
-            scoreCountsOfGroups(column, classes, positive);
-        }
-        if (where == null) {
-            return memo(new ScoresKey(null, positive), () -> overall().scores.getOrDefault(null, new Rows())
-                    .histogram(classes.classes().get(positive)));
-        }
-        return memo(new ScoresKey(where, positive), () -> engine.query("SELECT " + identifier(score) + ", "
-                + identifier(label) + ", count(*)" + from(where) + " GROUP BY 1, 2", "counting scores", rs -> {
-                    Rows rows = new Rows();
-                    while (rs.next()) {
-                        rows.add(SqlValues.number(rs.getObject(1)), SqlValues.text(rs.getObject(2)), rs.getLong(3));
-                    }
-                    return rows.histogram(classes.classes().get(positive));
-                }));
+        return memo(new ScoresKey(where, positive), () -> scoreRows(where).histogram(classes.classes().get(positive)));
     }
 
     private record ScoresKey(String where, int positive) {
     }
 
-    /** The score counts of every group of {@code column} from one scan, stored as each group's {@link #scoreCounts}. */
-    private void scoreCountsOfGroups(String column, ClassOutcomes classes, int positive) {
-        memo(new GroupScoresKey(column, positive), () -> {
-            Map<String, String> whereByName = whereByName(column);
-            Kind kind = kind(column);
-            String positiveName = classes.classes().get(positive);
-            Map<String, Rows> byWhere = new HashMap<>();
-            byColumn(column).scores.forEach((value, rows) -> {
-                String w = whereByName.get(groupName(value, kind));
-                if (w == null) {
-                    throw changed(column);
-                }
-                byWhere.computeIfAbsent(w, x -> new Rows()).addAll(rows);
-            });
-            whereByName.values().forEach(w -> memo.putIfAbsent(new ScoresKey(w, positive),
-                    byWhere.getOrDefault(w, new Rows()).histogram(positiveName)));
-            return Boolean.TRUE;
-        });
+    /** The most slices whose score counts one scan gathers, each a {@code count(*) FILTER (...)}. */
+    static final int SLICES_PER_SCAN = 64;
+
+    /**
+     * (score, label, count) rows of {@code where}'s rows. One scan groups by score and label only
+     * (a small table, as fast as the engine's plain GROUP BY) and counts the rows of every slice
+     * known so far that has no counts yet, each in a column of its own; a column with more groups
+     * than {@link #SLICES_PER_SCAN} is grouped by value, score and label instead.
+     */
+    private synchronized Rows scoreRows(@Nullable String where) {
+        Rows known = scoreRowsKnown(where);
+        if (known != null) {
+            return known;
+        }
+        String column = where == null ? null : groupColumn.get(where);
+        if (column != null && groups(column).orElseThrow().size() > SLICES_PER_SCAN) {
+            scoreRowsOfGroups(column);
+            return scoreRowsKnown(where);
+        }
+        List<String> batch = new ArrayList<>();
+        batch.add(where);
+        if (where != null && scoreRowsKnown(null) == null) {
+            batch.add(null);
+        }
+        new TreeSet<>(groupColumn.keySet()).stream()
+                .filter(w -> !w.equals(where) && scoreRowsKnown(w) == null
+                        && groups(groupColumn.get(w)).orElseThrow().size() <= SLICES_PER_SCAN)
+                .limit(SLICES_PER_SCAN - batch.size()).forEach(batch::add);
+        StringBuilder sql = new StringBuilder("SELECT ").append(identifier(score)).append(", ").append(identifier(label));
+        for (String w : batch) {
+            sql.append(w == null ? ", count(*)" : ", count(*) FILTER (WHERE " + w + ")");
+        }
+        sql.append(from(null)).append(" GROUP BY ").append(identifier(score)).append(", ").append(identifier(label));
+        List<Rows> rows = engine.query(sql.toString(), batch.size() == 1 ? "counting scores"
+                : "counting scores of " + batch.size() + " slices", rs -> {
+                    List<Rows> found = new ArrayList<>();
+                    batch.forEach(w -> found.add(new Rows()));
+                    while (rs.next()) {
+                        Object scoreValue = rs.getObject(1);
+                        double value = scoreValue == null ? Double.NaN : SqlValues.number(scoreValue);
+                        String labelText = SqlValues.text(rs.getObject(2));
+                        for (int i = 0; i < batch.size(); i++) {
+                            found.get(i).add(value, labelText, rs.getLong(3 + i));
+                        }
+                    }
+                    return found;
+                });
+        for (int i = 0; i < batch.size(); i++) {
+            memo.putIfAbsent(new RowsKey(batch.get(i)), rows.get(i));
+        }
+        return rows.get(0);
     }
 
-    private record GroupScoresKey(String column, int positive) {
+    private @Nullable Rows scoreRowsKnown(@Nullable String where) {
+        return (Rows) memo.get(new RowsKey(where));
+    }
+
+    private record RowsKey(String where) {
+    }
+
+    /** The score rows of every group of {@code column} from one scan grouped by value, score and label. */
+    private void scoreRowsOfGroups(String column) {
+        Map<String, String> whereByName = whereByName(column);
+        Kind kind = kind(column);
+        Map<String, Rows> byWhere = new HashMap<>();
+        engine.query("SELECT " + identifier(column) + ", " + identifier(score) + ", " + identifier(label)
+                + ", count(*)" + from(null) + " GROUP BY 1, 2, 3", "counting scores by " + column, rs -> {
+                    while (rs.next()) {
+                        String w = whereByName.get(groupName(rs.getObject(1), kind));
+                        if (w == null) {
+                            throw changed(column);
+                        }
+                        byWhere.computeIfAbsent(w, x -> new Rows()).add(SqlValues.number(rs.getObject(2)),
+                                SqlValues.text(rs.getObject(3)), rs.getLong(4));
+                    }
+                    return null;
+                });
+        whereByName.values().forEach(w -> memo.putIfAbsent(new RowsKey(w), byWhere.getOrDefault(w, new Rows())));
     }
 
     /** (score, label, count) rows of an aggregate, growing. */
@@ -483,8 +497,13 @@ final class EngineOutcomes implements SqlColumns {
         private long[] counts = new long[64];
         private String[] labels = new String[64];
         private int size;
+        private boolean finite = true; // a missing score is added as NaN
 
         void add(double score, @Nullable String labelText, long count) {
+            if (count == 0) {
+                return; // a score this slice does not have
+            }
+            finite &= Double.isFinite(score);
             if (size == scores.length) {
                 scores = Arrays.copyOf(scores, 2 * size);
                 counts = Arrays.copyOf(counts, 2 * size);
@@ -494,12 +513,6 @@ final class EngineOutcomes implements SqlColumns {
             labels[size] = labelText;
             counts[size] = count;
             size++;
-        }
-
-        void addAll(Rows other) {
-            for (int i = 0; i < other.size; i++) {
-                add(other.scores[i], other.labels[i], other.counts[i]);
-            }
         }
 
         ScoreCounts histogram(String positiveName) {
