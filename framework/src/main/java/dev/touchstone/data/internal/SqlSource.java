@@ -91,6 +91,11 @@ public final class SqlSource {
         return database;
     }
 
+    /** Whether the rows come in the same order on every scan (Parquet), not as a database pleases. */
+    public boolean stableOrder() {
+        return stableOrder;
+    }
+
     /** The columns and their {@link java.sql.Types} codes, in order. */
     public Map<String, Integer> columnTypes() {
         Map<String, Integer> known = types;

@@ -570,12 +570,26 @@ final class EngineOutcomes implements SqlColumns {
     }
 
     /**
-     * The fingerprint of {@link Outcomes#fingerprint}, from one streamed scan of ids and labels
-     * in the engine's row order (for Parquet, the order in memory too): the same bytes hashed.
-     * Empty when an id is missing (the in-memory path names the row).
+     * The fingerprint of {@link Outcomes#fingerprint}, from one streamed scan of ids and labels:
+     * in the engine's row order when it is stable (Parquet; the order in memory too), the same
+     * bytes hashed; else, with ids, order-independent ({@link UnorderedDigest}). Empty when an id
+     * is missing (the in-memory path names the row).
      */
     Optional<String> fingerprint(@Nullable String idColumn) {
         String columns = (idColumn == null ? "" : identifier(idColumn) + ", ") + identifier(label);
+        if (idColumn != null && !engine.stableOrder()) {
+            return engine.query("SELECT " + columns + from(null), "reading ids and labels", rs -> {
+                UnorderedDigest digest = new UnorderedDigest();
+                while (rs.next()) {
+                    String id = SqlValues.text(rs.getObject(1));
+                    if (id == null) {
+                        return Optional.<String>empty();
+                    }
+                    digest.add(id, SqlValues.text(rs.getObject(2)));
+                }
+                return Optional.of(digest.finish());
+            });
+        }
         long n = count(null); // before the scan: one query at a time on the source's connection
         return engine.query("SELECT " + columns + from(null), "reading ids and labels", rs -> {
             MessageDigest digest = sha256();
