@@ -34,7 +34,7 @@ case "${1:-}" in
       -E UTF8 --locale=C.UTF-8 > "$folder/initdb.log" 2>&1 || { cat "$folder/initdb.log" >&2; exit 1; }
     rm -f "$folder/pw"
     as_owner "$bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w -t 60 \
-      -o "-p $port -c listen_addresses=127.0.0.1 -k $folder -c max_connections=20 -c shared_buffers=64MB -c fsync=off" \
+      -o "-p $port -c listen_addresses=127.0.0.1 -k $folder -c max_connections=40 -c shared_buffers=64MB -c fsync=off" \
       start > /dev/null || { cat "$folder/server.log" >&2; exit 1; }
     echo "$folder"
     ;;

@@ -44,7 +44,7 @@ public final class SqlSource {
     static final int FETCH_SIZE = 10_000;
 
     /** How long a source's connection stays open without a query: past the end of a run, not across runs. */
-    static final long IDLE_MILLIS = 5_000;
+    static final long IDLE_MILLIS = 2_000;
 
     /** Each statement with its time at FINE: where the time goes, how many scans a run makes. */
     private static final Logger LOG = Logger.getLogger(SqlSource.class.getName());
