@@ -194,6 +194,32 @@ class PostgresDatasetTest {
         assertThat(descending).isNotEqualTo(ascending);
     }
 
+    @Test
+    void a_source_sends_its_queries_on_one_connection_and_closes_it_when_idle() throws Exception {
+        Database named = Database.at(server.url() + "?ApplicationName=touchstone-one-connection")
+                .withUser(PostgresServer.USER).withPassword(Secret.of(PostgresServer.PASSWORD));
+        Model model = Model.logged("m", roles(Dataset.fromTable(named, "predictions")));
+        assertThat(model).overall().accuracy().actual();
+        assertThat(model).onEachSliceOf("camera").rocAuc().actuals();
+
+        assertThat(connections("touchstone-one-connection")).as("right after five queries").isEqualTo(1);
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (connections("touchstone-one-connection") > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(connections("touchstone-one-connection")).as("after the source fell idle").isZero();
+    }
+
+    static int connections(String application) throws Exception {
+        try (Connection connection = DriverManager.getConnection(server.url(), PostgresServer.USER, PostgresServer.PASSWORD);
+                java.sql.Statement statement = connection.createStatement();
+                java.sql.ResultSet rs = statement.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE application_name = '"
+                        + application + "'")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
     static String fingerprint(Dataset data) {
         return Outcomes.of(Model.logged("m", data), data, TouchstoneSettings.defaults()).fingerprint();
     }
