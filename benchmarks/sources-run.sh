@@ -49,7 +49,7 @@ done
 if [[ "$PG_ROWS" != 0 ]]; then
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   export PGPASSWORD="bench-$RANDOM$RANDOM"
-  folder=$(bash "$ROOT/.ci/postgres.sh" start "$port" bench "$PGPASSWORD" | tail -n 1)
+  folder=$(bash "$ROOT/.ci/postgres.sh" start "$port" bench | tail -n 1)
   trap 'bash "$ROOT/.ci/postgres.sh" stop "$folder"' EXIT
   echo "=== PostgreSQL, $PG_ROWS rows; load: $(cut -d' ' -f1-3 /proc/loadavg)"
   run postgres "$PG_ROWS" "jdbc:postgresql://127.0.0.1:$port/postgres" bench

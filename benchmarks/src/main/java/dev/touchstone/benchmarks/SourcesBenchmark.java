@@ -39,6 +39,10 @@ import java.util.Properties;
  */
 public final class SourcesBenchmark {
 
+    /** Held here: a logger nobody references may be collected with its level and handler. */
+    private static final java.util.logging.Logger SQL_LOG =
+            java.util.logging.Logger.getLogger("dev.touchstone.data.internal.SqlSource");
+
     private SourcesBenchmark() {
     }
 
@@ -135,6 +139,24 @@ public final class SourcesBenchmark {
                     "bench_predictions");
         }
 
+        // every statement Touchstone sends, with its time: what was pushed down, and how many scans
+        List<String> statements = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.logging.Logger log = SQL_LOG;
+        log.setLevel(java.util.logging.Level.FINE);
+        log.addHandler(new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                statements.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
         long start = System.nanoTime();
         Model model = Model.logged("bench", data.withLabel("label").withPrediction("predicted").withScore("score")
                 .withPositiveClass("1"));
@@ -149,14 +171,19 @@ public final class SourcesBenchmark {
         EvaluateBenchmark.Heap heap = EvaluateBenchmark.Heap.measure();
         boolean loaded = dev.touchstone.data.internal.DatasetAccess.isLoaded(data);
         EvaluateBenchmark.printTable(results);
+        for (String statement : statements) {
+            System.out.println("statement " + statement.replaceAll("read_parquet\\('[^']*'\\)", "read_parquet(...)"));
+        }
         System.out.printf(Locale.ROOT, "Touchstone on %s: %,d rows, %d metric values with intervals in %.2f s"
-                + " (%.2f x the bare GROUP BY); rows read into the JVM: %s; heap peak %.0f MB of %.0f MB%n", source, rows,
-                results.size(), touchstoneS, touchstoneS / bareS, loaded ? "yes" : "no", heap.peakBytes() / EvaluateBenchmark.MB,
+                + " (%.2f x the bare GROUP BY) with %d statements; rows read into the JVM: %s; heap peak %.0f MB of %.0f"
+                + " MB%n", source, rows, results.size(), touchstoneS, touchstoneS / bareS, statements.size(),
+                loaded ? "yes" : "no", heap.peakBytes() / EvaluateBenchmark.MB,
                 heap.maxBytes() / EvaluateBenchmark.MB);
         System.out.printf(Locale.ROOT, "{\"source\": \"%s\", \"rows\": %d, \"generate_s\": %.2f, \"bare_group_by_s\": %.3f,"
                 + " \"touchstone_s\": %.3f, \"ratio\": %.2f, \"rows_loaded\": %s, \"heap_peak_mb\": %.0f,"
-                + " \"metric_values\": %d, \"loadavg\": \"%s\"}%n", kind, rows, generateS, bareS, touchstoneS,
-                touchstoneS / bareS, loaded, heap.peakBytes() / EvaluateBenchmark.MB, results.size(),
+                + " \"metric_values\": %d, \"statements\": %d, \"loadavg\": \"%s\"}%n", kind, rows, generateS, bareS,
+                touchstoneS, touchstoneS / bareS, loaded, heap.peakBytes() / EvaluateBenchmark.MB, results.size(),
+                statements.size(),
                 Files.readString(Path.of("/proc/loadavg")).strip());
     }
 

@@ -26,6 +26,13 @@ public interface Engine {
     /** SQL that can follow {@code FROM}: a table name, a subquery, a view. */
     String relation();
 
+    /**
+     * Whether the rows come in the same order on every scan (a Parquet scan), so columns can be
+     * read one at a time and the fingerprint hashes them in that order; else (a database, a
+     * cluster) a fingerprint with ids is order-independent.
+     */
+    boolean stableOrder();
+
     /** {@code identifier} quoted as this engine's SQL reads it. */
     String quoted(String identifier);
 

@@ -18,7 +18,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Rows that a SQL engine produces: a query or table on a JDBC database, or Parquet files read
@@ -35,11 +43,26 @@ public final class SqlSource implements Engine {
     /** Rows fetched per round trip; PostgreSQL streams only with a fetch size and autocommit off. */
     static final int FETCH_SIZE = 10_000;
 
+    /** How long a source's connection stays open without a query: past the end of a run, not across runs. */
+    static final long IDLE_MILLIS = 2_000;
+
+    /** Each statement with its time at FINE: where the time goes, how many scans a run makes. */
+    private static final Logger LOG = Logger.getLogger(SqlSource.class.getName());
+
+    private static final ScheduledExecutorService IDLE = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "touchstone-sql-idle");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final Database database;
     private final String relation;
     private final String source;
     private final boolean stableOrder;
     private volatile Map<String, Integer> types;
+    private final ReentrantLock lock = new ReentrantLock();
+    private @Nullable Connection connection; // guarded by lock
+    private @Nullable ScheduledFuture<?> idle; // guarded by lock: closes the connection unless a query comes first
 
     /**
      * @param relation    SQL that can follow {@code FROM}: {@code (select ...) AS q}, a table name,
@@ -68,6 +91,12 @@ public final class SqlSource implements Engine {
 
     public Database database() {
         return database;
+    }
+
+    /** Whether the rows come in the same order on every scan (Parquet), not as a database pleases. */
+    @Override
+    public boolean stableOrder() {
+        return stableOrder;
     }
 
     /** The columns and their {@link java.sql.Types} codes, in order. */
@@ -146,23 +175,82 @@ public final class SqlSource implements Engine {
     }
 
     /**
-     * Runs {@code sql} and hands its result to {@code reader}, streaming it in batches.
+     * Runs {@code sql} and hands its result to {@code reader}, streaming it in batches. Queries
+     * take turns on one connection per source (for Parquet, one DuckDB instance, so it keeps
+     * what it learnt about the files); the connection closes after {@link #IDLE_MILLIS} without
+     * a query and reopens on the next. A reader that queries again gets a connection of its own.
      *
      * @param doing what the query is for, for messages: "counting the rows"
      */
     <T> T run(String sql, String doing, Reader<T> reader) {
-        try (Connection connection = connect()) {
-            connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                statement.setFetchSize(FETCH_SIZE);
-                try (ResultSet rs = statement.executeQuery(sql)) {
-                    return reader.read(rs);
+        long start = System.nanoTime();
+        try {
+            if (lock.isHeldByCurrentThread()) {
+                try (Connection own = connect()) {
+                    return run(own, sql, reader);
+                } catch (SQLException e) {
+                    throw SqlFailures.of(e, this, doing);
+                }
+            }
+            lock.lock();
+            try {
+                if (idle != null) {
+                    idle.cancel(false);
+                }
+                if (connection == null) {
+                    connection = connect();
+                }
+                return run(connection, sql, reader);
+            } catch (SQLException e) {
+                discard();
+                throw SqlFailures.of(e, this, doing);
+            } finally {
+                idle = IDLE.schedule(this::closeIfIdle, IDLE_MILLIS, TimeUnit.MILLISECONDS);
+                lock.unlock();
+            }
+        } finally {
+            if (LOG.isLoggable(Level.FINE)) {
+                long nanos = System.nanoTime() - start;
+                LOG.fine(() -> String.format(java.util.Locale.ROOT, "%s: %s, %.3f s: %s", source, doing, nanos / 1e9, sql));
+            }
+        }
+    }
+
+    private static <T> T run(Connection connection, String sql, Reader<T> reader) throws SQLException {
+        // a transaction of its own: PostgreSQL streams only with autocommit off, and sees fresh data on every query
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.setFetchSize(FETCH_SIZE);
+            try (ResultSet rs = statement.executeQuery(sql)) {
+                return reader.read(rs);
+            }
+        } finally {
+            connection.rollback();
+        }
+    }
+
+    private void closeIfIdle() {
+        if (lock.tryLock()) {
+            try {
+                if (idle != null && idle.getDelay(TimeUnit.MILLISECONDS) <= 0) {
+                    discard();
                 }
             } finally {
-                connection.rollback();
+                lock.unlock();
             }
-        } catch (SQLException e) {
-            throw SqlFailures.of(e, this, doing);
+        }
+    }
+
+    /** Closes the connection, if any; after a failure it may be unusable, and a fresh one costs little. */
+    private void discard() {
+        Connection open = connection;
+        connection = null;
+        if (open != null) {
+            try {
+                open.close();
+            } catch (SQLException e) {
+                // closing is best effort: the connection is dropped either way
+            }
         }
     }
 

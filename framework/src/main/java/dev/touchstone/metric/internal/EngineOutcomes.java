@@ -133,10 +133,56 @@ final class EngineOutcomes implements SqlColumns {
     }
 
     long count(@Nullable String where) {
+        if (where == null) {
+            return overall().rows();
+        }
         return memo(new CountKey(where), () -> engine.query("SELECT count(*)" + from(where), "counting the rows", rs -> {
             rs.next();
             return rs.getLong(1);
         }));
+    }
+
+    /** The (label, prediction) pairs of the whole dataset, whose sum is the row count, from one scan. */
+    private Aggregate overall() {
+        return memo(new OverallKey(), () -> aggregate(null));
+    }
+
+    private record OverallKey() {
+    }
+
+    /**
+     * The (value, label, prediction) counts of {@code column} (null: the whole dataset), from one
+     * scan: each group's size and confusion cells.
+     */
+    private Aggregate aggregate(@Nullable String column) {
+        String l = identifier(label);
+        String p = identifier(prediction);
+        String sql = "SELECT " + (column == null ? "NULL" : identifier(column)) + ", " + l + ", " + p + ", count(*)"
+                + from(null) + " GROUP BY " + (column == null ? "" : identifier(column) + ", ") + l + ", " + p;
+        return engine.query(sql, column == null ? "counting labels and predictions"
+                : "counting labels and predictions by " + column, rs -> {
+                    Aggregate aggregate = new Aggregate();
+                    while (rs.next()) {
+                        aggregate.pair(rs.getObject(1), SqlValues.text(rs.getObject(2)), SqlValues.text(rs.getObject(3)),
+                                rs.getLong(4));
+                    }
+                    return aggregate;
+                });
+    }
+
+    /** The rows of an {@link #aggregate}: (value, label, prediction) counts. */
+    private static final class Aggregate {
+        private final Map<List<Object>, Long> pairs = new HashMap<>();
+        private long rows;
+
+        void pair(@Nullable Object value, @Nullable String labelText, @Nullable String predictionText, long n) {
+            pairs.merge(Arrays.asList(value, labelText, predictionText), n, Long::sum);
+            rows += n;
+        }
+
+        long rows() {
+            return rows;
+        }
     }
 
     private record CountKey(String where) {
@@ -169,26 +215,22 @@ final class EngineOutcomes implements SqlColumns {
             }
             Map<String, Object> values = new HashMap<>();
             Map<String, Long> sizes = new HashMap<>();
-            long[] missing = new long[1];
-            boolean[] nan = new boolean[1];
-            engine.query("SELECT " + identifier(column) + ", count(*)" + from(null) + " GROUP BY 1",
-                    "grouping by column '" + column + "'", rs -> {
-                        while (rs.next()) {
-                            Object value = rs.getObject(1);
-                            long n = rs.getLong(2);
-                            if (value == null) {
-                                missing[0] += n;
-                                continue;
-                            }
-                            Object key = kind == Kind.TEXT ? SqlValues.text(value) : (Object) SqlValues.number(value);
-                            nan[0] |= key instanceof Double d && !Double.isFinite(d);
-                            String name = groupName(value, kind);
-                            values.putIfAbsent(name, key);
-                            sizes.merge(name, n, Long::sum);
-                        }
-                        return null;
-                    });
-            if (nan[0]) {
+            long missing = 0;
+            boolean nan = false;
+            for (Map.Entry<List<Object>, Long> pair : byColumn(column).pairs.entrySet()) {
+                Object value = pair.getKey().get(0);
+                long n = pair.getValue();
+                if (value == null) {
+                    missing += n;
+                    continue;
+                }
+                Object key = kind == Kind.TEXT ? SqlValues.text(value) : (Object) SqlValues.number(value);
+                nan |= key instanceof Double d && !Double.isFinite(d);
+                String name = groupName(value, kind);
+                values.putIfAbsent(name, key);
+                sizes.merge(name, n, Long::sum);
+            }
+            if (nan) {
                 return Optional.<List<Group>>empty();
             }
             List<String> names = new ArrayList<>(values.keySet());
@@ -198,9 +240,9 @@ final class EngineOutcomes implements SqlColumns {
                 groups.add(new Group(column + "=" + name,
                         SliceAccess.sql(ColumnCondition.where(column).isEqualTo(values.get(name)), this), sizes.get(name)));
             }
-            if (missing[0] > 0) {
+            if (missing > 0) {
                 groups.add(new Group(column + SliceResolver.MISSING_SUFFIX,
-                        SliceAccess.sql(ColumnCondition.where(column).isMissing(), this), missing[0]));
+                        SliceAccess.sql(ColumnCondition.where(column).isMissing(), this), missing));
             }
             groups.forEach(g -> groupColumn.put(g.where(), column));
             return Optional.of(List.copyOf(groups));
@@ -208,6 +250,14 @@ final class EngineOutcomes implements SqlColumns {
     }
 
     private record GroupsKey(String column) {
+    }
+
+    /** The aggregate of {@code column}'s groups, from one scan. */
+    private Aggregate byColumn(String column) {
+        return memo(new ColumnKey(column), () -> aggregate(column));
+    }
+
+    private record ColumnKey(String column) {
     }
 
     /** The group a value of {@code column} falls in, named as {@link #groups} names it (null: missing). */
@@ -271,13 +321,11 @@ final class EngineOutcomes implements SqlColumns {
 
     /** (label, prediction) texts with their counts, in the rows of {@code where}. */
     private Map<List<String>, Long> pairs(@Nullable String where) {
-        return where != null ? pairsUncached(where) : memo(new PairsKey(), () -> pairsUncached(null));
-    }
-
-    private record PairsKey() {
-    }
-
-    private Map<List<String>, Long> pairsUncached(@Nullable String where) {
+        if (where == null) {
+            Map<List<String>, Long> pairs = new HashMap<>();
+            overall().pairs.forEach((p, n) -> pairs.merge(Arrays.asList((String) p.get(1), (String) p.get(2)), n, Long::sum));
+            return pairs;
+        }
         return engine.query("SELECT " + identifier(label) + ", " + identifier(prediction) + ", count(*)" + from(where)
                 + " GROUP BY 1, 2", "counting labels and predictions", rs -> {
                     Map<List<String>, Long> pairs = new HashMap<>();
@@ -311,19 +359,13 @@ final class EngineOutcomes implements SqlColumns {
             int k = classes.classCount();
             Map<String, long[]> byWhere = new HashMap<>();
             whereByName.values().forEach(w -> byWhere.put(w, new long[k * k]));
-            engine.query("SELECT " + identifier(column) + ", " + identifier(label) + ", " + identifier(prediction)
-                    + ", count(*)" + from(null) + " GROUP BY 1, 2, 3", "counting labels and predictions by " + column,
-                    rs -> {
-                        while (rs.next()) {
-                            long[] cells = byWhere.get(whereByName.get(groupName(rs.getObject(1), kind)));
-                            if (cells == null) {
-                                throw changed(column);
-                            }
-                            cells[classes.classCode(SqlValues.text(rs.getObject(2))) * k
-                                    + classes.classCode(SqlValues.text(rs.getObject(3)))] += rs.getLong(4);
-                        }
-                        return null;
-                    });
+            byColumn(column).pairs.forEach((p, n) -> {
+                long[] cells = byWhere.get(whereByName.get(groupName(p.get(0), kind)));
+                if (cells == null) {
+                    throw changed(column);
+                }
+                cells[classes.classCode((String) p.get(1)) * k + classes.classCode((String) p.get(2))] += n;
+            });
             byWhere.forEach((w, cells) -> memo.putIfAbsent(new CellsKey(w), cells));
             return Boolean.TRUE;
         });
@@ -346,13 +388,7 @@ final class EngineOutcomes implements SqlColumns {
      */
     boolean scoresAreFinite() {
         return memo(new FiniteKey(), () -> {
-            String id = identifier(score);
-            String bad = id + " IS NULL";
-            if (kind(score) == Kind.FLOATING) {
-                bad += " OR " + id + " = CAST('NaN' AS DOUBLE PRECISION) OR " + id + " = CAST('Infinity' AS DOUBLE PRECISION)"
-                        + " OR " + id + " = CAST('-Infinity' AS DOUBLE PRECISION)";
-            }
-            boolean finite = count("(" + bad + ")") == 0;
+            boolean finite = scoreRows(null).finite; // the scan of the scores sees a missing one as a group
             if (!finite) {
                 say(source() + ": column '" + score + "' has missing or non-finite scores; checking them in memory");
             }
@@ -369,73 +405,121 @@ final class EngineOutcomes implements SqlColumns {
 
     /** Positives and negatives per distinct score in the rows of {@code where}. */
     ScoreCounts scoreCounts(@Nullable String where, ClassOutcomes classes, int positive) {
-        String column = where == null ? null : groupColumn.get(where);
-        if (column != null) {
-            scoreCountsOfGroups(column, classes, positive);
-        }
-        return memo(new ScoresKey(where, positive), () -> engine.query("SELECT " + identifier(score) + ", "
-                + identifier(label) + ", count(*)" + from(where) + " GROUP BY 1, 2", "counting scores", rs -> {
-                    String positiveName = classes.classes().get(positive);
-                    Rows rows = new Rows();
-                    while (rs.next()) {
-                        rows.add(SqlValues.number(rs.getObject(1)), positiveName.equals(SqlValues.text(rs.getObject(2))),
-                                rs.getLong(3));
-                    }
-                    return rows.histogram(positiveName);
-                }));
+        return memo(new ScoresKey(where, positive), () -> scoreRows(where).histogram(classes.classes().get(positive)));
     }
 
     private record ScoresKey(String where, int positive) {
     }
 
-    /** The score counts of every group of {@code column} from one scan, stored as each group's {@link #scoreCounts}. */
-    private void scoreCountsOfGroups(String column, ClassOutcomes classes, int positive) {
-        memo(new GroupScoresKey(column, positive), () -> {
-            Map<String, String> whereByName = whereByName(column);
-            Kind kind = kind(column);
-            String positiveName = classes.classes().get(positive);
-            Map<String, Rows> byWhere = new HashMap<>();
-            engine.query("SELECT " + identifier(column) + ", " + identifier(score) + ", " + identifier(label)
-                    + ", count(*)" + from(null) + " GROUP BY 1, 2, 3", "counting scores by " + column, rs -> {
-                        while (rs.next()) {
-                            String w = whereByName.get(groupName(rs.getObject(1), kind));
-                            if (w == null) {
-                                throw changed(column);
-                            }
-                            byWhere.computeIfAbsent(w, x -> new Rows()).add(SqlValues.number(rs.getObject(2)),
-                                    positiveName.equals(SqlValues.text(rs.getObject(3))), rs.getLong(4));
+    /** The most slices whose score counts one scan gathers, each a {@code count(*) FILTER (...)}. */
+    static final int SLICES_PER_SCAN = 64;
+
+    /**
+     * (score, label, count) rows of {@code where}'s rows. One scan groups by score and label only
+     * (a small table, as fast as the engine's plain GROUP BY) and counts the rows of every slice
+     * known so far that has no counts yet, each in a column of its own; a column with more groups
+     * than {@link #SLICES_PER_SCAN} is grouped by value, score and label instead.
+     */
+    private synchronized Rows scoreRows(@Nullable String where) {
+        Rows known = scoreRowsKnown(where);
+        if (known != null) {
+            return known;
+        }
+        String column = where == null ? null : groupColumn.get(where);
+        if (column != null && groups(column).orElseThrow().size() > SLICES_PER_SCAN) {
+            scoreRowsOfGroups(column);
+            return scoreRowsKnown(where);
+        }
+        List<String> batch = new ArrayList<>();
+        batch.add(where);
+        if (where != null && scoreRowsKnown(null) == null) {
+            batch.add(null);
+        }
+        new TreeSet<>(groupColumn.keySet()).stream()
+                .filter(w -> !w.equals(where) && scoreRowsKnown(w) == null
+                        && groups(groupColumn.get(w)).orElseThrow().size() <= SLICES_PER_SCAN)
+                .limit(SLICES_PER_SCAN - batch.size()).forEach(batch::add);
+        StringBuilder sql = new StringBuilder("SELECT ").append(identifier(score)).append(", ").append(identifier(label));
+        for (String w : batch) {
+            sql.append(w == null ? ", count(*)" : ", count(*) FILTER (WHERE " + w + ")");
+        }
+        sql.append(from(null)).append(" GROUP BY ").append(identifier(score)).append(", ").append(identifier(label));
+        List<Rows> rows = engine.query(sql.toString(), batch.size() == 1 ? "counting scores"
+                : "counting scores of " + batch.size() + " slices", rs -> {
+                    List<Rows> found = new ArrayList<>();
+                    batch.forEach(w -> found.add(new Rows()));
+                    while (rs.next()) {
+                        Object scoreValue = rs.getObject(1);
+                        double value = scoreValue == null ? Double.NaN : SqlValues.number(scoreValue);
+                        String labelText = SqlValues.text(rs.getObject(2));
+                        for (int i = 0; i < batch.size(); i++) {
+                            found.get(i).add(value, labelText, rs.getLong(3 + i));
                         }
-                        return null;
-                    });
-            whereByName.values().forEach(w -> memo.putIfAbsent(new ScoresKey(w, positive),
-                    byWhere.getOrDefault(w, new Rows()).histogram(positiveName)));
-            return Boolean.TRUE;
-        });
+                    }
+                    return found;
+                });
+        for (int i = 0; i < batch.size(); i++) {
+            memo.putIfAbsent(new RowsKey(batch.get(i)), rows.get(i));
+        }
+        return rows.get(0);
     }
 
-    private record GroupScoresKey(String column, int positive) {
+    private @Nullable Rows scoreRowsKnown(@Nullable String where) {
+        return (Rows) memo.get(new RowsKey(where));
     }
 
-    /** (score, class, count) rows of an aggregate, growing. */
+    private record RowsKey(String where) {
+    }
+
+    /** The score rows of every group of {@code column} from one scan grouped by value, score and label. */
+    private void scoreRowsOfGroups(String column) {
+        Map<String, String> whereByName = whereByName(column);
+        Kind kind = kind(column);
+        Map<String, Rows> byWhere = new HashMap<>();
+        engine.query("SELECT " + identifier(column) + ", " + identifier(score) + ", " + identifier(label)
+                + ", count(*)" + from(null) + " GROUP BY 1, 2, 3", "counting scores by " + column, rs -> {
+                    while (rs.next()) {
+                        String w = whereByName.get(groupName(rs.getObject(1), kind));
+                        if (w == null) {
+                            throw changed(column);
+                        }
+                        byWhere.computeIfAbsent(w, x -> new Rows()).add(SqlValues.number(rs.getObject(2)),
+                                SqlValues.text(rs.getObject(3)), rs.getLong(4));
+                    }
+                    return null;
+                });
+        whereByName.values().forEach(w -> memo.putIfAbsent(new RowsKey(w), byWhere.getOrDefault(w, new Rows())));
+    }
+
+    /** (score, label, count) rows of an aggregate, growing. */
     private static final class Rows {
         private double[] scores = new double[64];
         private long[] counts = new long[64];
-        private boolean[] isPositive = new boolean[64];
+        private String[] labels = new String[64];
         private int size;
+        private boolean finite = true; // a missing score is added as NaN
 
-        void add(double score, boolean positive, long count) {
+        void add(double score, @Nullable String labelText, long count) {
+            if (count == 0) {
+                return; // a score this slice does not have
+            }
+            finite &= Double.isFinite(score);
             if (size == scores.length) {
                 scores = Arrays.copyOf(scores, 2 * size);
                 counts = Arrays.copyOf(counts, 2 * size);
-                isPositive = Arrays.copyOf(isPositive, 2 * size);
+                labels = Arrays.copyOf(labels, 2 * size);
             }
             scores[size] = score == 0 ? 0.0 : score; // -0.0 and 0.0 tie, as == has it
-            isPositive[size] = positive;
+            labels[size] = labelText;
             counts[size] = count;
             size++;
         }
 
         ScoreCounts histogram(String positiveName) {
+            boolean[] isPositive = new boolean[size];
+            for (int i = 0; i < size; i++) {
+                isPositive[i] = positiveName.equals(labels[i]);
+            }
             return EngineOutcomes.histogram(Arrays.copyOf(scores, size), counts, isPositive, positiveName);
         }
     }
@@ -486,15 +570,29 @@ final class EngineOutcomes implements SqlColumns {
     }
 
     /**
-     * The fingerprint of {@link Outcomes#fingerprint}, from one streamed scan of ids and labels
-     * in the engine's row order (for Parquet, the order in memory too): the same bytes hashed.
-     * Empty when an id is missing (the in-memory path names the row).
+     * The fingerprint of {@link Outcomes#fingerprint}, from one streamed scan of ids and labels:
+     * in the engine's row order when it is stable (Parquet; the order in memory too), the same
+     * bytes hashed; else, with ids, order-independent ({@link UnorderedDigest}). Empty when an id
+     * is missing (the in-memory path names the row).
      */
     Optional<String> fingerprint(@Nullable String idColumn) {
         String columns = (idColumn == null ? "" : identifier(idColumn) + ", ") + identifier(label);
+        if (idColumn != null && !engine.stableOrder()) {
+            return engine.query("SELECT " + columns + from(null), "reading ids and labels", rs -> {
+                UnorderedDigest digest = new UnorderedDigest();
+                while (rs.next()) {
+                    String id = SqlValues.text(rs.getObject(1));
+                    if (id == null) {
+                        return Optional.<String>empty();
+                    }
+                    digest.add(id, SqlValues.text(rs.getObject(2)));
+                }
+                return Optional.of(digest.finish());
+            });
+        }
+        long n = count(null); // before the scan: one query at a time on the source's connection
         return engine.query("SELECT " + columns + from(null), "reading ids and labels", rs -> {
             MessageDigest digest = sha256();
-            long n = count(null);
             digest.update(Long.toString(n).getBytes(StandardCharsets.UTF_8));
             long row = 0;
             while (rs.next()) {

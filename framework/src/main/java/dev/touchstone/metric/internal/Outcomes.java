@@ -191,8 +191,10 @@ public final class Outcomes {
     }
 
     /**
-     * A fingerprint of the examples: SHA-256 over the row count, ids and labels in row order.
-     * Equal fingerprints mean the same examples with the same ground truth.
+     * A fingerprint of the examples: SHA-256 over the row count, ids and labels in row order, or,
+     * for a database's rows with ids (whose order may change between runs), over the multiset of
+     * (id, label) pairs ({@link UnorderedDigest}). Equal fingerprints mean the same examples with
+     * the same ground truth, and pairing them by id or row number pairs the same examples.
      */
     public String fingerprint() {
         return memo(new FingerprintKey(dataset.idColumn().orElse(null)), k -> {
@@ -202,10 +204,19 @@ public final class Outcomes {
                     return streamed.get();
                 }
             }
+            dev.touchstone.data.table.Column label = dataset.labelColumn().map(core.table()::column).orElse(null);
+            if (dataset.idColumn().isPresent()
+                    && DatasetAccess.engine(dataset).map(e -> !e.stableOrder()).orElse(false)) {
+                // rows of a database come in any order: the same digest as the engine's, whatever the order
+                UnorderedDigest unordered = new UnorderedDigest();
+                for (int row = 0; row < size(); row++) {
+                    unordered.add(exampleId(row), label == null ? null : label.text(row));
+                }
+                return unordered.finish();
+            }
             try {
                 java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
                 digest.update(Integer.toString(size()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                dev.touchstone.data.table.Column label = dataset.labelColumn().map(core.table()::column).orElse(null);
                 for (int row = 0; row < size(); row++) {
                     digest.update((byte) '\n');
                     digest.update(exampleId(row).getBytes(java.nio.charset.StandardCharsets.UTF_8));

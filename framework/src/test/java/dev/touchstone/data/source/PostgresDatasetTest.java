@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.touchstone.config.QualityConfigurationException;
 import dev.touchstone.config.Secret;
+import dev.touchstone.config.TouchstoneSettings;
 import dev.touchstone.data.Database;
 import dev.touchstone.data.Dataset;
 import dev.touchstone.metric.MetricValue;
+import dev.touchstone.metric.internal.Outcomes;
 import dev.touchstone.model.Model;
 import java.io.Reader;
 import java.net.ServerSocket;
@@ -163,6 +165,63 @@ class PostgresDatasetTest {
         assertThatThrownBy(() -> Dataset.fromQuery("jdbc:nosuchdb://localhost/x", "select 1").size())
                 .isInstanceOf(QualityConfigurationException.class)
                 .hasMessageContaining("no JDBC driver on the classpath accepts nosuchdb://localhost/x");
+    }
+
+    @Test
+    void with_ids_the_fingerprint_does_not_depend_on_the_row_order_and_a_changed_row_changes_it() {
+        String ascending = fingerprint(roles(Dataset.fromQuery(database(), "select * from predictions order by id")));
+        String descending = fingerprint(roles(Dataset.fromQuery(database(), "select * from predictions order by id desc")));
+        String changed = fingerprint(roles(Dataset.fromQuery(database(), "select id, case when id = '0000007' then"
+                + " (case when label = 'cat' then 'dog' else 'cat' end) else label end as label, predicted, score, camera,"
+                + " hour, target, estimate from predictions order by id")));
+        // read into memory (a threshold keeps the evaluation out of the engine): the same digest
+        Dataset threshold = roles(Dataset.fromQuery(database(), "select * from predictions order by id desc"))
+                .withThreshold(0.5);
+        String inMemory = Outcomes.of(Model.logged("m", threshold), threshold, TouchstoneSettings.defaults()).fingerprint();
+
+        assertThat(descending).isEqualTo(ascending).startsWith("sha256:");
+        assertThat(inMemory).isEqualTo(ascending);
+        assertThat(changed).isNotEqualTo(ascending);
+    }
+
+    @Test
+    void without_ids_the_fingerprint_follows_the_row_order_so_rows_are_never_paired_by_position_across_orders() {
+        String ascending = fingerprint(Dataset.fromQuery(database(), "select * from predictions order by id")
+                .withLabel("label").withPrediction("predicted"));
+        String descending = fingerprint(Dataset.fromQuery(database(), "select * from predictions order by id desc")
+                .withLabel("label").withPrediction("predicted"));
+
+        assertThat(descending).isNotEqualTo(ascending);
+    }
+
+    @Test
+    void a_source_sends_its_queries_on_one_connection_and_closes_it_when_idle() throws Exception {
+        Database named = Database.at(server.url() + "?ApplicationName=touchstone-one-connection")
+                .withUser(PostgresServer.USER).withPassword(Secret.of(PostgresServer.PASSWORD));
+        Model model = Model.logged("m", roles(Dataset.fromTable(named, "predictions")));
+        assertThat(model).overall().accuracy().actual();
+        assertThat(model).onEachSliceOf("camera").rocAuc().actuals();
+
+        assertThat(connections("touchstone-one-connection")).as("right after five queries").isEqualTo(1);
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (connections("touchstone-one-connection") > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(connections("touchstone-one-connection")).as("after the source fell idle").isZero();
+    }
+
+    static int connections(String application) throws Exception {
+        try (Connection connection = DriverManager.getConnection(server.url(), PostgresServer.USER, PostgresServer.PASSWORD);
+                java.sql.Statement statement = connection.createStatement();
+                java.sql.ResultSet rs = statement.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE application_name = '"
+                        + application + "'")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    static String fingerprint(Dataset data) {
+        return Outcomes.of(Model.logged("m", data), data, TouchstoneSettings.defaults()).fingerprint();
     }
 
     static void same(MetricValue expected, MetricValue actual) {

@@ -70,8 +70,10 @@ final class PostgresServer {
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
-            Process process = new ProcessBuilder(List.of("bash", script.toString(), "start", Integer.toString(port), USER,
-                    PASSWORD)).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(List.of("bash", script.toString(), "start", Integer.toString(port),
+                    USER)).redirectErrorStream(true);
+            builder.environment().put("PGPASSWORD", PASSWORD); // not an argument: ps shows arguments to every user
+            Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException("could not start PostgreSQL with " + script + " (exit "

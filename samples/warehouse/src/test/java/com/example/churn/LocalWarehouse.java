@@ -43,8 +43,8 @@ final class LocalWarehouse {
             new SecureRandom().nextBytes(bytes);
             String password = HexFormat.of().formatHex(bytes);
             int port = freePort();
-            String folder = script("start", Integer.toString(port), USER, password);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> script("stop", folder)));
+            String folder = script(password, "start", Integer.toString(port), USER);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> script(null, "stop", folder)));
             System.setProperty(PASSWORD_PROPERTY, password);
             url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
             load(url, password);
@@ -91,8 +91,11 @@ final class LocalWarehouse {
         }
     }
 
-    /** Runs {@code .ci/postgres.sh} (found above the working directory); returns its last output line. */
-    private static String script(String... args) {
+    /**
+     * Runs {@code .ci/postgres.sh} (found above the working directory) with {@code password} in its
+     * environment (null: none); returns its last output line.
+     */
+    private static String script(String password, String... args) {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.isRegularFile(dir.resolve(".ci/postgres.sh"))) {
             dir = dir.getParent();
@@ -103,7 +106,11 @@ final class LocalWarehouse {
         try {
             List<String> command = new ArrayList<>(List.of("bash", dir.resolve(".ci/postgres.sh").toString()));
             command.addAll(List.of(args));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            if (password != null) {
+                builder.environment().put("PGPASSWORD", password); // not an argument: ps shows arguments to every user
+            }
+            Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException(".ci/postgres.sh " + args[0] + " failed (install Debian's postgresql"

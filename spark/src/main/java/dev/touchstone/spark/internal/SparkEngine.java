@@ -101,6 +101,12 @@ public final class SparkEngine implements Engine {
         return SparkSql.identifier(view);
     }
 
+    /** Spark promises no row order across scans: a fingerprint with ids does not depend on it. */
+    @Override
+    public boolean stableOrder() {
+        return false;
+    }
+
     @Override
     public String quoted(String identifier) {
         return SparkSql.identifier(identifier);
