@@ -32,10 +32,18 @@ final class ColumnBuilder {
     /** A numeric column keeps its texts while it has at most this many distinct ones. */
     static final int MAX_NUMERIC_TEXTS = 1024;
 
+    /*
+     * Rows before a column's text codes get room for every expected row: by then a column of
+     * many distinct numbers has dropped its codes (after 1,025 distinct texts), so only the
+     * columns that keep codes (few distinct numbers, or categories) pay for a full array.
+     */
+    private static final int EARLY_CODES = 4 * MAX_NUMERIC_TEXTS;
+
     private final String name;
     private final NumberParser parser;
     private int size;
     private int present;
+    private int expected;                    // rows the caller expects: the size of lists made late
 
     private boolean numeric;                 // the phase: numeric until a value does not parse
 
@@ -56,9 +64,10 @@ final class ColumnBuilder {
     ColumnBuilder(String name, int capacity) {
         this(name);
         numeric = true;
+        expected = capacity;
         missing = new BitSet();
         textDictionary = new ByteDictionary();
-        textCodes = new IntList(capacity);
+        textCodes = new IntList(Math.min(capacity, EARLY_CODES), capacity);
         entryValues = new double[64];
         entryShapes = new byte[64];
     }
@@ -147,8 +156,9 @@ final class ColumnBuilder {
 
     /** Too many distinct numbers to keep as a dictionary: keep only shapes and irregular texts. */
     private void dropTextDictionary() {
-        texts = new NumericTexts(size + (size >> 1) + 16);
-        values = new DoubleList(size + (size >> 1) + 16);
+        int capacity = Math.max(expected, size + (size >> 1) + 16);
+        texts = new NumericTexts(capacity);
+        values = new DoubleList(capacity);
         byte[] arena = textDictionary.arena();
         for (int row = 0; row < size; row++) {
             int code = textCodes.get(row);
