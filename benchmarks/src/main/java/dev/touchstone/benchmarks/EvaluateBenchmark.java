@@ -50,6 +50,7 @@ public final class EvaluateBenchmark {
 
         long start = System.nanoTime();
         long startCpu = processCpuNanos();
+        ProcStat startStat = ProcStat.read();
         Dataset data = Dataset.fromCsv(csv)
                 .withLabel("label")
                 .withPrediction("predicted")
@@ -58,6 +59,7 @@ public final class EvaluateBenchmark {
         int rows = data.size();                       // reads the file
         long loaded = System.nanoTime();
         long loadedCpu = processCpuNanos();
+        ProcStat loadedStat = ProcStat.read();
 
         Model model = Model.logged("bench", data);
         List<MetricValue> results = new ArrayList<>();
@@ -72,6 +74,7 @@ public final class EvaluateBenchmark {
         }
         long evaluated = System.nanoTime();
         long evaluatedCpu = processCpuNanos();
+        ProcStat evaluatedStat = ProcStat.read();
         double uptime = ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
 
         Heap heap = Heap.measure();
@@ -98,12 +101,19 @@ public final class EvaluateBenchmark {
                 + " | JVM uptime %.2f s%n", loadS, evalS, perMetric.toString().replaceAll("; $", ""), totalS, uptime);
         System.out.printf(Locale.ROOT, "CPU time of the process (every thread): load %.2f s | evaluation %.2f s%n",
                 loadCpuS, evalCpuS);
+        ProcStat loadStat = loadedStat.minus(startStat);
+        ProcStat evalStat = evaluatedStat.minus(loadedStat);
+        if (startStat.known()) {
+            System.out.printf(Locale.ROOT, "user / system CPU and minor page faults (fresh memory): load %.2f s / %.2f s,"
+                    + " %,d faults | evaluation %.2f s / %.2f s, %,d faults%n", loadStat.userS(), loadStat.systemS(),
+                    loadStat.minorFaults(), evalStat.userS(), evalStat.systemS(), evalStat.minorFaults());
+        }
         System.out.printf(Locale.ROOT, "heap peak %.0f MB (sum of the pools' peaks; max heap %.0f MB) | live heap"
                 + " with the data loaded %.0f MB | GC: %d collections, %.2f s%n",
                 heap.peakBytes / MB, heap.maxBytes / MB, liveBytes / MB, gc.count, gc.millis / 1e3);
 
         String json = json(rows, new double[] {loadS, evalS, totalS, uptime, loadCpuS, evalCpuS}, nanosPerMetric,
-                heap, liveBytes, gc, results, csv);
+                heap, liveBytes, gc, results, csv, startStat.known() ? new ProcStat[] {loadStat, evalStat} : null);
         if (jsonOut != null) {
             Files.writeString(jsonOut, json + "\n", StandardCharsets.UTF_8);
         }
@@ -111,6 +121,45 @@ public final class EvaluateBenchmark {
     }
 
     static final double MB = 1024.0 * 1024.0;
+
+    private static String procJson(String phase, ProcStat stat) {
+        return ", \"" + phase + "_user_s\": " + num(stat.userS()) + ", \"" + phase + "_sys_s\": " + num(stat.systemS())
+                + ", \"" + phase + "_minor_faults\": " + stat.minorFaults();
+    }
+
+    /**
+     * User and system CPU time and minor page faults of the process so far, from Linux's
+     * {@code /proc/self/stat} (not known elsewhere). On a virtual machine the first touch of fresh
+     * memory can cost microseconds per 4 KB page of system time, so a phase's faults show how much
+     * of its CPU time is memory the heap had not used before rather than work.
+     */
+    record ProcStat(long minorFaults, long userTicks, long systemTicks, boolean known) {
+        private static final double TICKS_PER_SECOND = 100.0; // USER_HZ on Linux
+
+        static ProcStat read() {
+            try {
+                String stat = Files.readString(Path.of("/proc/self/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                // after "pid (comm) ": state is field 3, minflt 10, utime 14, stime 15 (1-based)
+                return new ProcStat(Long.parseLong(f[7]), Long.parseLong(f[11]), Long.parseLong(f[12]), true);
+            } catch (IOException | RuntimeException e) {
+                return new ProcStat(0, 0, 0, false);
+            }
+        }
+
+        ProcStat minus(ProcStat before) {
+            return new ProcStat(minorFaults - before.minorFaults, userTicks - before.userTicks,
+                    systemTicks - before.systemTicks, known && before.known);
+        }
+
+        double userS() {
+            return userTicks / TICKS_PER_SECOND;
+        }
+
+        double systemS() {
+            return systemTicks / TICKS_PER_SECOND;
+        }
+    }
 
     /** CPU time of every thread of the process so far: phases that use both cores show it. */
     static long processCpuNanos() {
@@ -209,7 +258,7 @@ public final class EvaluateBenchmark {
 
     /** {@code seconds}: load, evaluation, both, JVM uptime, then the CPU times of load and evaluation. */
     static String json(int rows, double[] seconds, Map<String, Long> nanosPerMetric, Heap heap, long liveBytes, GcTotals gc,
-            List<MetricValue> results, Path csv) {
+            List<MetricValue> results, Path csv, ProcStat[] phases) {
         StringBuilder s = new StringBuilder(16_384);
         s.append("{\"tool\": \"touchstone\", \"csv\": ").append(quote(csv.toString()))
                 .append(", \"rows\": ").append(rows)
@@ -219,6 +268,7 @@ public final class EvaluateBenchmark {
                 .append(", \"process_s\": ").append(num(seconds[3]))
                 .append(", \"load_cpu_s\": ").append(num(seconds[4]))
                 .append(", \"eval_cpu_s\": ").append(num(seconds[5]))
+                .append(phases == null ? "" : procJson("load", phases[0]) + procJson("eval", phases[1]))
                 .append(", \"eval_s_per_metric\": {");
         String sep = "";
         for (Map.Entry<String, Long> e : nanosPerMetric.entrySet()) {

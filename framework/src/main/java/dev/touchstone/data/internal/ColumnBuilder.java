@@ -32,13 +32,24 @@ final class ColumnBuilder {
     /** A numeric column keeps its texts while it has at most this many distinct ones. */
     static final int MAX_NUMERIC_TEXTS = 1024;
 
+    /*
+     * Rows before a column's text codes get room for every expected row: by then a column of
+     * many distinct numbers has dropped its codes (after 1,025 distinct texts), so only the
+     * columns that keep codes (few distinct numbers, or categories) pay for a full array.
+     */
+    private static final int EARLY_CODES = 4 * MAX_NUMERIC_TEXTS;
+
     private final String name;
     private final NumberParser parser;
     private int size;
     private int present;
+    private int expected;                    // rows the caller expects: the size of lists made late
 
-    // numeric phase: values != null
-    private DoubleList values;
+    private boolean numeric;                 // the phase: numeric until a value does not parse
+
+    // numeric phase. While the texts are a dictionary, each row's value is its code's entry
+    // value, so values are derived from the codes when needed and not stored twice meanwhile.
+    private DoubleList values;               // null while textDictionary != null
     private BitSet missing;
     private ByteDictionary textDictionary;   // while at most MAX_NUMERIC_TEXTS distinct texts
     private IntList textCodes;
@@ -46,16 +57,17 @@ final class ColumnBuilder {
     private byte[] entryShapes;
     private NumericTexts texts;              // once the text dictionary is dropped
 
-    // categorical phase: values == null
+    // categorical phase
     private ByteDictionary dictionary;
     private IntList codes;
 
     ColumnBuilder(String name, int capacity) {
         this(name);
-        values = new DoubleList(capacity);
+        numeric = true;
+        expected = capacity;
         missing = new BitSet();
         textDictionary = new ByteDictionary();
-        textCodes = new IntList(capacity);
+        textCodes = new IntList(Math.min(capacity, EARLY_CODES), capacity);
         entryValues = new double[64];
         entryShapes = new byte[64];
     }
@@ -84,14 +96,14 @@ final class ColumnBuilder {
     }
 
     void addMissing() {
-        if (values == null) {
+        if (!numeric) {
             codes.add(CategoricalColumn.MISSING);
         } else {
             missing.set(size);
-            values.add(Double.NaN);
             if (textDictionary != null) {
                 textCodes.add(CategoricalColumn.MISSING);
             } else {
+                values.add(Double.NaN);
                 texts.addMissing();
             }
         }
@@ -105,7 +117,7 @@ final class ColumnBuilder {
             return;
         }
         present++;
-        if (values == null) {
+        if (!numeric) {
             codes.add(dictionary.codeOf(bytes, from, to));
         } else if (textDictionary != null) {
             addNumericWithDictionary(bytes, from, to);
@@ -122,7 +134,6 @@ final class ColumnBuilder {
     private void addNumericWithDictionary(byte[] bytes, int from, int to) {
         int code = textDictionary.find(bytes, from, to);
         if (code >= 0) {
-            values.add(entryValues[code]);
             textCodes.add(code);
         } else if (!parser.parse(bytes, from, to)) {
             becomeCategorical();
@@ -135,7 +146,6 @@ final class ColumnBuilder {
             }
             entryValues[code] = parser.value();
             entryShapes[code] = parser.shape();
-            values.add(parser.value());
             textCodes.add(code);
         } else {
             dropTextDictionary();
@@ -146,13 +156,17 @@ final class ColumnBuilder {
 
     /** Too many distinct numbers to keep as a dictionary: keep only shapes and irregular texts. */
     private void dropTextDictionary() {
-        texts = new NumericTexts(size + (size >> 1) + 16);
+        int capacity = Math.max(expected, size + (size >> 1) + 16);
+        texts = new NumericTexts(capacity);
+        values = new DoubleList(capacity);
         byte[] arena = textDictionary.arena();
         for (int row = 0; row < size; row++) {
             int code = textCodes.get(row);
             if (code == CategoricalColumn.MISSING) {
+                values.add(Double.NaN);
                 texts.addMissing();
             } else {
+                values.add(entryValues[code]);
                 texts.add(entryShapes[code], arena, textDictionary.start(code), textDictionary.end(code));
             }
         }
@@ -177,6 +191,7 @@ final class ColumnBuilder {
                         : CategoricalColumn.MISSING);
             }
         }
+        numeric = false;
         values = null;
         missing = null;
         textDictionary = null;
@@ -186,20 +201,32 @@ final class ColumnBuilder {
         texts = null;
     }
 
+    /** The value of every row from its text code (NaN where missing), as adding them one by one gave. */
+    private static void valuesFromCodes(int[] codes, int count, double[] entryValues, double[] into, int at) {
+        for (int row = 0; row < count; row++) {
+            int code = codes[row];
+            into[at + row] = code == CategoricalColumn.MISSING ? Double.NaN : entryValues[code];
+        }
+    }
+
     /** The finished column; this builder must not be used afterwards. */
     Column build() {
-        if (values != null && present == 0) {
+        if (numeric && present == 0) {
             int[] none = new int[size];
             Arrays.fill(none, CategoricalColumn.MISSING);
             return new CategoricalColumn(name, none, new String[0]);
         }
-        if (values != null && textDictionary == null) {
+        if (numeric && textDictionary == null) {
             double[] parsed = values.toArray();
             NumericTexts exact = texts;
             return NumericColumn.withTexts(name, parsed, missing, row -> exact.text(row, parsed[row]));
         }
-        if (values != null) {
-            return new NumericColumn(name, values.toArray(), missing,
+        if (numeric) {
+            double[] parsed = values != null ? values.toArray() : new double[size];
+            if (values == null) {
+                valuesFromCodes(textCodes.array(), size, entryValues, parsed, 0);
+            }
+            return new NumericColumn(name, parsed, missing,
                     new CategoricalColumn(name, textCodes.toArray(), textDictionary.strings()));
         }
         return new CategoricalColumn(name, codes.toArray(), dictionary.strings());
@@ -221,7 +248,7 @@ final class ColumnBuilder {
         for (ColumnBuilder part : parts) {
             total += part.size;
             present += part.present;
-            categorical |= part.values == null;
+            categorical |= !part.numeric;
             dictionaries &= part.textDictionary != null;
         }
         GrowableArrays.grow(0, (int) Math.min(Integer.MAX_VALUE, total)); // the same error as one builder
@@ -241,7 +268,7 @@ final class ColumnBuilder {
         int[] joined = new int[size];
         int at = 0;
         for (ColumnBuilder part : parts) {
-            if (part.values != null) {
+            if (part.numeric) {
                 part.becomeCategorical();
             }
             int[] remap = remap(part.dictionary, dictionary);
@@ -266,21 +293,31 @@ final class ColumnBuilder {
     }
 
     private void concatNumeric(List<ColumnBuilder> parts, boolean dictionaries) {
-        double[] joined = new double[size];
+        numeric = true;
         BitSet joinedMissing = new BitSet();
         int at = 0;
         for (ColumnBuilder part : parts) {
-            System.arraycopy(part.values.array(), 0, joined, at, part.size);
             for (int row = part.missing.nextSetBit(0); row >= 0; row = part.missing.nextSetBit(row + 1)) {
                 joinedMissing.set(at + row);
             }
             at += part.size;
-            part.values = null;
             part.missing = null;
         }
-        values = DoubleList.of(joined);
         missing = joinedMissing;
         if (!dictionaries || !concatTextDictionaries(parts)) {
+            // values first: concatTexts leaves the parts' codes, from which dictionary parts' values come
+            double[] joined = new double[size];
+            at = 0;
+            for (ColumnBuilder part : parts) {
+                if (part.values != null) {
+                    System.arraycopy(part.values.array(), 0, joined, at, part.size);
+                } else {
+                    valuesFromCodes(part.textCodes.array(), part.size, part.entryValues, joined, at);
+                }
+                at += part.size;
+                part.values = null;
+            }
+            values = DoubleList.of(joined);
             concatTexts(parts);
         }
         for (ColumnBuilder part : parts) {

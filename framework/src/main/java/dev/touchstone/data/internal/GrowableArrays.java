@@ -24,9 +24,16 @@ final class GrowableArrays {
     static final class IntList {
         private int[] data;
         private int size;
+        private int expected;   // the first growth goes straight to this many
 
         IntList(int capacity) {
-            data = new int[Math.max(capacity, 16)];
+            this(capacity, 0);
+        }
+
+        /** Room for {@code initial} values; when that fills, room for {@code expected} at once. */
+        IntList(int initial, int expected) {
+            data = new int[Math.max(initial, 16)];
+            this.expected = expected;
         }
 
         private IntList(int[] data) {
@@ -46,7 +53,8 @@ final class GrowableArrays {
 
         void add(int value) {
             if (size == data.length) {
-                data = Arrays.copyOf(data, grow(data.length, size + 1));
+                data = Arrays.copyOf(data, Math.max(expected, grow(data.length, size + 1)));
+                expected = 0;
             }
             data[size++] = value;
         }

@@ -2,7 +2,7 @@ package dev.touchstone.metric.internal;
 
 import dev.touchstone.metric.internal.builtin.ScoreCounts;
 import dev.touchstone.stats.internal.DeLong;
-import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The dense rank of every row's score in one sort of the whole score column: rows with equal
@@ -15,10 +15,34 @@ import java.util.Arrays;
  * instead of a sort per slice or a walk of the whole file's score order per slice with random
  * reads of scores and labels (three cache misses per row of the file, for every slice).
  *
- * @param rank     by row, the index of its score in {@code distinct}
- * @param distinct the distinct scores, ascending (of a tie of {@code -0.0} and {@code 0.0}, the first)
+ * <p>Memory: the ten-million-row arrays here are fresh heap, which costs system time on first
+ * touch; so the distinct scores are written once at their exact size, and the per-slice count
+ * array is handed from one slice to the next (zeroed as it is read) instead of made anew.
  */
-record ScoreRanks(int[] rank, double[] distinct) {
+final class ScoreRanks {
+
+    private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0);
+
+    private final int[] rank;
+    private final double[] distinct;
+    private final AtomicReference<int[]> spareCells = new AtomicReference<>();
+
+    /**
+     * @param rank     by row, the index of its score in {@code distinct}
+     * @param distinct the distinct scores, ascending (of a tie of {@code -0.0} and {@code 0.0}, the first)
+     */
+    ScoreRanks(int[] rank, double[] distinct) {
+        this.rank = rank;
+        this.distinct = distinct;
+    }
+
+    int[] rank() {
+        return rank;
+    }
+
+    double[] distinct() {
+        return distinct;
+    }
 
     /** Above this many distinct scores, the cells of {@link #counts} would not fit one array. */
     static final int MAX_DISTINCT = 1 << 30;
@@ -27,18 +51,29 @@ record ScoreRanks(int[] rank, double[] distinct) {
     static ScoreRanks of(double[] scores) {
         int[] order = DeLong.sortingPermutation(scores);
         int[] rank = new int[scores.length];
-        double[] distinct = new double[scores.length];
         int k = -1;
         double previous = Double.NaN;
         for (int r : order) {
             double score = scores[r];
             if (k < 0 || score != previous) {
-                distinct[++k] = score;
+                ++k;
                 previous = score;
             }
             rank[r] = k;
         }
-        return new ScoreRanks(rank, Arrays.copyOf(distinct, k + 1));
+        double[] distinct = new double[k + 1];
+        int negativeZero = -1;
+        for (int r = 0; r < rank.length; r++) {
+            double score = scores[r];
+            distinct[rank[r]] = score; // equal scores: any one, except that -0.0 sorts before its tie 0.0
+            if (Double.doubleToRawLongBits(score) == NEGATIVE_ZERO) {
+                negativeZero = rank[r];
+            }
+        }
+        if (negativeZero >= 0) {
+            distinct[negativeZero] = -0.0;
+        }
+        return new ScoreRanks(rank, distinct);
     }
 
     /**
@@ -47,7 +82,8 @@ record ScoreRanks(int[] rank, double[] distinct) {
      * eight bytes per distinct score of the column, then 24 per distinct score of the slice.
      */
     ScoreCounts counts(int[] label, int positive, SliceRows slice, String positiveName) {
-        int[] cells = new int[2 * distinct.length]; // positives at 2k, negatives at 2k + 1
+        int[] spare = spareCells.getAndSet(null); // all zero; null while another slice uses it
+        int[] cells = spare != null ? spare : new int[2 * distinct.length]; // positives at 2k, negatives at 2k + 1
         for (int i = 0; i < slice.size(); i++) {
             int r = slice.row(i);
             cells[2 * rank[r] + (label[r] == positive ? 0 : 1)]++;
@@ -67,8 +103,11 @@ record ScoreRanks(int[] rank, double[] distinct) {
                 scores[j] = distinct[k];
                 positives[j] = cells[2 * k];
                 negatives[j++] = cells[2 * k + 1];
+                cells[2 * k] = 0;
+                cells[2 * k + 1] = 0;
             }
         }
+        spareCells.set(cells);
         return new ScoreCounts(scores, positives, negatives, positiveName);
     }
 }

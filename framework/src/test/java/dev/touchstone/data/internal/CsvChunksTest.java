@@ -190,6 +190,52 @@ class CsvChunksTest {
         }
     }
 
+    /**
+     * A numeric column keeps its values only once, as text codes, while it has few distinct
+     * texts: every row's value must still be exactly Double.parseDouble of its text, and NaN
+     * where missing, below, at and above the dictionary limit, read sequentially and in chunks
+     * whose parts keep, drop or together exceed the dictionary.
+     */
+    @Test
+    void numericValuesAreTheParsedTextsAcrossTheDictionaryLimit() throws IOException {
+        int limit = ColumnBuilder.MAX_NUMERIC_TEXTS;
+        for (int distinct : new int[] {2, limit, limit + 1, 3 * limit}) {
+            StringBuilder text = new StringBuilder("x,late_many\n");
+            String[][] written = new String[4000][2];
+            SplittableRandom random = new SplittableRandom(distinct);
+            for (int i = 0; i < written.length; i++) {
+                written[i][0] = i % 11 == 0 ? "" : random.nextInt(distinct) + "." + (1 + random.nextInt(9)) + "e-1";
+                written[i][1] = i % 13 == 0 ? "" : Integer.toString(i < 2000 ? i % 7 : i); // many distinct late
+                text.append(written[i][0]).append(',').append(written[i][1]).append('\n');
+            }
+            Path file = write("values-" + distinct + ".csv", text.toString());
+            assertValuesAreParsedTexts(CsvReader.sequential(file, MAX_RECORD), written, "sequential " + distinct);
+            for (int chunk : new int[] {200, 4096, 30_000}) {
+                Table chunked = CsvChunks.read(file, chunk, 2, MAX_RECORD);
+                assertThat(chunked).isNotNull();
+                assertValuesAreParsedTexts(chunked, written, "chunk " + chunk + ", " + distinct);
+            }
+        }
+    }
+
+    private static void assertValuesAreParsedTexts(Table table, String[][] written, String where) {
+        for (int c = 0; c < 2; c++) {
+            NumericColumn column = (NumericColumn) table.column(c == 0 ? "x" : "late_many");
+            for (int row = 0; row < written.length; row++) {
+                String as = where + ", column " + c + ", row " + row;
+                if (written[row][c].isEmpty()) {
+                    assertThat(column.isMissing(row)).as(as).isTrue();
+                    assertThat(column.value(row)).as(as).isNaN();
+                } else {
+                    assertThat(column.isMissing(row)).as(as).isFalse();
+                    assertThat(Double.doubleToRawLongBits(column.value(row))).as(as)
+                            .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(written[row][c])));
+                    assertThat(column.text(row)).as(as).isEqualTo(written[row][c]);
+                }
+            }
+        }
+    }
+
     @Test
     void byteOrderMarkIsSkippedOnlyAtTheStart() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

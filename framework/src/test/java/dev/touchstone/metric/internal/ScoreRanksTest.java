@@ -34,6 +34,45 @@ class ScoreRanksTest {
     }
 
     @Test
+    void distinctScoresAreTheFirstOfEachTieInSortedOrderBitForBit() {
+        SplittableRandom random = new SplittableRandom(5);
+        for (int round = 0; round < 200; round++) {
+            int n = 1 + random.nextInt(300);
+            double[] scores = new double[n];
+            for (int r = 0; r < n; r++) {
+                scores[r] = random.nextInt(3) == 0 ? TRICKY[random.nextInt(TRICKY.length)] : random.nextInt(20) / 7.0;
+            }
+            double[] sorted = scores.clone();
+            java.util.Arrays.sort(sorted); // -0.0 before 0.0, as the ranks' sort
+            java.util.List<Double> firsts = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (i == 0 || sorted[i] != sorted[i - 1]) {
+                    firsts.add(sorted[i]);
+                }
+            }
+            ScoreRanks ranks = ScoreRanks.of(scores);
+            assertThat(ranks.distinct()).hasSize(firsts.size());
+            for (int k = 0; k < firsts.size(); k++) {
+                assertThat(Double.doubleToRawLongBits(ranks.distinct()[k])).as("round %d rank %d", round, k)
+                        .isEqualTo(Double.doubleToRawLongBits(firsts.get(k)));
+            }
+            for (int r = 0; r < n; r++) {
+                assertThat(ranks.distinct()[ranks.rank()[r]] == scores[r]).as("round %d row %d", round, r).isTrue();
+            }
+            // the count array handed between slices: each slice's counts as from a fresh one
+            int[] label = new int[n];
+            for (int r = 0; r < n; r++) {
+                label[r] = random.nextInt(2);
+            }
+            for (SliceRows slice : slices(n, random)) {
+                ScoreCounts again = ranks.counts(label, 1, slice, "yes");
+                ScoreCounts fresh = ScoreRanks.of(scores).counts(label, 1, slice, "yes");
+                assertThat(again).usingRecursiveComparison().isEqualTo(fresh);
+            }
+        }
+    }
+
+    @Test
     void countsGiveTheSameEstimatesAsTheExamples() {
         SplittableRandom random = new SplittableRandom(42);
         Resampling resampling = new Resampling(200, 7, "test");

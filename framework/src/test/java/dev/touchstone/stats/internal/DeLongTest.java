@@ -55,6 +55,39 @@ class DeLongTest {
         return DATASETS.keySet().stream();
     }
 
+    @Test
+    void sortingPermutationIsTheStableAscendingOrder() {
+        UniformRandomProvider rng = Randomness.stream(11, "DeLongTest.sortingPermutation");
+        double[] specials = {-0.0, 0.0, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.MIN_VALUE,
+            -Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, 1.0, -1.0, 0.5};
+        for (int trial = 0; trial < 50; trial++) {
+            int size = rng.nextInt(3000);
+            double[] scores = new double[size];
+            for (int i = 0; i < size; i++) {
+                int kind = rng.nextInt(4);
+                scores[i] = switch (kind) {
+                    case 0 -> specials[rng.nextInt(specials.length)];
+                    case 1 -> rng.nextInt(20) / 8.0;                       // ties, few bytes that differ
+                    case 2 -> (rng.nextDouble() - 0.5) * Math.pow(10, rng.nextInt(40) - 20);
+                    default -> Double.longBitsToDouble(rng.nextLong() & 0x7FEFFFFFFFFFFFFFL) * (rng.nextBoolean() ? 1 : -1);
+                };
+            }
+            Integer[] expected = new Integer[size];
+            for (int i = 0; i < size; i++) {
+                expected[i] = i;
+            }
+            // by value, -0.0 right before 0.0, equal values in index order
+            Arrays.sort(expected, (a, b) -> {
+                int byValue = Double.compare(scores[a], scores[b]);
+                return byValue != 0 ? byValue : Integer.compare(a, b);
+            });
+            assertThat(DeLong.sortingPermutation(scores)).containsExactly(
+                    Arrays.stream(expected).mapToInt(Integer::intValue).toArray());
+        }
+        assertThat(DeLong.sortingPermutation(new double[] {0.25, 0.25, 0.25})).containsExactly(0, 1, 2);
+        assertThat(DeLong.sortingPermutation(new double[0])).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("procReference")
     void matchesProc(ReferenceCsv.Row row) {
