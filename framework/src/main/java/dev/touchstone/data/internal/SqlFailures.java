@@ -16,7 +16,7 @@ final class SqlFailures {
 
     static DataFormatException of(SQLException e, SqlSource source, String doing) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
-        String reason = scrub(firstLine(e.getMessage()), source);
+        String reason = scrub(Printable.firstLine(e.getMessage()), source);
         String where = source.source();
         String message;
         if (reason.startsWith("No suitable driver")) {
@@ -37,15 +37,6 @@ final class SqlFailures {
         // the driver's exception may echo what we scrubbed; keep only its type and state
         failure.setStackTrace(e.getStackTrace());
         return failure;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "(no message)";
-        }
-        String trimmed = message.strip();
-        int newline = trimmed.indexOf('\n');
-        return newline < 0 ? trimmed : trimmed.substring(0, newline).strip();
     }
 
     private static String scrub(String text, SqlSource source) {

@@ -75,6 +75,19 @@ public final class Printable {
                 + String.format(Locale.ROOT, "%,d", text.length()) + " characters)";
     }
 
+    /**
+     * The first line of another library's message (a driver's or an engine's), stripped:
+     * their later lines hold stack traces or query plans that bury the reason. Not escaped.
+     */
+    public static String firstLine(String message) {
+        if (message == null) {
+            return "(no message)";
+        }
+        String trimmed = message.strip();
+        int newline = trimmed.indexOf('\n');
+        return newline < 0 ? trimmed : trimmed.substring(0, newline).strip();
+    }
+
     /** Whether {@code c} is escaped by {@link #escape}. */
     public static boolean needsEscape(char c) {
         if (c < 0x20 || c == 0x7F) {

@@ -18,6 +18,14 @@ class PrintableTest {
     }
 
     @Test
+    void a_library_message_is_reduced_to_its_first_line() {
+        assertThat(Printable.firstLine("  ERROR: relation \"x\" does not exist\n  Position: 15\n")).isEqualTo(
+                "ERROR: relation \"x\" does not exist");
+        assertThat(Printable.firstLine("one line")).isEqualTo("one line");
+        assertThat(Printable.firstLine(null)).isEqualTo("(no message)");
+    }
+
+    @Test
     void everything_else_is_left_as_it_is() {
         String text = "C:\\data\\x.csv café ☃ 𝄞 'quoted' \"double\" <tag> 100%";
         assertThat(Printable.escape(text)).isSameAs(text);

@@ -127,7 +127,7 @@ public final class SparkEngine implements Engine {
             try {
                 return reader.read(new RowCursor(result));
             } catch (SQLException e) {
-                throw new DataFormatException(source + ": " + doing + " failed: " + Printable.escape(firstLine(e.getMessage())));
+                throw new DataFormatException(source + ": " + doing + " failed: " + Printable.escape(Printable.firstLine(e.getMessage())));
             }
         });
     }
@@ -148,7 +148,7 @@ public final class SparkEngine implements Engine {
                 throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
             }
             DataFormatException failure = new DataFormatException(source + ": " + doing + " failed: "
-                    + Printable.escape(firstLine(cause.getMessage())));
+                    + Printable.escape(Printable.firstLine(cause.getMessage())));
             failure.initCause(e);
             throw failure;
         }
@@ -165,15 +165,6 @@ public final class SparkEngine implements Engine {
             }
         }
         return null;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "(no message)";
-        }
-        String trimmed = message.strip();
-        int newline = trimmed.indexOf('\n');
-        return newline < 0 ? trimmed : trimmed.substring(0, newline).strip();
     }
 
     /** Spark's rows as the pushdown reads them: columns from 1, values as JDBC would give them. */
